@@ -1,0 +1,34 @@
+/** Data type and nullability of a resolved expression. */
+import type { Expr } from "../plan/expr/expr.js";
+import { booleanType, type DataType } from "../types/data-types.js";
+import { internalError } from "../errors/pijar-error.js";
+
+export function typeOf(e: Expr): DataType {
+  switch (e.kind) {
+    case "attr":
+    case "literal":
+    case "call":
+    case "bound": return e.dataType;
+    case "alias": return typeOf(e.child);
+    case "cast": return e.to;
+    case "case": return e.dataType ?? typeOf(e.branches[0]!.then);
+    case "sort": return typeOf(e.child);
+    case "window": return e.dataType ?? typeOf(e.fn);
+    case "subquery": return e.subKind === "scalar" ? e.dataType! : booleanType;
+    default: throw internalError(`typeOf called on unresolved ${e.kind}`);
+  }
+}
+
+export function nullableOf(e: Expr): boolean {
+  switch (e.kind) {
+    case "attr":
+    case "call":
+    case "bound": return e.nullable;
+    case "literal": return e.value === null;
+    case "alias": return nullableOf(e.child);
+    case "cast": return nullableOf(e.child) || e.mode === "try";
+    case "case": return !e.otherwise || [...e.branches.map((b) => b.then), e.otherwise].some(nullableOf);
+    case "sort": return nullableOf(e.child);
+    default: return true;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * JS values to typed literals, as PySpark's `lit`: integers that fit 32 bits are INT, larger
+ * ones BIGINT; other numbers DOUBLE; strings STRING; booleans BOOLEAN; Date -> TIMESTAMP;
+ * bigint -> BIGINT; arrays -> ARRAY; null -> VOID.
+ */
+import type { Literal } from "../plan/expr/expr.js";
+import {
+  ArrayType, booleanType, doubleType, integerType, longType, nullType, stringType, timestampType, DecimalType, binaryType,
+  type DataType,
+} from "../types/data-types.js";
+import { widerTypeOfAll } from "../types/type-utils.js";
+import { Decimal } from "../values/decimal-value.js";
+import { PijarError } from "../errors/pijar-error.js";
+
+export function literalExpr(v: unknown): Literal {
+  const { value, dataType } = typedValue(v);
+  return { kind: "literal", value, dataType };
+}
+
+export function typedValue(v: unknown): { value: unknown; dataType: DataType } {
+  if (v === null || v === undefined) return { value: null, dataType: nullType };
+  switch (typeof v) {
+    case "boolean": return { value: v, dataType: booleanType };
+    case "string": return { value: v, dataType: stringType };
+    case "bigint": return { value: Number(v), dataType: longType };
+    case "number":
+      if (Number.isInteger(v) && !Object.is(v, -0)) {
+        return { value: v, dataType: v >= -2147483648 && v <= 2147483647 ? integerType : longType };
+      }
+      return { value: v, dataType: doubleType };
+  }
+  if (v instanceof Date) return { value: v.getTime() * 1000, dataType: timestampType };
+  if (v instanceof Decimal) return { value: v.unscaled, dataType: new DecimalType(v.precision, v.scale) };
+  if (v instanceof Uint8Array) return { value: v, dataType: binaryType };
+  if (Array.isArray(v)) {
+    const items = v.map(typedValue);
+    const elem = widerTypeOfAll(items.map((i) => i.dataType)) ?? stringType;
+    return { value: items.map((i) => i.value), dataType: new ArrayType(elem, items.some((i) => i.value === null)) };
+  }
+  throw new PijarError("INVALID_TYPE", { message: `Cannot make a literal from ${String(v)}: use a number, string, boolean, Date, bigint, Decimal, array or null.` }, { exceptionType: "PySparkTypeError" });
+}

@@ -1,0 +1,219 @@
+/**
+ * The error conditions Pijar raises, keyed by Spark 4's class names (see Spark's
+ * `error-conditions.json`). Templates use `<param>` placeholders like Spark's.
+ */
+export interface ErrorCondition {
+  message: string;
+  sqlState: string;
+  exceptionType?: string;
+}
+
+const analysis = "AnalysisException";
+const parse = "ParseException";
+const arith = "ArithmeticException";
+const numberFormat = "NumberFormatException";
+const dateTime = "DateTimeException";
+const illegalArg = "IllegalArgumentException";
+
+export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
+  "UNRESOLVED_COLUMN.WITH_SUGGESTION": {
+    message: "A column, variable, or function parameter with name <objectName> cannot be resolved. Did you mean one of the following? [<proposal>].",
+    sqlState: "42703",
+    exceptionType: analysis,
+  },
+  "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION": {
+    message: "A column, variable, or function parameter with name <objectName> cannot be resolved.",
+    sqlState: "42703",
+    exceptionType: analysis,
+  },
+  "UNRESOLVED_ROUTINE": {
+    message: "Cannot resolve routine <routineName> on search path <searchPath>.",
+    sqlState: "42883",
+    exceptionType: analysis,
+  },
+  "AMBIGUOUS_REFERENCE": {
+    message: "Reference <name> is ambiguous, could be: <referenceNames>.",
+    sqlState: "42704",
+    exceptionType: analysis,
+  },
+  "TABLE_OR_VIEW_NOT_FOUND": {
+    message: "The table or view <relationName> cannot be found. Verify the spelling and correctness of the schema and catalog. If you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog. To tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.",
+    sqlState: "42P01",
+    exceptionType: analysis,
+  },
+  "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS": {
+    message: "Cannot create the temporary view <relationName> because it already exists. Choose a different name, drop or replace the existing view, or add the IF NOT EXISTS clause to tolerate pre-existing views.",
+    sqlState: "42P07",
+    exceptionType: analysis,
+  },
+  "MISSING_AGGREGATION": {
+    message: "The non-aggregating expression <expression> is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use <expressionAnyValue> if you do not care which of the values within a group is returned.",
+    sqlState: "42803",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: the left and right operands of the binary operator have incompatible types (<left> and <right>).",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: The <paramIndex> parameter requires the <requiredType> type, however <inputSql> has the type <inputType>.",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to <targetType>.",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.DATA_DIFF_TYPES": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: Input to <functionName> should all be the same type, but it's <dataType>.",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: <detail>",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "CAST_INVALID_INPUT": {
+    message: "The value <expression> of the type <sourceType> cannot be cast to <targetType> because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead.",
+    sqlState: "22018",
+    exceptionType: numberFormat,
+  },
+  "CAST_OVERFLOW": {
+    message: "The value <value> of the type <sourceType> cannot be cast to <targetType> due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead.",
+    sqlState: "22003",
+    exceptionType: arith,
+  },
+  "DIVIDE_BY_ZERO": {
+    message: "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.",
+    sqlState: "22012",
+    exceptionType: arith,
+  },
+  "ARITHMETIC_OVERFLOW": {
+    message: "<message>. If necessary set <config> to \"false\" to bypass this error.",
+    sqlState: "22003",
+    exceptionType: arith,
+  },
+  "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION": {
+    message: "<value> cannot be represented as Decimal(<precision>, <scale>). If necessary set <config> to \"false\" to bypass this error, and return NULL instead.",
+    sqlState: "22003",
+    exceptionType: arith,
+  },
+  "INVALID_ARRAY_INDEX": {
+    message: "The index <indexValue> is out of bounds. The array has <arraySize> elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead.",
+    sqlState: "22003",
+    exceptionType: "ArrayIndexOutOfBoundsException",
+  },
+  "PATH_NOT_FOUND": {
+    message: "Path does not exist: <path>.",
+    sqlState: "42K03",
+    exceptionType: analysis,
+  },
+  "PATH_ALREADY_EXISTS": {
+    message: "Path <outputPath> already exists. Set mode as \"overwrite\" to overwrite the existing path.",
+    sqlState: "42K04",
+    exceptionType: analysis,
+  },
+  "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION": {
+    message: "Malformed records are detected in record parsing: <badRecord>. Parse Mode: FAILFAST. To process malformed records as null result, try setting the option 'mode' as 'PERMISSIVE'.",
+    sqlState: "22023",
+    exceptionType: "SparkException",
+  },
+  "CANNOT_PARSE_TIMESTAMP": {
+    message: "<message>. Use `try_to_timestamp` to tolerate invalid input string and return NULL instead.",
+    sqlState: "22007",
+    exceptionType: dateTime,
+  },
+  "PARSE_SYNTAX_ERROR": {
+    message: "Syntax error at or near <error><hint>.",
+    sqlState: "42601",
+    exceptionType: parse,
+  },
+  "PARSE_DATATYPE_ERROR": {
+    message: "Cannot parse the data type: <dataType>.",
+    sqlState: "42601",
+    exceptionType: parse,
+  },
+  "UNSUPPORTED_DATATYPE": {
+    message: "Unsupported data type <typeName>.",
+    sqlState: "0A000",
+    exceptionType: parse,
+  },
+  "NUM_COLUMNS_MISMATCH": {
+    message: "<operator> can only be performed on inputs with the same number of columns, but the first input has <firstNumColumns> columns and the <invalidOrdinalNum> input has <invalidNumColumns> columns.",
+    sqlState: "42826",
+    exceptionType: analysis,
+  },
+  "INCOMPATIBLE_COLUMN_TYPE": {
+    message: "<operator> can only be performed on tables with compatible column types. The <columnOrdinalNumber> column of the <tableOrdinalNumber> table is <dataType1> type which is not compatible with <dataType2> at the same column of the first table.",
+    sqlState: "42825",
+    exceptionType: analysis,
+  },
+  "UNSUPPORTED_JOIN_TYPE": {
+    message: "Unsupported join type '<typ>'. Supported join types include: <supported>.",
+    sqlState: "0A000",
+    exceptionType: illegalArg,
+  },
+  "INVALID_OPTION": {
+    message: "<message>",
+    sqlState: "42K06",
+    exceptionType: illegalArg,
+  },
+  "COLUMN_ALREADY_EXISTS": {
+    message: "The column <columnName> already exists. Choose another name or rename the existing column.",
+    sqlState: "42711",
+    exceptionType: analysis,
+  },
+  "GROUP_BY_POS_OUT_OF_RANGE": {
+    message: "GROUP BY position <index> is not in select list (valid range is [1, <size>]).",
+    sqlState: "42805",
+    exceptionType: analysis,
+  },
+  "ORDER_BY_POS_OUT_OF_RANGE": {
+    message: "ORDER BY position <index> is not in select list (valid range is [1, <size>]).",
+    sqlState: "42805",
+    exceptionType: analysis,
+  },
+  "WRONG_NUM_ARGS.WITHOUT_SUGGESTION": {
+    message: "The <functionName> requires <expectedNum> parameters but the actual number is <actualNum>. Please, refer to 'https://spark.apache.org/docs/latest/sql-ref-functions.html' for a fix.",
+    sqlState: "42605",
+    exceptionType: analysis,
+  },
+  "UNSUPPORTED_FEATURE": {
+    message: "The feature is not supported: <feature>",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
+  "OPERATION_CANCELED": {
+    message: "Operation has been canceled.",
+    sqlState: "HY008",
+    exceptionType: "SparkException",
+  },
+  "INTERNAL_ERROR": {
+    message: "<message> This is a bug in Pijar: please report it.",
+    sqlState: "XX000",
+    exceptionType: "PySparkException",
+  },
+  "CANNOT_CONVERT_TYPE": {
+    message: "<message>",
+    sqlState: "42846",
+    exceptionType: "PySparkTypeError",
+  },
+  "INVALID_PARAMETER_VALUE": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: <message>",
+    sqlState: "22023",
+    exceptionType: illegalArg,
+  },
+  "INVALID_ARGUMENT": {
+    message: "<message>",
+    sqlState: "22023",
+    exceptionType: "PySparkValueError",
+  },
+  "INVALID_TYPE": {
+    message: "<message>",
+    sqlState: "42K09",
+    exceptionType: "PySparkTypeError",
+  },
+};

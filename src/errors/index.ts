@@ -1,0 +1,3 @@
+export { PijarError, quoteId, internalError, editDistance, orderBySimilarity } from "./pijar-error.js";
+export type { MessageParameters, PijarErrorOptions } from "./pijar-error.js";
+export { ERROR_CONDITIONS } from "./error-conditions.js";

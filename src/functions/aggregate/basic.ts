@@ -1,0 +1,217 @@
+/**
+ * count, sum, avg/mean, min, max as Spark computes them: sum of integers is bigint (overflow is
+ * an error under ANSI), sum of decimal(p,s) is decimal(p+10,s), avg of decimal(p,s) is
+ * decimal(p+4,s+4), avg of numbers is double; nulls are skipped; empty input gives null
+ * (count gives 0).
+ */
+import type { Call } from "../../plan/expr/expr.js";
+import { DecimalType, doubleType, longType } from "../../types/data-types.js";
+import { boundedDecimal, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, isAtomic } from "../../types/type-utils.js";
+import { typeOf } from "../../analyzer/type-of.js";
+import { castTo } from "../../analyzer/coerce.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { divRoundHalfUp, fitsPrecision, formatDecimal, POW10 } from "../../values/decimal.js";
+import { comparatorFor, keyOf } from "../../values/compare.js";
+import { register, type AggregateState } from "../registry.js";
+import { callSql, unexpectedType } from "../helpers.js";
+
+/** Grows a plain array to `n` slots filled with `fill`. */
+export function growArray<T>(arr: T[], n: number, fill: T): void {
+  for (let i = arr.length; i < n; i++) arr.push(fill);
+}
+
+class CountState implements AggregateState {
+  counts = new Float64Array(16);
+  private seen: Set<string>[] | null;
+  constructor(private readonly star: boolean, distinct: boolean) {
+    this.seen = distinct ? [] : null;
+  }
+  grow(n: number): void {
+    if (n > this.counts.length) {
+      const c = new Float64Array(Math.max(n, this.counts.length * 2));
+      c.set(this.counts);
+      this.counts = c;
+    }
+    if (this.seen) while (this.seen.length < n) this.seen.push(new Set());
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    if (this.star || args.length === 0) {
+      for (let i = 0; i < n; i++) this.counts[g[i]!]!++;
+      return;
+    }
+    outer: for (let i = 0; i < n; i++) {
+      for (const a of args) if (a[i] == null) continue outer;
+      if (this.seen) {
+        const key = args.length === 1 ? keyOf(args[0]![i]) : args.map((a) => keyOf(a[i])).join("\u0002");
+        const s = this.seen[g[i]!]!;
+        if (s.has(key)) continue;
+        s.add(key);
+      }
+      this.counts[g[i]!]!++;
+    }
+  }
+  finish(n: number): unknown[] {
+    return Array.from(this.counts.subarray(0, n));
+  }
+}
+
+register({
+  kind: "agg", name: "count", minArgs: 0, maxArgs: Infinity,
+  resolve: (args) => ({ args, dataType: longType, nullable: false }),
+  create: (call: Call) => new CountState(!!call.isStar || call.args.every((a) => a.kind === "literal" && a.value !== null), call.distinct),
+});
+
+class SumState implements AggregateState {
+  sums: unknown[] = [];
+  private seen: Set<string>[] | null;
+  constructor(private readonly mode: "long" | "double" | "decimal", private readonly precision: number, private readonly scale: number, distinct: boolean) {
+    this.seen = distinct ? [] : null;
+  }
+  grow(n: number): void {
+    growArray(this.sums, n, null);
+    if (this.seen) while (this.seen.length < n) this.seen.push(new Set());
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const a = args[0]!;
+    const sums = this.sums;
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v == null) continue;
+      const k = g[i]!;
+      if (this.seen) {
+        const key = keyOf(v);
+        if (this.seen[k]!.has(key)) continue;
+        this.seen[k]!.add(key);
+      }
+      const cur = sums[k];
+      if (this.mode === "decimal") sums[k] = cur == null ? (v as bigint) : (cur as bigint) + (v as bigint);
+      else sums[k] = cur == null ? (v as number) : (cur as number) + (v as number);
+    }
+  }
+  finish(n: number): unknown[] {
+    const out = this.sums.slice(0, n);
+    if (this.mode === "long") {
+      for (const v of out) {
+        if (v != null && Math.abs(v as number) > 9223372036854775807) {
+          throw new PijarError("ARITHMETIC_OVERFLOW", { message: "long overflow", alternative: "", config: "\"spark.sql.ansi.enabled\"" });
+        }
+      }
+    }
+    if (this.mode === "decimal") {
+      for (const v of out) {
+        if (v != null && !fitsPrecision(v as bigint, this.precision)) {
+          throw new PijarError("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", {
+            value: formatDecimal(v as bigint, this.scale), precision: String(this.precision), scale: String(this.scale), config: "\"spark.sql.ansi.enabled\"",
+          });
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function numericArg(name: string, call: { args: readonly import("../../plan/expr/expr.js").Expr[] }) {
+  const arg = call.args[0]!;
+  const t = typeOf(arg);
+  if (isString(t) || isNull(t)) return { arg: castTo(arg, doubleType), t: doubleType };
+  if (!isNumeric(t)) throw unexpectedType(callSql(name, call.args), 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", arg);
+  return { arg, t };
+}
+
+register({
+  kind: "agg", name: "sum", minArgs: 1, maxArgs: 1,
+  resolve(args) {
+    const { arg, t } = numericArg("sum", { args });
+    if (isDecimal(t)) return { args: [arg], dataType: boundedDecimal(t.precision + 10, t.scale), nullable: true };
+    return { args: [arg], dataType: isIntegral(t) ? longType : doubleType, nullable: true };
+  },
+  create(call) {
+    const t = call.dataType;
+    if (t instanceof DecimalType) return new SumState("decimal", t.precision, t.scale, call.distinct);
+    return new SumState(isFractional(t) ? "double" : "long", 0, 0, call.distinct);
+  },
+});
+
+class AvgState implements AggregateState {
+  private sum = new SumState(this.decimal ? "decimal" : "double", 38, 0, this.distinct);
+  private count = new CountState(false, this.distinct);
+  constructor(private readonly decimal: DecimalType | null, private readonly out: DecimalType | null, private readonly distinct: boolean) {}
+  grow(n: number): void {
+    this.sum.grow(n);
+    this.count.grow(n);
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    this.sum.update(g, args, n);
+    this.count.update(g, args, n);
+  }
+  finish(n: number): unknown[] {
+    const sums = this.sum.sums;
+    const counts = this.count.counts;
+    const res = new Array<unknown>(n);
+    for (let k = 0; k < n; k++) {
+      const c = counts[k]!;
+      const s = sums[k];
+      if (!c || s == null) res[k] = null;
+      else if (this.decimal && this.out) {
+        // avg at the result scale: sum (scale s) / count -> scale s+4, HALF_UP
+        const shift = this.out.scale - this.decimal.scale;
+        res[k] = divRoundHalfUp((s as bigint) * POW10[shift]!, BigInt(c));
+      } else res[k] = (s as number) / c;
+    }
+    return res;
+  }
+}
+
+register({
+  kind: "agg", name: "avg", aliases: ["mean"], minArgs: 1, maxArgs: 1,
+  resolve(args) {
+    const { arg, t } = numericArg("avg", { args });
+    if (isDecimal(t)) return { args: [arg], dataType: boundedDecimal(t.precision + 4, t.scale + 4), nullable: true };
+    return { args: [castTo(arg, doubleType)], dataType: doubleType, nullable: true };
+  },
+  create(call) {
+    const argT = typeOf(call.args[0]!);
+    return argT instanceof DecimalType
+      ? new AvgState(argT, call.dataType as DecimalType, call.distinct)
+      : new AvgState(null, null, call.distinct);
+  },
+});
+
+class ExtremeState implements AggregateState {
+  vals: unknown[] = [];
+  constructor(private readonly cmp: (a: unknown, b: unknown) => number, private readonly wantMax: boolean) {}
+  grow(n: number): void {
+    growArray(this.vals, n, null);
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const a = args[0]!;
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v == null) continue;
+      const k = g[i]!;
+      const cur = this.vals[k];
+      if (cur == null) this.vals[k] = v;
+      else {
+        const c = this.cmp(v, cur);
+        if (this.wantMax ? c > 0 : c < 0) this.vals[k] = v;
+      }
+    }
+  }
+  finish(n: number): unknown[] {
+    return this.vals.slice(0, n);
+  }
+}
+
+for (const [name, wantMax] of [["min", false], ["max", true]] as const) {
+  register({
+    kind: "agg", name, minArgs: 1, maxArgs: 1,
+    resolve(args) {
+      const t = typeOf(args[0]!);
+      if (!isAtomic(t) && t.typeName() !== "array" && t.typeName() !== "struct") {
+        throw unexpectedType(callSql(name, args), 0, "\"ORDERABLE\"", args[0]!);
+      }
+      return { args, dataType: t, nullable: true };
+    },
+    create: (call) => new ExtremeState(comparatorFor(call.dataType), wantMax),
+  });
+}

@@ -1,0 +1,30 @@
+/** Which casts Spark 4 (ANSI) allows at analysis time. */
+import type { Expr } from "../../plan/expr/expr.js";
+import { exprName } from "../../plan/expr/sql-text.js";
+import { ArrayType, DataType, MapType, StructType } from "../../types/data-types.js";
+import { isBinary, isBoolean, isDatetime, isNull, isNumeric, isString, isDate, isTimestamp } from "../../types/type-utils.js";
+import { PijarError } from "../../errors/pijar-error.js";
+
+export function canCast(from: DataType, to: DataType): boolean {
+  if (from.equals(to) || isNull(from)) return true;
+  if (isString(to)) return true;
+  if (isString(from)) return !(to instanceof MapType) && !(to instanceof StructType) && !(to instanceof ArrayType);
+  if (isNumeric(from)) return isNumeric(to) || isBoolean(to) || isTimestamp(to);
+  if (isBoolean(from)) return isNumeric(to);
+  if (isDate(from)) return isDatetime(to);
+  if (isTimestamp(from)) return isDatetime(to) || isNumeric(to);
+  if (isBinary(from)) return isBinary(to);
+  if (from instanceof ArrayType && to instanceof ArrayType) return canCast(from.elementType, to.elementType);
+  if (from instanceof StructType && to instanceof StructType) {
+    return from.fields.length === to.fields.length && from.fields.every((f, i) => canCast(f.dataType, to.fields[i]!.dataType));
+  }
+  if (from instanceof MapType && to instanceof MapType) return canCast(from.keyType, to.keyType) && canCast(from.valueType, to.valueType);
+  return false;
+}
+
+export function checkCast(child: Expr, from: DataType, to: DataType): void {
+  if (canCast(from, to)) return;
+  throw new PijarError("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", {
+    sqlExpr: `"CAST(${exprName(child)} AS ${to.sql()})"`, srcType: `"${from.sql()}"`, targetType: `"${to.sql()}"`,
+  });
+}

@@ -1,0 +1,220 @@
+/**
+ * Casting one internal value between Spark types, with ANSI semantics: malformed input raises
+ * CAST_INVALID_INPUT, out-of-range values raise CAST_OVERFLOW (`try_cast` turns both into null).
+ */
+import {
+  ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType,
+  IntegerType, LongType, MapType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
+} from "../../types/data-types.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
+import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
+import { formatDouble } from "../../plan/expr/literal-text.js";
+import type { FunctionContext } from "../registry.js";
+
+const INT_RANGE: Record<string, [number, number]> = {
+  byte: [-128, 127], short: [-32768, 32767], integer: [-2147483648, 2147483647],
+  long: [-9223372036854775808, 9223372036854775807],
+};
+
+function invalid(v: unknown, from: DataType, to: DataType): PijarError {
+  const shown = typeof v === "string" ? `'${v}'` : String(v);
+  return new PijarError("CAST_INVALID_INPUT", { expression: shown, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"` });
+}
+
+function overflow(v: unknown, from: DataType, to: DataType): PijarError {
+  return new PijarError("CAST_OVERFLOW", { value: String(v), sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"` });
+}
+
+/** Java's Float.toString-ish for floats held as numbers. */
+function formatFloat(v: number): string {
+  return formatDouble(Math.fround(v) === v ? Number(v.toPrecision(7)) : v);
+}
+
+/** Text of a value as Spark's cast-to-string prints it. */
+export function valueToString(v: unknown, t: DataType, ctx: FunctionContext): string {
+  if (t instanceof StringType) return v as string;
+  if (t instanceof BooleanType) return v ? "true" : "false";
+  if (t instanceof DoubleType) return formatDouble(v as number);
+  if (t instanceof FloatType) return formatFloat(v as number);
+  if (t instanceof DecimalType) return formatDecimal(v as bigint, t.scale);
+  if (t instanceof DateType) return formatDate(v as number);
+  if (t instanceof TimestampType) return formatTimestamp(v as number, ctx.timeZone);
+  if (t instanceof TimestampNTZType) return formatTimestamp(v as number, "UTC");
+  if (t instanceof BinaryType) return new TextDecoder().decode(v as Uint8Array);
+  if (t instanceof ArrayType) {
+    return "[" + (v as unknown[]).map((e) => (e == null ? "null" : valueToString(e, t.elementType, ctx))).join(", ") + "]";
+  }
+  if (t instanceof StructType) {
+    return "{" + (v as unknown[]).map((e, i) => (e == null ? "null" : valueToString(e, t.fields[i]!.dataType, ctx))).join(", ") + "}";
+  }
+  if (t instanceof MapType) {
+    const parts: string[] = [];
+    for (const [k, val] of v as Map<unknown, unknown>) {
+      parts.push(`${valueToString(k, t.keyType, ctx)} -> ${val == null ? "null" : valueToString(val, t.valueType, ctx)}`);
+    }
+    return "{" + parts.join(", ") + "}";
+  }
+  return String(v);
+}
+
+function integralFromNumber(x: number, v: unknown, from: DataType, to: DataType): number {
+  if (!Number.isFinite(x)) throw overflow(v, from, to);
+  const t = Math.trunc(x);
+  const [lo, hi] = INT_RANGE[to.typeName()]!;
+  if (t < lo || t > hi) throw overflow(v, from, to);
+  return t === 0 ? 0 : t;
+}
+
+/** Spark's UTF8String.toLong: optional sign, digits, optional fraction that is truncated. */
+function parseIntegral(s: string): number | null {
+  const m = /^\s*([+-]?)(\d+)(?:\.\d*)?\s*$/.exec(s) ?? /^\s*([+-]?)()\.\d+\s*$/.exec(s);
+  if (!m) return null;
+  const n = Number(m[2] || "0");
+  return m[1] === "-" ? -n : n;
+}
+
+function parseDouble(s: string): number | null {
+  const t = s.trim();
+  if (/^[+-]?(NaN)$/i.test(t)) return NaN;
+  if (/^[+]?(Infinity|inf)$/i.test(t)) return Infinity;
+  if (/^-(Infinity|inf)$/i.test(t)) return -Infinity;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(t)) return null;
+  return Number(t.replace(/[dDfF]$/, ""));
+}
+
+function toDecimal(v: unknown, from: DataType, to: DecimalType): bigint {
+  let unscaled: bigint | null;
+  if (from instanceof DecimalType) unscaled = rescale(v as bigint, from.scale, to.scale);
+  else if (from instanceof StringType) {
+    unscaled = parseDecimal(v as string, to.scale);
+    if (unscaled === null) throw invalid(v, from, to);
+  } else if (from instanceof BooleanType) unscaled = (v ? 1n : 0n) * POW10[to.scale]!;
+  else if (from instanceof DoubleType || from instanceof FloatType) {
+    const x = v as number;
+    if (!Number.isFinite(x)) throw overflow(v, from, to);
+    unscaled = parseDecimal(String(x), to.scale);
+  } else unscaled = BigInt(v as number) * POW10[to.scale]!;
+  if (unscaled === null || !fitsPrecision(unscaled, to.precision)) {
+    throw new PijarError("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", {
+      value: from instanceof DecimalType ? formatDecimal(v as bigint, from.scale) : String(v),
+      precision: String(to.precision), scale: String(to.scale), config: "\"spark.sql.ansi.enabled\"",
+    });
+  }
+  return unscaled;
+}
+
+/** Casts a non-null value. Throws on invalid input (ANSI). */
+export function castValue(v: unknown, from: DataType, to: DataType, ctx: FunctionContext): unknown {
+  if (from.equals(to)) return v;
+  if (to instanceof StringType) return valueToString(v, from, ctx);
+  const toName = to.typeName();
+  if (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType || to instanceof LongType) {
+    if (from instanceof StringType) {
+      const n = parseIntegral(v as string);
+      if (n === null) throw invalid(v, from, to);
+      return integralFromNumber(n, v, from, to);
+    }
+    if (from instanceof BooleanType) return v ? 1 : 0;
+    if (from instanceof DecimalType) {
+      const q = (v as bigint) / POW10[from.scale]!;
+      return integralFromNumber(Number(q), formatDecimal(v as bigint, from.scale), from, to);
+    }
+    if (from instanceof TimestampType || from instanceof TimestampNTZType) return Math.floor((v as number) / 1_000_000);
+    return integralFromNumber(v as number, v, from, to);
+  }
+  if (to instanceof DoubleType || to instanceof FloatType) {
+    let x: number;
+    if (from instanceof StringType) {
+      const p = parseDouble(v as string);
+      if (p === null) throw invalid(v, from, to);
+      x = p;
+    } else if (from instanceof BooleanType) x = v ? 1 : 0;
+    else if (from instanceof DecimalType) x = Number(formatDecimal(v as bigint, from.scale));
+    else if (from instanceof TimestampType || from instanceof TimestampNTZType) x = (v as number) / 1_000_000;
+    else x = v as number;
+    return to instanceof FloatType ? Math.fround(x) : x;
+  }
+  if (to instanceof DecimalType) return toDecimal(v, from, to);
+  if (to instanceof BooleanType) {
+    if (from instanceof StringType) {
+      const s = (v as string).trim().toLowerCase();
+      if (["t", "true", "y", "yes", "1"].includes(s)) return true;
+      if (["f", "false", "n", "no", "0"].includes(s)) return false;
+      throw invalid(v, from, to);
+    }
+    if (from instanceof DecimalType) return (v as bigint) !== 0n;
+    return (v as number) !== 0;
+  }
+  if (to instanceof DateType) {
+    if (from instanceof StringType) {
+      const d = parseDate(v as string);
+      if (d === null) throw invalid(v, from, to);
+      return d;
+    }
+    if (from instanceof TimestampType) return daysOfTimestamp(v as number, ctx.timeZone);
+    if (from instanceof TimestampNTZType) return Math.floor((v as number) / MICROS_PER_DAY);
+  }
+  if (to instanceof TimestampType || to instanceof TimestampNTZType) {
+    const tz = to instanceof TimestampType ? ctx.timeZone : "UTC";
+    if (from instanceof StringType) {
+      const t = parseTimestamp(v as string, tz);
+      if (t === null) throw invalid(v, from, to);
+      return t;
+    }
+    if (from instanceof DateType) {
+      const { y, m, d } = civilFromDays(v as number);
+      return fromLocal(y, m, d, 0, 0, 0, 0, tz);
+    }
+    if (from instanceof TimestampType) {
+      // instant -> wall clock in the session zone
+      const days = daysOfTimestamp(v as number, ctx.timeZone);
+      void days;
+      return v;
+    }
+    if (from instanceof TimestampNTZType) return v;
+    if (from instanceof DecimalType) return Number(divRoundHalfUp((v as bigint) * 1_000_000n, POW10[from.scale]!));
+    if (from instanceof BooleanType) return v ? 1_000_000 : 0;
+    return Math.trunc((v as number) * 1_000_000);
+  }
+  if (to instanceof BinaryType && from instanceof StringType) return new TextEncoder().encode(v as string);
+  if (to instanceof ArrayType && from instanceof ArrayType) {
+    return (v as unknown[]).map((e) => (e == null ? null : castValue(e, from.elementType, to.elementType, ctx)));
+  }
+  if (to instanceof StructType && from instanceof StructType) {
+    return (v as unknown[]).map((e, i) => (e == null ? null : castValue(e, from.fields[i]!.dataType, to.fields[i]!.dataType, ctx)));
+  }
+  if (to instanceof MapType && from instanceof MapType) {
+    const out = new Map<unknown, unknown>();
+    for (const [k, val] of v as Map<unknown, unknown>) {
+      out.set(castValue(k, from.keyType, to.keyType, ctx), val == null ? null : castValue(val, from.valueType, to.valueType, ctx));
+    }
+    return out;
+  }
+  throw new PijarError("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", {
+    sqlExpr: `"CAST(value AS ${to.sql()})"`, srcType: `"${from.sql()}"`, targetType: `"${to.sql()}"`,
+  });
+  void toName;
+}
+
+/** Casts a column of values; `try` mode yields null instead of raising. */
+export function castColumn(values: readonly unknown[], from: DataType, to: DataType, mode: "ansi" | "try", ctx: FunctionContext): unknown[] {
+  const n = values.length;
+  const out = new Array<unknown>(n);
+  if (from.equals(to)) return values as unknown[];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v == null) {
+      out[i] = null;
+      continue;
+    }
+    if (mode === "try") {
+      try {
+        out[i] = castValue(v, from, to, ctx);
+      } catch {
+        out[i] = null;
+      }
+    } else out[i] = castValue(v, from, to, ctx);
+  }
+  return out;
+}

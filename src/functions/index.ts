@@ -1,0 +1,11 @@
+/**
+ * Loads every function definition into the registry. Import order does not matter; each
+ * module registers its functions when loaded.
+ */
+import "./operators/arithmetic.js";
+import "./operators/comparison.js";
+import "./operators/logic.js";
+import "./operators/predicates.js";
+import "./aggregate/basic.js";
+
+export { lookupFunction, requireFunction, functionNames } from "./registry.js";

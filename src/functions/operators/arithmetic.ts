@@ -1,0 +1,268 @@
+/**
+ * + - * / % and unary minus with Spark 4 ANSI typing: integral results overflow with
+ * ARITHMETIC_OVERFLOW, `/` is double unless decimals are involved, division by zero raises
+ * DIVIDE_BY_ZERO, decimals follow Spark's precision/scale rules and round HALF_UP.
+ */
+import type { Call, Expr } from "../../plan/expr/expr.js";
+import { DataType, DecimalType, doubleType, longType, DateType } from "../../types/data-types.js";
+import {
+  adjustPrecisionScale, decimalForType, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, widerType, isDate,
+} from "../../types/type-utils.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { typeOf } from "../../analyzer/type-of.js";
+import { castTo } from "../../analyzer/coerce.js";
+import { exprName } from "../../plan/expr/sql-text.js";
+import { POW10, divRoundHalfUp, fitsPrecision, formatDecimal, literalPrecisionScale } from "../../values/decimal.js";
+import type { FunctionContext, ResolveResult, ScalarFunctionDef } from "../registry.js";
+import { register } from "../registry.js";
+
+type Op = "+" | "-" | "*" | "/" | "%";
+
+/** An integral literal's exact decimal type (Spark's DecimalType.fromLiteral). */
+function decimalOf(e: Expr, t: DataType): DecimalType {
+  if (e.kind === "literal" && isIntegral(t) && e.value != null) {
+    const { precision, scale } = literalPrecisionScale(String(e.value));
+    return new DecimalType(precision, scale);
+  }
+  return decimalForType(t);
+}
+
+function mismatch(op: Op, args: readonly Expr[]): PijarError {
+  const [l, r] = args;
+  return new PijarError("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", {
+    sqlExpr: `"(${exprName(l!)} ${op} ${exprName(r!)})"`, left: `"${typeOf(l!).sql()}"`, right: `"${typeOf(r!).sql()}"`,
+  });
+}
+
+function resultDecimal(op: Op, a: DecimalType, b: DecimalType): DecimalType {
+  const [p1, s1, p2, s2] = [a.precision, a.scale, b.precision, b.scale];
+  switch (op) {
+    case "+":
+    case "-": {
+      const s = Math.max(s1, s2);
+      return adjustPrecisionScale(Math.max(p1 - s1, p2 - s2) + s + 1, s);
+    }
+    case "*": return adjustPrecisionScale(p1 + p2 + 1, s1 + s2);
+    case "/": {
+      const s = Math.max(6, s1 + p2 + 1);
+      return adjustPrecisionScale(p1 - s1 + s2 + s, s);
+    }
+    case "%": {
+      const s = Math.max(s1, s2);
+      return adjustPrecisionScale(Math.min(p1 - s1, p2 - s2) + s, s);
+    }
+  }
+}
+
+function resolveArith(op: Op, args: readonly Expr[]): ResolveResult {
+  let [l, r] = args as [Expr, Expr];
+  let lt = typeOf(l);
+  let rt = typeOf(r);
+  // Strings meet numbers as doubles (and null literals take the other side's type).
+  if (isString(lt) && (isNumeric(rt) || isNull(rt))) { l = castTo(l, doubleType); lt = doubleType; }
+  if (isString(rt) && (isNumeric(lt) || isNull(lt))) { r = castTo(r, doubleType); rt = doubleType; }
+  if (isString(lt) && isString(rt)) { l = castTo(l, doubleType); r = castTo(r, doubleType); lt = rt = doubleType; }
+  if (isNull(lt) && isNull(rt)) return { args: [castTo(l, doubleType), castTo(r, doubleType)], dataType: doubleType };
+  if (isNull(lt)) { l = castTo(l, rt); lt = rt; }
+  if (isNull(rt)) { r = castTo(r, lt); rt = lt; }
+  if ((op === "+" || op === "-") && isDate(lt) && isIntegral(rt)) {
+    return { args: [l, r], dataType: lt, state: "date" };
+  }
+  if (!isNumeric(lt) || !isNumeric(rt)) throw mismatch(op, args);
+  if (isDecimal(lt) || isDecimal(rt)) {
+    if (isFractional(lt) || isFractional(rt)) {
+      return { args: [castTo(l, doubleType), castTo(r, doubleType)], dataType: doubleType };
+    }
+    const a = decimalOf(l, lt);
+    const b = decimalOf(r, rt);
+    const res = resultDecimal(op, a, b);
+    return { args: [castTo(l, a), castTo(r, b)], dataType: res, state: { a, b, res } };
+  }
+  if (op === "/") return { args: [castTo(l, doubleType), castTo(r, doubleType)], dataType: doubleType };
+  const common = widerType(lt, rt)!;
+  return { args: [castTo(l, common), castTo(r, common)], dataType: common };
+}
+
+function overflow(kind: string): PijarError {
+  return new PijarError("ARITHMETIC_OVERFLOW", { message: `${kind} overflow`, alternative: "", config: "\"spark.sql.ansi.enabled\"" });
+}
+
+const divideByZero = () => new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+
+function integralLimits(t: DataType): [number, number, string] {
+  switch (t.typeName()) {
+    case "byte": return [-128, 127, "byte"];
+    case "short": return [-32768, 32767, "short"];
+    case "integer": return [-2147483648, 2147483647, "integer"];
+    default: return [-9223372036854775808, 9223372036854775807, "long"];
+  }
+}
+
+/** Evaluates one operator over two columns of the resolved common type. */
+function evalArith(op: Op) {
+  return (args: readonly unknown[][], n: number, call: Call, _ctx: FunctionContext): unknown[] => {
+    const a = args[0]!;
+    const b = args[1]!;
+    const out = new Array<unknown>(n);
+    const t = call.dataType;
+    if (call.state === "date") {
+      for (let i = 0; i < n; i++) {
+        const x = a[i] as number | null;
+        const y = b[i] as number | null;
+        out[i] = x == null || y == null ? null : op === "+" ? x + y : x - y;
+      }
+      return out;
+    }
+    if (t instanceof DecimalType) {
+      const { a: ta, b: tb, res } = call.state as { a: DecimalType; b: DecimalType; res: DecimalType };
+      for (let i = 0; i < n; i++) {
+        const x = a[i] as bigint | null;
+        const y = b[i] as bigint | null;
+        if (x == null || y == null) { out[i] = null; continue; }
+        const v = decimalOp(op, x, ta.scale, y, tb.scale, res.scale);
+        if (!fitsPrecision(v, res.precision)) {
+          throw new PijarError("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", {
+            value: formatDecimal(v, res.scale), precision: String(res.precision), scale: String(res.scale), config: "\"spark.sql.ansi.enabled\"",
+          });
+        }
+        out[i] = v;
+      }
+      return out;
+    }
+    const integral = isIntegral(t);
+    const [lo, hi, name] = integral ? integralLimits(t) : [0, 0, ""];
+    for (let i = 0; i < n; i++) {
+      const x = a[i] as number | null;
+      const y = b[i] as number | null;
+      if (x == null || y == null) { out[i] = null; continue; }
+      let v: number;
+      switch (op) {
+        case "+": v = x + y; break;
+        case "-": v = x - y; break;
+        case "*": v = x * y; break;
+        case "/":
+          if (y === 0) throw divideByZero();
+          v = x / y;
+          break;
+        case "%":
+          if (y === 0) {
+            if (integral) throw divideByZero();
+            v = NaN;
+          } else v = integral ? x % y : x % y;
+          break;
+      }
+      if (integral && (v < lo || v > hi)) throw overflow(name);
+      out[i] = v === 0 ? 0 : v;
+    }
+    return out;
+  };
+}
+
+function decimalOp(op: Op, x: bigint, sx: number, y: bigint, sy: number, sr: number): bigint {
+  switch (op) {
+    case "+":
+    case "-": {
+      const s = Math.max(sx, sy);
+      const xx = x * POW10[s - sx]!;
+      const yy = y * POW10[s - sy]!;
+      const v = op === "+" ? xx + yy : xx - yy;
+      return rescaleTo(v, s, sr);
+    }
+    case "*": return rescaleTo(x * y, sx + sy, sr);
+    case "/": {
+      if (y === 0n) throw divideByZero();
+      // x/10^sx / (y/10^sy) at scale sr = x * 10^(sy + sr - sx) / y
+      const shift = sy + sr - sx;
+      return shift >= 0 ? divRoundHalfUp(x * POW10[shift]!, y) : divRoundHalfUp(x, y * POW10[-shift]!);
+    }
+    case "%": {
+      if (y === 0n) throw divideByZero();
+      const s = Math.max(sx, sy);
+      const xx = x * POW10[s - sx]!;
+      const yy = y * POW10[s - sy]!;
+      return rescaleTo(xx % yy, s, sr);
+    }
+  }
+}
+
+function rescaleTo(v: bigint, from: number, to: number): bigint {
+  if (from === to) return v;
+  return to > from ? v * POW10[to - from]! : divRoundHalfUp(v, POW10[from - to]!);
+}
+
+function binaryOp(name: string, op: Op, aliases: string[] = []): ScalarFunctionDef {
+  return {
+    kind: "scalar", name, aliases, minArgs: 2, maxArgs: 2,
+    resolve: (args) => resolveArith(op, args),
+    eval: evalArith(op),
+    sql: (a) => `(${a[0]} ${op} ${a[1]})`,
+  };
+}
+
+register(binaryOp("add", "+", ["+"]));
+register(binaryOp("subtract", "-", ["-"]));
+register(binaryOp("multiply", "*", ["*"]));
+register(binaryOp("divide", "/", ["/"]));
+register(binaryOp("mod", "%", ["%", "remainder"]));
+
+register({
+  kind: "scalar", name: "negative", aliases: ["negate"], minArgs: 1, maxArgs: 1,
+  resolve(args) {
+    const t = typeOf(args[0]!);
+    if (isString(t)) return { args: [castTo(args[0]!, doubleType)], dataType: doubleType };
+    if (!isNumeric(t) && !isNull(t)) throw mismatch("-", [args[0]!, args[0]!]);
+    return { args, dataType: isNull(t) ? doubleType : t };
+  },
+  eval(args, n, call) {
+    const a = args[0]!;
+    const out = new Array<unknown>(n);
+    const integral = isIntegral(call.dataType);
+    const [lo] = integral ? integralLimits(call.dataType) : [0];
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v == null) out[i] = null;
+      else if (typeof v === "bigint") out[i] = -v;
+      else {
+        if (integral && v === lo) throw overflow(call.dataType.typeName());
+        out[i] = v === 0 ? 0 : -(v as number);
+      }
+    }
+    return out;
+  },
+  sql: (a) => `(- ${a[0]})`,
+});
+
+register({
+  kind: "scalar", name: "positive", minArgs: 1, maxArgs: 1,
+  resolve: (args) => ({ args, dataType: typeOf(args[0]!) }),
+  eval: (args) => args[0]!,
+  sql: (a) => `(+ ${a[0]})`,
+});
+
+/** Integral division: `div`. */
+register({
+  kind: "scalar", name: "div", minArgs: 2, maxArgs: 2,
+  resolve(args) {
+    const r = resolveArith("-", args);
+    return { args: r.args, dataType: longType, state: r.state };
+  },
+  eval(args, n) {
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const x = args[0]![i];
+      const y = args[1]![i];
+      if (x == null || y == null) { out[i] = null; continue; }
+      if (typeof x === "bigint") {
+        if (y === 0n) throw divideByZero();
+        out[i] = Number(x / (y as bigint));
+      } else {
+        if (y === 0) throw divideByZero();
+        out[i] = Math.trunc((x as number) / (y as number));
+      }
+    }
+    return out;
+  },
+  sql: (a) => `(${a[0]} div ${a[1]})`,
+});
+
+export { resolveArith, DateType };

@@ -1,0 +1,150 @@
+/**
+ * Reading Arrow column data as Pijar's internal values.
+ *
+ * Internal value model (what kernels compute with, one JS value per cell, null for SQL NULL):
+ * boolean -> boolean; tinyint/smallint/int/bigint/float/double -> number (bigint is exact up to
+ * 2^53); decimal -> bigint holding the unscaled value (the scale is in the type); string ->
+ * string; binary -> Uint8Array; date -> number of days since 1970-01-01; timestamp -> number of
+ * microseconds since the epoch (UTC); array -> JS array; struct -> JS array of field values in
+ * field order; map -> JS Map.
+ */
+import * as A from "apache-arrow";
+import {
+  ArrayType, DataType, DecimalType, MapType, StructType,
+} from "../../types/data-types.js";
+
+const utf8 = new TextDecoder();
+
+/** True when row i is valid (not null) in Arrow data. */
+export function isValidAt(data: A.Data, i: number): boolean {
+  if (data.nullCount === 0) return true;
+  const bitmap = data.nullBitmap;
+  if (!bitmap || bitmap.length === 0) return data.type.typeId !== A.Type.Null;
+  const j = data.offset + i;
+  return (bitmap[j >> 3]! & (1 << (j & 7))) !== 0;
+}
+
+/** Reads a signed little-endian 128-bit integer from 4 uint32 words. */
+export function readInt128(words: Uint32Array, index: number): bigint {
+  const o = index * 4;
+  const v = (BigInt(words[o + 3]!) << 96n) | (BigInt(words[o + 2]!) << 64n) | (BigInt(words[o + 1]!) << 32n) | BigInt(words[o]!);
+  return BigInt.asIntN(128, v);
+}
+
+/** Decodes all values of one Arrow Data chunk into internal values. */
+export function readValues(data: A.Data, type: DataType): unknown[] {
+  const n = data.length;
+  const out = new Array<unknown>(n);
+  const off = data.offset;
+  const t = data.type;
+  switch (t.typeId) {
+    case A.Type.Null:
+      out.fill(null);
+      return out;
+    case A.Type.Bool: {
+      const bits = data.values as Uint8Array;
+      for (let i = 0; i < n; i++) {
+        const j = off + i;
+        out[i] = isValidAt(data, i) ? (bits[j >> 3]! & (1 << (j & 7))) !== 0 : null;
+      }
+      return out;
+    }
+    case A.Type.Int:
+    case A.Type.Float:
+    case A.Type.Date:
+    case A.Type.Timestamp: {
+      const vals = data.values as ArrayLike<number | bigint>;
+      const dateMs = t.typeId === A.Type.Date && (t as A.Date_).unit === A.DateUnit.MILLISECOND;
+      const tsScale = t.typeId === A.Type.Timestamp ? timestampToMicros((t as A.Timestamp).unit) : 1;
+      for (let i = 0; i < n; i++) {
+        if (!isValidAt(data, i)) {
+          out[i] = null;
+          continue;
+        }
+        let v = Number(vals[off + i]!);
+        if (dateMs) v = Math.floor(v / 86_400_000);
+        else if (tsScale !== 1) v = tsScale > 1 ? v * tsScale : Math.floor(v * tsScale);
+        out[i] = v;
+      }
+      return out;
+    }
+    case A.Type.Decimal: {
+      const words = data.values as Uint32Array;
+      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? readInt128(words, off + i) : null;
+      return out;
+    }
+    case A.Type.Utf8:
+    case A.Type.Binary: {
+      const offsets = data.valueOffsets as Int32Array;
+      const bytes = data.values as Uint8Array;
+      const isStr = t.typeId === A.Type.Utf8;
+      for (let i = 0; i < n; i++) {
+        if (!isValidAt(data, i)) {
+          out[i] = null;
+          continue;
+        }
+        const s = offsets[off + i]!;
+        const e = offsets[off + i + 1]!;
+        out[i] = isStr ? utf8.decode(bytes.subarray(s, e)) : bytes.slice(s, e);
+      }
+      return out;
+    }
+    case A.Type.Dictionary: {
+      const dictVec = data.dictionary!;
+      const dict = dictVec.data.length === 1 ? readValues(dictVec.data[0]!, type) : dictVec.data.flatMap((d) => readValues(d, type));
+      const idx = data.values as ArrayLike<number>;
+      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? dict[Number(idx[off + i])] : null;
+      return out;
+    }
+    case A.Type.List: {
+      const offsets = data.valueOffsets as Int32Array;
+      const elemType = type instanceof ArrayType ? type.elementType : type;
+      const child = readValues(data.children[0]!, elemType);
+      for (let i = 0; i < n; i++) {
+        out[i] = isValidAt(data, i) ? child.slice(offsets[off + i]!, offsets[off + i + 1]!) : null;
+      }
+      return out;
+    }
+    case A.Type.Struct: {
+      const st = type as StructType;
+      const kids = data.children.map((c, k) => readValues(c, st.fields[k]?.dataType ?? type));
+      for (let i = 0; i < n; i++) {
+        out[i] = isValidAt(data, i) ? kids.map((k) => k[off + i]) : null;
+      }
+      return out;
+    }
+    case A.Type.Map: {
+      const mt = type as MapType;
+      const offsets = data.valueOffsets as Int32Array;
+      const entries = data.children[0]!;
+      const keys = readValues(entries.children[0]!, mt.keyType);
+      const vals = readValues(entries.children[1]!, mt.valueType);
+      for (let i = 0; i < n; i++) {
+        if (!isValidAt(data, i)) {
+          out[i] = null;
+          continue;
+        }
+        const m = new Map<unknown, unknown>();
+        for (let j = offsets[off + i]!; j < offsets[off + i + 1]!; j++) m.set(keys[j], vals[j]);
+        out[i] = m;
+      }
+      return out;
+    }
+    default:
+      throw new Error(`Pijar cannot read Arrow type ${String(t)} (for ${type.simpleString()})`);
+  }
+}
+
+function timestampToMicros(unit: A.TimeUnit): number {
+  switch (unit) {
+    case A.TimeUnit.SECOND: return 1_000_000;
+    case A.TimeUnit.MILLISECOND: return 1_000;
+    case A.TimeUnit.MICROSECOND: return 1;
+    default: return 0.001;
+  }
+}
+
+/** Used by decimal-aware code to know the scale of an internal bigint. */
+export function decimalScale(t: DataType): number {
+  return t instanceof DecimalType ? t.scale : 0;
+}

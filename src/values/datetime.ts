@@ -1,0 +1,167 @@
+/**
+ * Dates (days since 1970-01-01) and timestamps (microseconds since the epoch, UTC) with the
+ * session time zone applied only when reading text in or printing text out, as Spark does.
+ */
+export const MICROS_PER_DAY = 86_400_000_000;
+export const MICROS_PER_SECOND = 1_000_000;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** Civil date from days since epoch (proleptic Gregorian, as Spark 3+). */
+export function civilFromDays(days: number): { y: number; m: number; d: number } {
+  // Howard Hinnant's algorithm.
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const y = yoe + era * 400;
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: m <= 2 ? y + 1 : y, m, d };
+}
+
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = m > 2 ? m - 3 : m + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+}
+
+function formatYear(y: number): string {
+  if (y < 0) return "-" + pad(-y, 4);
+  return y > 9999 ? "+" + y : pad(y, 4);
+}
+
+export function formatDate(days: number): string {
+  const { y, m, d } = civilFromDays(days);
+  return `${formatYear(y)}-${pad(m)}-${pad(d)}`;
+}
+
+// ---- time zones ----------------------------------------------------------------------------
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Normalizes Spark zone ids: "UTC", "Z", "+07:00", "GMT+7", "Asia/Jakarta". */
+export function normalizeZone(tz: string): string {
+  const t = tz.trim();
+  if (t === "Z" || t.toUpperCase() === "UTC" || t.toUpperCase() === "GMT") return "UTC";
+  return t;
+}
+
+function fixedOffsetMinutes(tz: string): number | null {
+  const m = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(tz);
+  if (!m) return null;
+  const v = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === "-" ? -v : v;
+}
+
+/** Offset in minutes of zone `tz` at the instant `epochMs`. */
+export function zoneOffsetMinutes(epochMs: number, tz: string): number {
+  const zone = normalizeZone(tz);
+  if (zone === "UTC") return 0;
+  const fixed = fixedOffsetMinutes(zone);
+  if (fixed !== null) return fixed;
+  let f = offsetFormatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit",
+    });
+    offsetFormatters.set(zone, f);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of f.formatToParts(new Date(epochMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(parts["year"]!, parts["month"]! - 1, parts["day"]!, parts["hour"]!, parts["minute"]!, parts["second"]!);
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/** Local wall-clock fields of an instant in a zone. */
+export function localFields(micros: number, tz: string) {
+  const ms = Math.floor(micros / 1000);
+  const offMin = zoneOffsetMinutes(ms, tz);
+  const localMicros = micros + offMin * 60_000_000;
+  const days = Math.floor(localMicros / MICROS_PER_DAY);
+  const rem = localMicros - days * MICROS_PER_DAY;
+  const { y, m, d } = civilFromDays(days);
+  const totalSec = Math.floor(rem / 1_000_000);
+  return {
+    y, m, d, days,
+    hour: Math.floor(totalSec / 3600),
+    minute: Math.floor((totalSec % 3600) / 60),
+    second: totalSec % 60,
+    micros: rem % 1_000_000,
+    offsetMinutes: offMin,
+  };
+}
+
+/** Instant (micros) of a wall-clock time in zone `tz`. */
+export function fromLocal(y: number, mo: number, d: number, h: number, mi: number, s: number, micros: number, tz: string): number {
+  const localMicros = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1_000_000 + micros;
+  // Two passes settle the offset around DST transitions.
+  let off = zoneOffsetMinutes(Math.floor(localMicros / 1000), tz);
+  let utc = localMicros - off * 60_000_000;
+  const off2 = zoneOffsetMinutes(Math.floor(utc / 1000), tz);
+  if (off2 !== off) {
+    off = off2;
+    utc = localMicros - off * 60_000_000;
+  }
+  return utc;
+}
+
+/** Spark's default timestamp text: "yyyy-MM-dd HH:mm:ss[.fraction without trailing zeros]". */
+export function formatTimestamp(micros: number, tz: string): string {
+  const f = localFields(micros, tz);
+  let s = `${formatYear(f.y)}-${pad(f.m)}-${pad(f.d)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
+  if (f.micros) s += "." + pad(f.micros, 6).replace(/0+$/, "");
+  return s;
+}
+
+// ---- parsing (Spark's cast rules) ------------------------------------------------------------
+
+/** Cast string -> date: "yyyy", "yyyy-[m]m", "yyyy-[m]m-[d]d", optionally followed by " ..." or "T...". */
+export function parseDate(text: string): number | null {
+  const m = /^\s*([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$/.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : 1;
+  const d = m[3] ? Number(m[3]) : 1;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return daysFromCivil(y, mo, d);
+}
+
+/**
+ * Cast string -> timestamp: "yyyy-[m]m-[d]d[( |T)[h]h:[m]m[:[s]s[.fraction]]][zone]", or just a date.
+ * A zone in the text wins over the session zone.
+ */
+export function parseTimestamp(text: string, tz: string): number | null {
+  const m = /^\s*([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z]+\/[A-Za-z_\/]+)?\s*$/.exec(text);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : 1;
+  const d = m[3] ? Number(m[3]) : 1;
+  const h = m[4] ? Number(m[4]) : 0;
+  const mi = m[5] ? Number(m[5]) : 0;
+  const s = m[6] ? Number(m[6]) : 0;
+  const frac = m[7] ? Number((m[7] + "000000").slice(0, 6)) : 0;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
+  const zone = m[8] ? normalizeZone(m[8]) : tz;
+  return fromLocal(y, mo, d, h, mi, s, frac, zone);
+}
+
+/** Days of the date an instant falls on in zone tz. */
+export function daysOfTimestamp(micros: number, tz: string): number {
+  return localFields(micros, tz).days;
+}
