@@ -79,7 +79,7 @@ export function map2(f: (a: any, b: any, call: Call, ctx: FunctionContext) => un
 }
 
 /** A null-intolerant function of any number of arguments (null if any argument is null). */
-export function mapN(f: (vals: any[], call: Call, ctx: FunctionContext) => unknown): Eval {
+export function mapN(f: (vals: any, call: Call, ctx: FunctionContext) => unknown): Eval {
   return (args, n, call, ctx) => {
     const out = new Array<unknown>(n);
     const k = args.length;

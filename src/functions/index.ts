@@ -9,3 +9,13 @@ import "./operators/predicates.js";
 import "./aggregate/basic.js";
 
 export { lookupFunction, requireFunction, functionNames } from "./registry.js";
+import "./string/basic.js";
+import "./string/regexp.js";
+import "./string/search.js";
+import "./string/format.js";
+import "./string/misc.js";
+import "./math/round.js";
+import "./math/unary.js";
+import "./math/bitwise.js";
+import "./math/random.js";
+import "./conditional/null-handling.js";

@@ -182,6 +182,8 @@ export interface FunctionExpr extends Span {
   kind: "function";
   name: string[];
   args: Expr[];
+  /** `struct(1 AS a, b)`: names given with AS, aligned with `args` (undefined where absent). */
+  argNames?: (string | undefined)[];
   distinct: boolean;
   filter?: Expr;
   /** `IGNORE NULLS` (true) / `RESPECT NULLS` (false), or absent. */
@@ -242,9 +244,9 @@ export interface FrameBound {
 
 export interface WindowFrame {
   type: "ROWS" | "RANGE";
-  start: FrameBound;
+  lower: FrameBound;
   /** `ROWS n PRECEDING` without BETWEEN ends at CURRENT ROW, as in Spark. */
-  end: FrameBound;
+  upper: FrameBound;
 }
 
 /** `OVER (...)` or `OVER w`: `name` refers to a `WINDOW w AS (...)` definition. */
@@ -354,10 +356,12 @@ export interface SetOpBody extends Span {
   right: QueryBody;
 }
 
-/** `VALUES ...` used as a whole query; columns are named col1, col2, ... */
+/** `VALUES ...` used as a whole query; columns are named col1, col2, ... unless aliased. */
 export interface ValuesBody extends Span {
   kind: "values";
   rows: Expr[][];
+  /** `VALUES ... AS t(a, b)` names the columns (Spark's inline table alias). */
+  alias?: TableAlias;
 }
 
 /** `TABLE t`. */

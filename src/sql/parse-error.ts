@@ -58,6 +58,10 @@ const PARSE_CONDITIONS: Record<string, { message: string; sqlState: string }> = 
     sqlState: "42604",
   },
   INVALID_SQL_SYNTAX: { message: "Invalid SQL syntax: <inputString>", sqlState: "42000" },
+  INVALID_NUMERIC_LITERAL_RANGE: {
+    message: "Numeric literal <rawStrippedQualifier> is outside the valid range for <typeName> with minimum value of <minValue> and maximum value of <maxValue>. Please adjust the value accordingly.",
+    sqlState: "22003",
+  },
 };
 
 function fillTemplate(template: string, params: MessageParameters): string {
@@ -75,7 +79,14 @@ export class SqlParseError extends PijarError {
   /** The SQL text that failed to parse. */
   readonly sqlText: string;
 
-  constructor(errorClass: string, params: MessageParameters, sqlText: string, offset: number, message?: string) {
+  /** The end (exclusive) of the offending fragment, for errors shown in the fragment style. */
+  readonly stopIndex: number | null;
+
+  /**
+   * `stop` (exclusive end offset) switches to the fragment style Spark uses for non-syntax
+   * parse errors (`== SQL (line 1, position 18) ==` with carets under the fragment).
+   */
+  constructor(errorClass: string, params: MessageParameters, sqlText: string, offset: number, message?: string, stop?: number) {
     const cond = PARSE_CONDITIONS[errorClass] ?? PARSE_CONDITIONS[errorClass.split(".")[0]!];
     const body = message ?? (cond ? fillTemplate(cond.message, params) : undefined);
     super(errorClass, params, { exceptionType: "ParseException", ...(body !== undefined ? { message: body } : {}) });
@@ -85,11 +96,44 @@ export class SqlParseError extends PijarError {
     this.line = pos.line;
     this.startPosition = pos.startPosition;
     this.startIndex = pos.startIndex;
+    this.stopIndex = stop ?? null;
     this.sqlText = sqlText;
     const head = body !== undefined ? `[${errorClass}] ${body}` + (sqlState ? ` SQLSTATE: ${sqlState}` : "") : this.message;
-    // PySpark: "\n" + message + " (line L, pos P)" + "\n\n== SQL ==\n..." (ParseException.getMessage).
-    this.message = `\n${head} (line ${pos.line}, pos ${pos.startPosition})${sqlContext(sqlText, pos)}`;
+    this.message = stop === undefined
+      // PySpark: "\n" + message + " (line L, pos P)" + "\n\n== SQL ==\n..." (ParseException.getMessage).
+      ? `\n${head} (line ${pos.line}, pos ${pos.startPosition})${sqlContext(sqlText, pos)}`
+      : `\n${head}\n${fragmentContext(sqlText, offset, stop)}`;
   }
+}
+
+/**
+ * Spark's QueryContext summary: `== SQL (line L, position P) ==` (P 1-based), the fragment's
+ * line(s) with at most 32 characters of context either side (`...` where cut), and carets
+ * under the fragment.
+ */
+export function fragmentContext(text: string, start: number, stop: number): string {
+  const pos = positionAt(text, start);
+  const MAX = 32;
+  let from = start;
+  while (from > 0 && text[from - 1] !== "\n" && start - from < MAX) from--;
+  const cutLeft = from > 0 && text[from - 1] !== "\n";
+  let to = stop;
+  while (to < text.length && text[to] !== "\n" && to - stop < MAX) to++;
+  const cutRight = to < text.length && text[to] !== "\n";
+  const shown = (cutLeft ? "..." : "") + text.slice(from, to) + (cutRight ? "..." : "");
+  let out = `== SQL (line ${pos.line}, position ${pos.startPosition + 1}) ==\n`;
+  const lines = shown.split("\n");
+  let offset = from - (cutLeft ? 3 : 0);
+  for (const line of lines) {
+    out += line + "\n";
+    const lineStart = offset;
+    const lineEnd = offset + line.length;
+    const a = Math.max(start, lineStart);
+    const b = Math.min(stop, lineEnd);
+    if (b > a) out += " ".repeat(a - lineStart) + "^".repeat(b - a) + "\n";
+    offset = lineEnd + 1;
+  }
+  return out;
 }
 
 /** `[PARSE_SYNTAX_ERROR] Syntax error at or near 'tok'<hint>.` at `offset` in `sqlText`. */
@@ -109,9 +153,9 @@ export function emptyStatementError(sqlText: string): SqlParseError {
 }
 
 /**
- * A parse-time error of another class (e.g. `UNSUPPORTED_TYPED_LITERAL`, `INVALID_SQL_SYNTAX`),
- * with the same `== SQL ==` context.
+ * A parse-time error of another class (e.g. `UNSUPPORTED_TYPED_LITERAL`, `UNSUPPORTED_DATATYPE`)
+ * about the fragment `start..stop` (exclusive), in Spark's fragment style.
  */
-export function parseError(errorClass: string, params: MessageParameters, sqlText: string, offset: number, message?: string): SqlParseError {
-  return new SqlParseError(errorClass, params, sqlText, offset, message);
+export function parseError(errorClass: string, params: MessageParameters, sqlText: string, start: number, stop: number, message?: string): SqlParseError {
+  return new SqlParseError(errorClass, params, sqlText, start, message, stop);
 }

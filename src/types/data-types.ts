@@ -22,53 +22,81 @@ export abstract class DataType {
 }
 
 export class NullType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandNullType: never;
   typeName() { return "void"; }
   override sql() { return "VOID"; }
 }
 export class BooleanType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandBooleanType: never;
   typeName() { return "boolean"; }
 }
 export class ByteType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandByteType: never;
   typeName() { return "byte"; }
   override simpleString() { return "tinyint"; }
 }
 export class ShortType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandShortType: never;
   typeName() { return "short"; }
   override simpleString() { return "smallint"; }
 }
 export class IntegerType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandIntegerType: never;
   typeName() { return "integer"; }
   override simpleString() { return "int"; }
 }
 export class LongType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandLongType: never;
   typeName() { return "long"; }
   override simpleString() { return "bigint"; }
 }
 export class FloatType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandFloatType: never;
   typeName() { return "float"; }
 }
 export class DoubleType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandDoubleType: never;
   typeName() { return "double"; }
 }
 export class StringType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandStringType: never;
   typeName() { return "string"; }
 }
 export class BinaryType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandBinaryType: never;
   typeName() { return "binary"; }
 }
 export class DateType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandDateType: never;
   typeName() { return "date"; }
 }
 /** An instant, stored as microseconds since the epoch (UTC), shown in the session time zone. */
 export class TimestampType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandTimestampType: never;
   typeName() { return "timestamp"; }
 }
 /** A wall-clock timestamp without time zone, microseconds. */
 export class TimestampNTZType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandTimestampNTZType: never;
   typeName() { return "timestamp_ntz"; }
 }
 
 export class DecimalType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandDecimalType: never;
   constructor(readonly precision = 10, readonly scale = 0) {
     super();
   }
@@ -78,6 +106,8 @@ export class DecimalType extends DataType {
 }
 
 export class ArrayType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandArrayType: never;
   constructor(readonly elementType: DataType, readonly containsNull = true) {
     super();
   }
@@ -88,6 +118,8 @@ export class ArrayType extends DataType {
 }
 
 export class MapType extends DataType {
+  /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
+  declare readonly __brandMapType: never;
   constructor(readonly keyType: DataType, readonly valueType: DataType, readonly valueContainsNull = true) {
     super();
   }
@@ -112,6 +144,7 @@ export class StructField {
 }
 
 export class StructType extends DataType {
+  declare readonly __brandStructType: never;
   readonly fields: readonly StructField[];
   constructor(fields: readonly StructField[] = []) {
     super();

@@ -133,9 +133,12 @@ register({
 });
 
 class AvgState implements AggregateState {
-  private sum = new SumState(this.decimal ? "decimal" : "double", 38, 0, this.distinct);
-  private count = new CountState(false, this.distinct);
-  constructor(private readonly decimal: DecimalType | null, private readonly out: DecimalType | null, private readonly distinct: boolean) {}
+  private readonly sum: SumState;
+  private readonly count: CountState;
+  constructor(private readonly decimal: DecimalType | null, private readonly out: DecimalType | null, distinct: boolean) {
+    this.sum = new SumState(decimal ? "decimal" : "double", 38, 0, distinct);
+    this.count = new CountState(false, distinct);
+  }
   grow(n: number): void {
     this.sum.grow(n);
     this.count.grow(n);

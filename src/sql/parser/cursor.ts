@@ -27,6 +27,9 @@ const CLAUSE_WORDS = new Set([
   "LATERAL", "QUALIFY", "SELECT", "VALUES", "WITH",
 ]);
 
+/** Keywords Spark reports as "extra input" when the text ends right after them. */
+const DANGLING = new Set(["AND", "OR", "LIMIT", "OFFSET"]);
+
 export class Cursor {
   readonly tokens: Token[];
   pos = 0;
@@ -142,7 +145,12 @@ export class Cursor {
   /** PARSE_SYNTAX_ERROR at the current token (or "end of input"). */
   fail(): SqlParseError {
     const t = this.peek();
-    return t.type === "eof" ? syntaxError(this.sql, t.start, null) : syntaxError(this.sql, t.start, t.text);
+    if (t.type !== "eof") return syntaxError(this.sql, t.start, t.text);
+    // Spark's ANTLR parser backs out of a dangling `AND`/`OR`/`LIMIT`/`OFFSET` at the end and
+    // reports it as extra input rather than "end of input"; mirror that.
+    const prev = this.pos > 0 ? this.tokens[this.pos - 1]! : undefined;
+    if (prev && prev.type === "ident" && DANGLING.has(prev.upper)) return extraInputError(this.sql, prev.start, prev.text);
+    return syntaxError(this.sql, t.start, null);
   }
 
   /** Checks nothing but an optional `;` remains, else "extra input". */

@@ -16,9 +16,9 @@ const LONG_MAX = 2n ** 63n - 1n;
 
 /** Suffix -> type and the (inclusive) integer range that suffix allows. */
 const INTEGRAL_SUFFIX: Record<string, { type: LiteralType; min: bigint; max: bigint; name: string }> = {
-  Y: { type: "tinyint", min: -128n, max: 127n, name: "TINYINT" },
-  S: { type: "smallint", min: -32768n, max: 32767n, name: "SMALLINT" },
-  L: { type: "bigint", min: LONG_MIN, max: LONG_MAX, name: "BIGINT" },
+  Y: { type: "tinyint", min: -128n, max: 127n, name: "tinyint" },
+  S: { type: "smallint", min: -32768n, max: 32767n, name: "smallint" },
+  L: { type: "bigint", min: LONG_MIN, max: LONG_MAX, name: "bigint" },
 };
 
 /**
@@ -45,8 +45,7 @@ export function numberLiteral(p: Cursor, tok: Token, negative: boolean, start: n
     if (v < integral.min || v > integral.max) {
       throw parseError("INVALID_NUMERIC_LITERAL_RANGE", {
         rawStrippedQualifier: sign + body, minValue: String(integral.min), maxValue: String(integral.max), typeName: integral.name,
-      }, p.sql, start,
-      `Numeric literal ${sign + body} is outside the valid range for ${integral.name} with minimum value of ${integral.min} and maximum value of ${integral.max}. Please adjust the value accordingly.`);
+      }, p.sql, start, end);
     }
     if (integral.type === "bigint") return { kind: "literal", type: "bigint", value: v, start, end };
     return { kind: "literal", type: integral.type, value: Number(v), start, end };
@@ -118,14 +117,14 @@ export function typedLiteral(p: Cursor): LiteralExpr {
     throw parseError("UNSUPPORTED_TYPED_LITERAL", {
       unsupportedType: `"${word.upper}"`,
       supportedTypes: `"DATE", "TIMESTAMP_NTZ", "TIMESTAMP_LTZ", "TIMESTAMP", "INTERVAL", "X"`,
-    }, p.sql, word.start);
+    }, p.sql, word.start, p.peek().end);
   }
   const str = stringLiteral(p);
   const text = str.value as string;
   if (type === "binary") {
     const hex = text.length % 2 ? "0" + text : text;
     if (!/^[0-9a-fA-F]*$/.test(hex)) {
-      throw parseError("INVALID_TYPED_LITERAL", { valueType: `"X"`, value: `'${text}'` }, p.sql, word.start);
+      throw parseError("INVALID_TYPED_LITERAL", { valueType: `"X"`, value: `'${text}'` }, p.sql, word.start, str.end);
     }
     const bytes = new Uint8Array(hex.length / 2);
     for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
@@ -220,7 +219,7 @@ export function dataType(p: Cursor): { dataType: DataType; text: string; start: 
     const err = e as { errorClass?: string; messageParameters?: Record<string, string>; message?: string };
     if (err.errorClass) {
       const body = (err.message ?? "").replace(/^\[[^\]]+\]\s*/, "").replace(/\s*SQLSTATE: \S+$/, "");
-      throw parseError(err.errorClass, err.messageParameters ?? {}, p.sql, start, body);
+      throw parseError(err.errorClass, err.messageParameters ?? {}, p.sql, start, end, body);
     }
     throw e;
   }

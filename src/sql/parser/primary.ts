@@ -8,11 +8,14 @@ import type { CaseExpr, Expr, FunctionExpr } from "../ast.js";
 import type { Cursor } from "./cursor.js";
 import { parseExpr, parseExprList, parseValueExpr } from "./expressions.js";
 import { atTypedLiteral, dataType, intervalLiteral, numberLiteral, stringLiteral, typedLiteral } from "./literals.js";
-import { atQueryStart, parseQuery } from "./query.js";
+import { atQueryStart, parseQuery, parseSelectItem } from "./query.js";
 import { parseOver } from "./window.js";
 
-/** Functions Spark lets you call without parentheses. */
-const NILADIC = new Set(["CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_USER", "USER", "SESSION_USER", "CURRENT_TIME"]);
+/**
+ * Functions Spark lets you call without parentheses. (Spark also accepts USER and
+ * SESSION_USER, but only when no column has that name; left out so such columns work.)
+ */
+const NILADIC = new Set(["CURRENT_DATE", "CURRENT_TIMESTAMP", "CURRENT_USER"]);
 
 /** A primary expression followed by any `[i]`, `.field` and `::type` suffixes. */
 export function parsePrimary(p: Cursor): Expr {
@@ -177,10 +180,17 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
   let distinct = false;
   let args: Expr[] = [];
   let ignoreNulls: boolean | undefined;
+  let argNames: (string | undefined)[] | undefined;
   if (!p.isOp(")")) {
     if (p.acceptKw("DISTINCT")) distinct = true;
     else if (p.isKw("ALL") && !p.isOp(")", 1) && !p.isOp(",", 1)) p.next();
-    args = parseExprList(p);
+    if (upper === "STRUCT") {
+      // `struct(1 AS a, b c)`: Spark's grammar takes named expressions here only.
+      const items = [parseSelectItem(p)];
+      while (p.acceptOp(",")) items.push(parseSelectItem(p));
+      args = items.map((i) => i.expr);
+      if (items.some((i) => i.alias !== undefined)) argNames = items.map((i) => i.alias);
+    } else args = parseExprList(p);
     // `first(x IGNORE NULLS)`: Spark's older spelling inside the parentheses.
     if (p.acceptKws("IGNORE", "NULLS")) ignoreNulls = true;
     else if (p.acceptKws("RESPECT", "NULLS")) ignoreNulls = false;
@@ -188,6 +198,7 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
   p.expectOp(")");
   const fn: FunctionExpr = { kind: "function", name, args, distinct, start, end: p.lastEnd };
   if (ignoreNulls !== undefined) fn.ignoreNulls = ignoreNulls;
+  if (argNames) fn.argNames = argNames;
   if (p.isKw("FILTER") && p.isOp("(", 1)) {
     p.next();
     p.next();

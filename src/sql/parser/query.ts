@@ -5,8 +5,8 @@
  */
 import type { Cte, Expr, GroupBy, GroupingElement, NamedWindow, Query, QueryBody, SelectBody, SelectItem } from "../ast.js";
 import type { Cursor } from "./cursor.js";
-import { parseExpr } from "./expressions.js";
-import { parseFromClause, parseValuesRows } from "./relations.js";
+import { parseExpr, parseExprList } from "./expressions.js";
+import { parseFromClause, parseTableAlias, parseValuesRows } from "./relations.js";
 import { parseSortList, parseWindowDefinitions } from "./window.js";
 
 /** True if the token `ahead` starts a query (used after `(` to tell subqueries from expressions). */
@@ -65,7 +65,9 @@ function parseQueryPrimary(p: Cursor): QueryBody {
   if (p.isKw("SELECT")) return parseSelect(p);
   if (p.isKw("VALUES")) {
     p.next();
-    return { kind: "values", rows: parseValuesRows(p), start: t.start, end: p.lastEnd };
+    const rows = parseValuesRows(p);
+    const alias = parseTableAlias(p);
+    return { kind: "values", rows, ...(alias ? { alias } : {}), start: t.start, end: p.lastEnd };
   }
   if (p.isKw("TABLE") && p.isIdentifier(1)) {
     p.next();
@@ -170,11 +172,25 @@ function parseGroupingSet(p: Cursor): Expr[] {
   return e.kind === "row" ? e.items : [e];
 }
 
-/** ORDER BY / SORT BY, WINDOW, LIMIT (expr | ALL), OFFSET. */
+/**
+ * ORDER BY / SORT BY / CLUSTER BY / DISTRIBUTE BY, WINDOW, LIMIT (expr | ALL), OFFSET.
+ * Pijar runs each query as one ordered stream, so SORT BY sorts like ORDER BY, CLUSTER BY a
+ * is ORDER BY a, and DISTRIBUTE BY (a partitioning hint) is read and ignored.
+ */
 function parseQueryOrganization(p: Cursor, q: Query): void {
   if (p.isAnyKw(["ORDER", "SORT"]) && p.isKw("BY", 1)) {
     p.pos += 2;
     q.orderBy = parseSortList(p);
+  } else if (p.isKw("CLUSTER") && p.isKw("BY", 1)) {
+    p.pos += 2;
+    q.orderBy = parseExprList(p).map((expr) => ({ expr, start: expr.start, end: expr.end }));
+  } else if (p.isKw("DISTRIBUTE") && p.isKw("BY", 1)) {
+    p.pos += 2;
+    parseExprList(p);
+    if (p.isKw("SORT") && p.isKw("BY", 1)) {
+      p.pos += 2;
+      q.orderBy = parseSortList(p);
+    }
   }
   if (p.acceptKw("WINDOW")) q.windows = parseWindowDefinitions(p) as NamedWindow[];
   if (p.acceptKw("LIMIT")) {

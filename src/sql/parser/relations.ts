@@ -109,15 +109,21 @@ function parseRelationPrimary(p: Cursor): Relation {
 
 /** `[AS] name [(c1, c2)]` after a relation. */
 function withAlias<R extends Relation>(p: Cursor, rel: R): R {
-  let alias: TableAlias | undefined;
-  if (p.acceptKw("AS")) alias = { name: p.identifier() };
-  else if (p.isBareAlias()) alias = { name: p.next().value };
-  if (alias && p.isOp("(") && p.isIdentifier(1)) alias.columns = p.identifierList();
+  const alias = parseTableAlias(p);
   if (alias) {
     (rel as { alias?: TableAlias }).alias = alias;
     rel.end = p.lastEnd;
   }
   return rel;
+}
+
+/** An optional table alias: `[AS] name [(c1, c2)]`. */
+export function parseTableAlias(p: Cursor): TableAlias | undefined {
+  let alias: TableAlias | undefined;
+  if (p.acceptKw("AS")) alias = { name: p.identifier() };
+  else if (p.isBareAlias()) alias = { name: p.next().value };
+  if (alias && p.isOp("(") && p.isIdentifier(1)) alias.columns = p.identifierList();
+  return alias;
 }
 
 /** `(1, 'a'), (2, 'b')` or `1, 2`: each row is a list of expressions. */

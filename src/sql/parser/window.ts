@@ -59,12 +59,12 @@ export function parseWindowSpec(p: Cursor): WindowSpec {
 function parseFrame(p: Cursor): WindowFrame {
   const type = p.next().upper as "ROWS" | "RANGE";
   if (p.acceptKw("BETWEEN")) {
-    const start = parseBound(p);
+    const lower = parseBound(p);
     p.expectKw("AND");
-    const end = parseBound(p);
-    return { type, start, end };
+    const upper = parseBound(p);
+    return { type, lower, upper };
   }
-  return { type, start: parseBound(p), end: { kind: "CURRENT ROW" } };
+  return { type, lower: parseBound(p), upper: { kind: "CURRENT ROW" } };
 }
 
 function parseBound(p: Cursor): FrameBound {

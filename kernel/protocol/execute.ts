@@ -1,0 +1,108 @@
+/**
+ * execute_request: type-check, run, display the last value, report errors on the cell's lines.
+ */
+import type { JupyterMessage } from "../wire/message.js";
+import type { Output } from "../runtime/output.js";
+import { Evaluator, errorMessage, errorName } from "../runtime/evaluate.js";
+import { toBundle } from "../runtime/display.js";
+import type { CellChecker, Diagnostic } from "../runtime/checker-client.js";
+import type { History } from "./history.js";
+
+export interface ExecuteDeps {
+  evaluator: Evaluator;
+  output: Output;
+  history: History;
+  checker: CellChecker | null;
+  /** Resolves once the preloaded globals (spark, F...) are ready. */
+  ready: Promise<void>;
+}
+
+export interface ExecuteOutcome {
+  reply: Record<string, unknown>;
+  failed: boolean;
+}
+
+let executionCount = 0;
+let firstCellStarted = false;
+const LATE_CHECK_WAIT_MS = 300;
+
+function typeErrorContent(diags: Diagnostic[], code: string, count: number): { ename: string; evalue: string; traceback: string[] } {
+  const lines = code.split("\n");
+  const tb: string[] = [];
+  for (const d of diags) {
+    tb.push(`\x1b[0;31mcell[${count}], line ${d.line + 1}, col ${d.col + 1}\x1b[0m: error TS${d.code}: ${d.message}`);
+    const src = lines[d.line] ?? "";
+    tb.push(`    ${src}`);
+    tb.push(`    ${" ".repeat(d.col)}${"^".repeat(Math.max(1, Math.min(d.length, src.length - d.col)))}`);
+  }
+  const first = diags[0]!;
+  return {
+    ename: "TypeScriptError",
+    evalue: `line ${first.line + 1}: ${first.message}${diags.length > 1 ? ` (and ${diags.length - 1} more)` : ""}`,
+    traceback: tb,
+  };
+}
+
+export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<ExecuteOutcome> {
+  const c = req.content;
+  const code = String(c["code"] ?? "");
+  const silent = Boolean(c["silent"]);
+  const storeHistory = c["store_history"] === undefined ? !silent : Boolean(c["store_history"]) && !silent;
+  if (storeHistory) executionCount++;
+  const count = executionCount;
+  const { output, evaluator } = deps;
+  if (!silent) output.iopub("execute_input", { code, execution_count: count });
+  if (storeHistory) deps.history.add(count, code);
+
+  const fail = (content: Record<string, unknown>): ExecuteOutcome => {
+    output.iopub("error", content);
+    return { reply: { status: "error", execution_count: count, ...content }, failed: true };
+  };
+
+  if (!code.trim()) return { reply: { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, failed: false };
+
+  await deps.ready;
+  // If the language service is still loading (about a second after start) the first cell runs
+  // first and is checked meanwhile, so the first result comes fast; its type errors are then
+  // printed on stderr. Later cells always wait for the check.
+  let lateCheck: Promise<Diagnostic[]> | null = null;
+  const first = !firstCellStarted;
+  firstCellStarted = true;
+  if (deps.checker && !deps.checker.warm && first) {
+    lateCheck = deps.checker.check(code, count);
+  } else if (deps.checker) {
+    const diags = await deps.checker.check(code, count);
+    if (diags.length) {
+      output.flush();
+      return fail(typeErrorContent(diags, code, count));
+    }
+  }
+  const reportLate = async () => {
+    if (!lateCheck) return;
+    // Wait briefly: a slow first check must not hold back the first result.
+    const timeout = new Promise<null>((r) => setTimeout(() => r(null), LATE_CHECK_WAIT_MS).unref());
+    const diags = await Promise.race([lateCheck, timeout]);
+    if (diags === null) {
+      output.write("stderr", "(not type-checked: the TypeScript checker is still starting)\n");
+      return;
+    }
+    if (diags.length) output.write("stderr", typeErrorContent(diags, code, count).traceback.join("\n").replace(/\x1b\[[0-9;]*m/g, "") + "\n");
+  };
+  try {
+    const result = await evaluator.run(code, count);
+    if (result.hasValue && !silent) {
+      const bundle = await toBundle(result.value);
+      if (bundle) output.iopub("execute_result", { execution_count: count, data: bundle, metadata: {} });
+    }
+    await reportLate();
+    deps.checker?.commit(count);
+  } catch (e) {
+    await reportLate();
+    // Declarations that ran before the error exist at runtime: later cells may use them.
+    deps.checker?.commit(count);
+    output.flush();
+    return fail({ ename: errorName(e), evalue: errorMessage(e), traceback: evaluator.traceback(e) });
+  }
+  output.flush();
+  return { reply: { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, failed: false };
+}

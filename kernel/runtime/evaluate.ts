@@ -1,0 +1,164 @@
+/**
+ * Runs transpiled cells in the kernel's global scope (the main realm, so values created in cells
+ * are ordinary objects for Pijar: `instanceof Date` etc. hold) and supports interruption.
+ *
+ * Interrupt paths (see wire/worker.ts): synchronous code is stopped by vm's breakOnSigint;
+ * code waiting on a query is woken by `interrupt()` (SIGINT handler or bridge message) which
+ * rejects the cell and cancels Pijar jobs; code spinning in microtasks is terminated by the wire
+ * thread through the inspector, after which `interrupt()` runs and fails the cell.
+ */
+import vm from "node:vm";
+import { transpileCell, HELPER } from "./transpile.js";
+import { lineTable, originalLine } from "./sourcemap.js";
+import { importForCell } from "./module-loader.js";
+
+/** Error raised in a cell when the user interrupts it. */
+export class KeyboardInterrupt extends Error {
+  constructor() {
+    super("Execution interrupted by the user.");
+    this.name = "KeyboardInterrupt";
+  }
+}
+
+export interface CellResult {
+  hasValue: boolean;
+  value: unknown;
+}
+
+/** Where a cell's code came from, to map stack frames back to cell lines. */
+interface CellInfo {
+  source: string;
+  lines: number[];
+}
+
+export class Evaluator {
+  private readonly cells = new Map<string, CellInfo>();
+  private tracked: Promise<unknown>[] = [];
+  private cancelCurrent: ((e: Error) => void) | null = null;
+  /** Errors of promises nobody awaited, raised while a cell ran. */
+  private stray: unknown[] = [];
+  private helper: { epoch: number };
+
+  constructor() {
+    const helper = {
+      /** Incremented by every interrupt; loops of older cells stop (see transpile.ts). */
+      epoch: 0,
+      checkpoint: (epoch: number) => {
+        if (epoch !== helper.epoch) throw new KeyboardInterrupt();
+      },
+      import: importForCell,
+      defaultOf: (m: any) => (m && "default" in m ? m.default : m),
+      declareVar: (name: string) => {
+        if (!(name in globalThis)) (globalThis as any)[name] = undefined;
+      },
+      track: (v: unknown) => {
+        if (v && typeof (v as any).then === "function") {
+          const p = Promise.resolve(v as Promise<unknown>);
+          p.catch(() => undefined); // reported by run(), not as an unhandled rejection
+          this.tracked.push(p);
+        }
+        return v;
+      },
+    };
+    (globalThis as any)[HELPER] = helper;
+    this.helper = helper;
+    process.on("unhandledRejection", (reason) => {
+      if (this.cancelCurrent) this.stray.push(reason);
+      else process.stderr.write(`Unhandled promise rejection: ${describe(reason)}\n`);
+    });
+  }
+
+  /** Name under which a cell appears in stack traces. */
+  static cellName(n: number): string {
+    return `cell[${n}]`;
+  }
+
+  /**
+   * Runs one cell: its value (last expression, promises awaited) or a thrown error. Pending
+   * promises of top-level statements are awaited too, so their output and errors stay here.
+   */
+  async run(source: string, executionCount: number): Promise<CellResult> {
+    const name = Evaluator.cellName(executionCount);
+    const t = transpileCell(source, name);
+    this.cells.set(name, { source, lines: lineTable(t.sourceMap) });
+    this.tracked = [];
+    this.stray = [];
+    const interrupted = new Promise<never>((_, reject) => {
+      this.cancelCurrent = reject;
+    });
+    interrupted.catch(() => undefined);
+    try {
+      let promise: Promise<unknown>;
+      try {
+        promise = vm.runInThisContext(t.code, {
+          filename: name,
+          breakOnSigint: true,
+          importModuleDynamically: ((spec: string) => importForCell(spec)) as any,
+        }) as Promise<unknown>;
+      } catch (e) {
+        if ((e as any)?.code === "ERR_SCRIPT_EXECUTION_INTERRUPTED") throw new KeyboardInterrupt();
+        throw e;
+      }
+      const value = await Promise.race([promise, interrupted]);
+      while (this.tracked.length) {
+        const batch = this.tracked;
+        this.tracked = [];
+        await Promise.race([Promise.all(batch), interrupted]);
+      }
+      if (this.stray.length) throw this.stray[0];
+      return { hasValue: t.hasValue, value };
+    } finally {
+      this.cancelCurrent = null;
+    }
+  }
+
+  /** Fails the running cell with KeyboardInterrupt (no-op when idle). */
+  interrupt(): void {
+    if (!this.cancelCurrent) return;
+    this.helper.epoch++;
+    this.cancelCurrent(new KeyboardInterrupt());
+  }
+
+  get running(): boolean {
+    return this.cancelCurrent !== null;
+  }
+
+  /**
+   * Traceback lines for an error: the message, then the cell frames (cell and TypeScript line
+   * with the source line), hiding Pijar and kernel internals.
+   */
+  traceback(e: unknown): string[] {
+    const err = e instanceof Error ? e : null;
+    const head = `\x1b[0;31m${errorName(e)}\x1b[0m: ${errorMessage(e)}`;
+    const frames: string[] = [];
+    for (const line of (err?.stack ?? "").split("\n")) {
+      const m = /(cell\[\d+\]):(\d+):(\d+)/.exec(line);
+      if (!m) continue;
+      const cell = this.cells.get(m[1]!);
+      if (!cell) continue;
+      const tsLine = originalLine(cell.lines, Number(m[2]) - 1);
+      const src = cell.source.split("\n")[tsLine] ?? "";
+      const frame = `    at ${m[1]}, line ${tsLine + 1}: ${src.trim()}`;
+      if (frames[frames.length - 1] !== frame) frames.push(frame);
+    }
+    return [head, ...frames];
+  }
+}
+
+export function errorName(e: unknown): string {
+  if (e instanceof Error) return e.name || "Error";
+  return "Error";
+}
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return describe(e);
+}
+
+function describe(v: unknown): string {
+  try {
+    return v instanceof Error ? `${v.name}: ${v.message}` : String(v);
+  } catch {
+    return "<unprintable value>";
+  }
+}

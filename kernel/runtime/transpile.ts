@@ -1,0 +1,168 @@
+/**
+ * Turns a TypeScript cell into a script the kernel can run repeatedly in one global scope.
+ *
+ * Steps: (1) TypeScript -> JavaScript with transpileModule (types stripped, imports kept verbatim
+ * so a name imported in one cell is still bound when only a later cell uses it); (2) rewrite the
+ * top level so that declarations become assignments to globals (re-running `const x = 1` works,
+ * later cells see `x`), imports become awaited dynamic imports, and the cell body runs inside an
+ * async function (top-level await) whose return value is the last expression.
+ *
+ * Rewrites never add or remove line breaks after line 1, so stack traces map back to the cell
+ * through the transpiler's source map alone (see sourcemap.ts).
+ */
+import ts from "typescript";
+
+/** The runtime helper object the rewritten code calls (installed as a global by evaluate.ts). */
+export const HELPER = "__pijar";
+
+export interface TranspiledCell {
+  /** The script to run; evaluates to a Promise of the cell's value. */
+  code: string;
+  /** The source map of step (1), to map generated lines back to the cell. */
+  sourceMap: string | undefined;
+  /** Names the cell declares at top level. */
+  declared: string[];
+  /** Whether the cell ends with an expression whose value should be displayed. */
+  hasValue: boolean;
+}
+
+const TRANSPILE_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  verbatimModuleSyntax: true,
+  sourceMap: true,
+  inlineSources: false,
+  useDefineForClassFields: true,
+  experimentalDecorators: false,
+};
+
+/** Splice list applied from the end so earlier positions stay valid. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function bindingNames(name: ts.BindingName, out: string[]): void {
+  if (ts.isIdentifier(name)) out.push(name.text);
+  else for (const el of name.elements) if (!ts.isOmittedExpression(el)) bindingNames(el.name, out);
+}
+
+/** Transpiles one cell. Throws a SyntaxError-like Error with the TS message on invalid syntax. */
+export function transpileCell(source: string, cellName: string): TranspiledCell {
+  const out = ts.transpileModule(source, {
+    compilerOptions: TRANSPILE_OPTIONS,
+    fileName: `${cellName}.ts`,
+    reportDiagnostics: false,
+  });
+  const js = out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
+  return rewriteTopLevel(js, out.sourceMapText);
+}
+
+function rewriteTopLevel(js: string, sourceMap: string | undefined): TranspiledCell {
+  const sf = ts.createSourceFile("cell.js", js, ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
+  const edits: Edit[] = [];
+  const declared: string[] = [];
+  const prologue: string[] = [];
+  let importCount = 0;
+  const statements = sf.statements;
+  let hasValue = false;
+
+  statements.forEach((st, index) => {
+    const isLast = index === statements.length - 1;
+    const start = st.getStart(sf);
+    // `export` keywords have no meaning in a notebook: drop them, keep the declaration.
+    const mods = ts.canHaveModifiers(st) ? ts.getModifiers(st) : undefined;
+    const exportMod = mods?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const defaultMod = mods?.find((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    const isDecl = ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st);
+    if (exportMod && isDecl) edits.push({ start: exportMod.getStart(sf), end: (defaultMod ?? exportMod).getEnd(), text: "" });
+
+    if (ts.isImportDeclaration(st)) {
+      const spec = (st.moduleSpecifier as ts.StringLiteral).text;
+      const v = `${HELPER}.m${importCount++}`;
+      const parts = [`${v} = await ${HELPER}.import(${JSON.stringify(spec)});`];
+      const clause = st.importClause;
+      if (clause && !clause.isTypeOnly) {
+        if (clause.name) {
+          parts.push(`${clause.name.text} = ${HELPER}.defaultOf(${v});`);
+          declared.push(clause.name.text);
+        }
+        const nb = clause.namedBindings;
+        if (nb && ts.isNamespaceImport(nb)) {
+          parts.push(`${nb.name.text} = ${v};`);
+          declared.push(nb.name.text);
+        } else if (nb) {
+          for (const el of nb.elements) {
+            if (el.isTypeOnly) continue;
+            const imported = (el.propertyName ?? el.name).text;
+            parts.push(`${el.name.text} = ${v}[${JSON.stringify(imported)}];`);
+            declared.push(el.name.text);
+          }
+        }
+      }
+      edits.push({ start, end: st.getEnd(), text: parts.join(" ") });
+    } else if (ts.isExportDeclaration(st) || ts.isExportAssignment(st)) {
+      edits.push({ start, end: st.getEnd(), text: "" });
+    } else if (ts.isVariableStatement(st)) {
+      const list = st.declarationList;
+      const pieces: string[] = [];
+      for (const d of list.declarations) {
+        bindingNames(d.name, declared);
+        const init = d.initializer ? js.slice(d.initializer.getStart(sf), d.initializer.getEnd()) : "undefined";
+        const target = js.slice(d.name.getStart(sf), d.name.getEnd());
+        if (!d.initializer && (list.flags & ts.NodeFlags.BlockScoped) === 0) {
+          // `var x;` keeps an existing value, as in a script.
+          pieces.push(`${HELPER}.declareVar(${JSON.stringify(target)})`);
+        } else {
+          pieces.push(`(${target} = ${init})`);
+        }
+      }
+      edits.push({ start, end: st.getEnd(), text: pieces.join(", ") + ";" });
+    } else if (ts.isFunctionDeclaration(st) && st.name) {
+      // Declarations are hoisted inside the wrapper; publish them as globals before anything runs.
+      declared.push(st.name.text);
+      prologue.push(`globalThis[${JSON.stringify(st.name.text)}] = ${st.name.text};`);
+    } else if (ts.isClassDeclaration(st) && st.name) {
+      declared.push(st.name.text);
+      const classStart = exportMod ? (defaultMod ?? exportMod).getEnd() : start;
+      edits.push({ start: classStart, end: classStart, text: `${st.name.text} = ` });
+      edits.push({ start: st.getEnd(), end: st.getEnd(), text: ";" });
+    } else if (ts.isExpressionStatement(st)) {
+      const e = st.expression;
+      const text = js.slice(e.getStart(sf), e.getEnd());
+      if (isLast) {
+        hasValue = true;
+        edits.push({ start, end: st.getEnd(), text: `return (${text});` });
+      } else {
+        // An action called without await (e.g. `df.show();`) still belongs to this cell.
+        edits.push({ start, end: st.getEnd(), text: `${HELPER}.track(${text});` });
+      }
+    }
+  });
+
+  // Loops in the cell's own code stop at their next iteration once the cell was interrupted, so an
+  // interrupted async loop (awaiting timers) does not keep running in the background.
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isIterationStatement(node, false)) {
+      const body = node.statement;
+      if (ts.isBlock(body)) {
+        edits.push({ start: body.getStart(sf) + 1, end: body.getStart(sf) + 1, text: ` ${HELPER}.checkpoint(__epoch);` });
+      } else {
+        edits.push({ start: body.getStart(sf), end: body.getStart(sf), text: `{ ${HELPER}.checkpoint(__epoch); ` });
+        edits.push({ start: body.getEnd(), end: body.getEnd(), text: " }" });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  statements.forEach(visit);
+  prologue.unshift(`const __epoch = ${HELPER}.epoch;`);
+
+  edits.sort((a, b) => b.start - a.start || a.end - b.end);
+  let body = js;
+  for (const e of edits) body = body.slice(0, e.start) + e.text + body.slice(e.end);
+  body = body.replace(/^"use strict";/, "");
+  const code = `(async () => { ${prologue.join(" ")}${body}\n})()`;
+  return { code, sourceMap, declared, hasValue };
+}

@@ -1,0 +1,53 @@
+/**
+ * Messages between the wire thread (a worker: ZeroMQ sockets, signing, heartbeat, interrupt)
+ * and the main thread (user code, protocol handlers).
+ *
+ * Why this split: user code runs on the main thread so that `vm` breakOnSigint and the
+ * inspector's terminateExecution can stop it while keeping its variables; the sockets live in a
+ * worker so heartbeats and control requests are answered even while a cell spins forever.
+ */
+import type { JupyterMessage, OutgoingMessage } from "./message.js";
+
+export type Channel = "shell" | "control" | "stdin" | "iopub";
+
+/** Wire thread -> main thread. */
+export type ToMain =
+  | { kind: "request"; channel: "shell" | "control"; msg: JupyterMessage }
+  | { kind: "interrupt" }
+  | { kind: "shutdown"; restart: boolean };
+
+/** Main thread -> wire thread. */
+export type ToWire =
+  | { kind: "send"; channel: Channel; msg: OutgoingMessage }
+  | { kind: "interrupt-ack" }
+  | { kind: "waiting-input"; value: boolean }
+  | { kind: "close" };
+
+/** Connection file fields (see jupyter_client's connect.py). */
+export interface ConnectionInfo {
+  transport: string;
+  ip: string;
+  shell_port: number;
+  iopub_port: number;
+  stdin_port: number;
+  control_port: number;
+  hb_port: number;
+  key: string;
+  signature_scheme: string;
+}
+
+/** Data the wire worker starts with. */
+export interface WireWorkerData {
+  connection: ConnectionInfo;
+  session: string;
+  kernelInfo: Record<string, unknown>;
+  /** Shared buffer the wire thread writes input_reply values into (see runtime/input.ts). */
+  inputBuffer: SharedArrayBuffer;
+}
+
+/** Layout of the input buffer: Int32 state, Int32 byte length, then UTF-8 bytes. */
+export const INPUT_STATE_WAITING = 0;
+export const INPUT_STATE_READY = 1;
+export const INPUT_STATE_INTERRUPTED = 2;
+export const INPUT_HEADER_BYTES = 8;
+export const INPUT_BUFFER_BYTES = 1 << 20;

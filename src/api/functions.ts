@@ -1,0 +1,12 @@
+/**
+ * `F`: PySpark's `pyspark.sql.functions` for TypeScript, same names and argument order.
+ * Column arguments take a Column or a column name; arguments PySpark takes as plain values
+ * (formats, patterns, scales) take JS values.
+ *
+ * @example
+ * import { functions as F } from "pijar";
+ * df.select(F.upper("name"), F.round(F.col("price").multiply(1.1), 2).alias("with_tax"));
+ */
+export * from "./functions/core.js";
+export * from "./functions/string.js";
+export * from "./functions/math.js";

@@ -1,0 +1,83 @@
+/**
+ * Row: what collect(), take(), first() and head() return, like PySpark's Row.
+ * Fields are plain properties (`row.city`); `row.get("city")`, `row.asDict()`, `row.toJSON()`
+ * and `row.__fields__` are non-enumerable helpers, so `{...row}` and console output show data.
+ *
+ * JS values per Spark type: boolean -> boolean; tinyint/smallint/int/float/double -> number;
+ * bigint -> number (a JS bigint when beyond 2^53); decimal -> Decimal (exact toString,
+ * numeric valueOf); string -> string; binary -> Uint8Array; date -> Date at UTC midnight;
+ * timestamp -> Date (millisecond precision; toArrow() keeps microseconds); array -> array;
+ * struct -> Row; map -> Map; null -> null.
+ */
+import { ArrayType, BinaryType, DataType, DateType, DecimalType, LongType, MapType, StructType, TimestampNTZType, TimestampType } from "../types/data-types.js";
+import { Decimal } from "../values/decimal-value.js";
+
+export type Row = Record<string, unknown> & {
+  readonly __fields__: string[];
+  get(name: string | number): unknown;
+  asDict(recursive?: boolean): Record<string, unknown>;
+  toJSON(): Record<string, unknown>;
+};
+
+const rowProto = {
+  get(this: Row, name: string | number): unknown {
+    if (typeof name === "number") return this[this.__fields__[name]!];
+    return this[name];
+  },
+  asDict(this: Row, recursive = false): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const f of this.__fields__) {
+      const v = this[f];
+      out[f] = recursive && v && typeof v === "object" && "__fields__" in (v as object) ? (v as Row).asDict(true) : v;
+    }
+    return out;
+  },
+  toJSON(this: Row): Record<string, unknown> {
+    return this.asDict(true);
+  },
+  [Symbol.for("nodejs.util.inspect.custom")](this: Row): string {
+    return `Row(${this.__fields__.map((f) => `${f}=${inspectValue(this[f])}`).join(", ")})`;
+  },
+};
+
+function inspectValue(v: unknown): string {
+  if (v === null || v === undefined) return "None";
+  if (typeof v === "string") return `'${v}'`;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return `[${v.map(inspectValue).join(", ")}]`;
+  if (typeof v === "object" && v && Symbol.for("nodejs.util.inspect.custom") in v) {
+    return (v as Record<symbol, () => string>)[Symbol.for("nodejs.util.inspect.custom")]!();
+  }
+  return String(v);
+}
+
+/** Makes a Row from field names and JS values. */
+export function makeRow(names: readonly string[], values: readonly unknown[]): Row {
+  const r = Object.create(rowProto) as Row;
+  Object.defineProperty(r, "__fields__", { value: [...names], enumerable: false });
+  names.forEach((n, i) => { (r as Record<string, unknown>)[n] = values[i]; });
+  return r;
+}
+
+/** PySpark-style `Row(name="a", age=1)` factory: `Row({ name: "a", age: 1 })`. */
+export function Row(fields: Record<string, unknown>): Row {
+  return makeRow(Object.keys(fields), Object.values(fields));
+}
+
+/** Internal value -> the JS value collect() returns (see the table above). */
+export function toJsValue(v: unknown, t: DataType): unknown {
+  if (v === null || v === undefined) return null;
+  if (t instanceof LongType) return Number.isSafeInteger(v as number) ? v : BigInt(Math.trunc(v as number));
+  if (t instanceof DecimalType) return new Decimal(v as bigint, t.scale, t.precision);
+  if (t instanceof DateType) return new Date((v as number) * 86_400_000);
+  if (t instanceof TimestampType || t instanceof TimestampNTZType) return new Date(Math.floor((v as number) / 1000));
+  if (t instanceof BinaryType) return v;
+  if (t instanceof ArrayType) return (v as unknown[]).map((e) => toJsValue(e, t.elementType));
+  if (t instanceof StructType) return makeRow(t.names, (v as unknown[]).map((e, i) => toJsValue(e, t.fields[i]!.dataType)));
+  if (t instanceof MapType) {
+    const m = new Map<unknown, unknown>();
+    for (const [k, x] of v as Map<unknown, unknown>) m.set(toJsValue(k, t.keyType), toJsValue(x, t.valueType));
+    return m;
+  }
+  return v;
+}

@@ -1,0 +1,63 @@
+/**
+ * Temp views: names for logical plans, per session (temp views) or shared by all sessions of
+ * the process under `global_temp` (global temp views), as Spark.
+ */
+import type { LogicalPlan } from "../plan/logical/plan.js";
+import { PijarError, orderBySimilarity } from "../errors/pijar-error.js";
+
+export interface ViewEntry {
+  readonly name: string;
+  readonly plan: LogicalPlan;
+}
+
+const globalViews = new Map<string, ViewEntry>();
+export const GLOBAL_TEMP_DB = "global_temp";
+
+export class Catalog {
+  private readonly views = new Map<string, ViewEntry>();
+
+  createTempView(name: string, plan: LogicalPlan, replace: boolean, global = false): void {
+    const store = global ? globalViews : this.views;
+    const key = name.toLowerCase();
+    if (!replace && store.has(key)) {
+      throw new PijarError("TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", { relationName: "`" + name + "`" });
+    }
+    store.set(key, { name, plan });
+  }
+
+  dropTempView(name: string): boolean {
+    return this.views.delete(name.toLowerCase());
+  }
+
+  dropGlobalTempView(name: string): boolean {
+    return globalViews.delete(name.toLowerCase());
+  }
+
+  /** Looks up `v` or `global_temp.v`; null if absent. */
+  lookup(nameParts: readonly string[]): ViewEntry | null {
+    if (nameParts.length === 2 && nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DB) {
+      return globalViews.get(nameParts[1]!.toLowerCase()) ?? null;
+    }
+    if (nameParts.length === 1) return this.views.get(nameParts[0]!.toLowerCase()) ?? null;
+    return null;
+  }
+
+  /** Looks up a view or raises TABLE_OR_VIEW_NOT_FOUND with suggestions. */
+  require(nameParts: readonly string[]): ViewEntry {
+    const v = this.lookup(nameParts);
+    if (v) return v;
+    const shown = nameParts.map((p) => "`" + p + "`").join(".");
+    const near = orderBySimilarity(nameParts[nameParts.length - 1]!, [...this.views.values()].map((x) => x.name), 3);
+    const e = new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: shown });
+    if (near.length) (e as { message: string }).message += ` Did you mean one of: ${near.map((n) => "`" + n + "`").join(", ")}?`;
+    throw e;
+  }
+
+  listViews(): ViewEntry[] {
+    return [...this.views.values()];
+  }
+
+  listGlobalViews(): ViewEntry[] {
+    return [...globalViews.values()];
+  }
+}

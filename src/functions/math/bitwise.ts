@@ -1,0 +1,75 @@
+/** Bitwise & | ^ ~ and shifts on integral types (BIGINT via BigInt to stay exact). */
+import type { Expr } from "../../plan/expr/expr.js";
+import { integerType, longType, type DataType } from "../../types/data-types.js";
+import { isIntegral, isNull } from "../../types/type-utils.js";
+import { typeOf } from "../../analyzer/type-of.js";
+import { castTo } from "../../analyzer/coerce.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { exprName } from "../../plan/expr/sql-text.js";
+import { callSql, expectType, map1, map2, unexpectedType } from "../helpers.js";
+import { register } from "../registry.js";
+
+const BITS: Record<string, number> = { byte: 8, short: 16, integer: 32, long: 64 };
+
+function wrap(v: bigint, t: DataType): number {
+  return Number(BigInt.asIntN(BITS[t.typeName()]!, v));
+}
+
+for (const [name, op, f] of [
+  ["&", "&", (a: bigint, b: bigint) => a & b],
+  ["|", "|", (a: bigint, b: bigint) => a | b],
+  ["^", "^", (a: bigint, b: bigint) => a ^ b],
+] as const) {
+  register({
+    kind: "scalar", name, minArgs: 2, maxArgs: 2,
+    resolve(args) {
+      const [l, r] = args as [Expr, Expr];
+      const lt = typeOf(l);
+      const rt = typeOf(r);
+      const common = isNull(lt) ? rt : isNull(rt) ? lt : isIntegral(lt) && isIntegral(rt) ? (BITS[lt.typeName()]! >= BITS[rt.typeName()]! ? lt : rt) : null;
+      if (!common || !isIntegral(common)) {
+        throw new PijarError("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", {
+          sqlExpr: `"(${exprName(l)} ${op} ${exprName(r)})"`, left: `"${lt.sql()}"`, right: `"${rt.sql()}"`,
+        }, { message: `Cannot resolve "(${exprName(l)} ${op} ${exprName(r)})": bitwise operators need integral types (TINYINT, SMALLINT, INT, BIGINT), got ${lt.sql()} and ${rt.sql()}.` });
+      }
+      return { args: [castTo(l, common), castTo(r, common)], dataType: common };
+    },
+    eval: (args, n, call) => map2((a: number, b: number) => wrap(f(BigInt(a), BigInt(b)), call.dataType))(args, n, call, undefined as never),
+    sql: (a) => `(${a[0]} ${op} ${a[1]})`,
+  });
+}
+
+for (const name of ["~", "bitwise_not"]) {
+  register({
+    kind: "scalar", name, minArgs: 1, maxArgs: 1,
+    resolve(args) {
+      const t = typeOf(args[0]!);
+      if (!isIntegral(t)) throw unexpectedType(callSql(name, args), 0, "\"INTEGRAL\"", args[0]!);
+      return { args, dataType: t };
+    },
+    eval: (args, n, call) => map1((a: number) => wrap(~BigInt(a), call.dataType))(args, n, call, undefined as never),
+    sql: (a) => `~${a[0]}`,
+  });
+}
+
+for (const name of ["shiftleft", "shiftright", "shiftrightunsigned"]) {
+  register({
+    kind: "scalar", name, minArgs: 2, maxArgs: 2,
+    resolve(args) {
+      const t = typeOf(args[0]!);
+      const base = t.typeName() === "long" ? longType : isIntegral(t) || isNull(t) ? integerType : null;
+      if (!base) throw unexpectedType(callSql(name, args), 0, "(\"INT\" or \"BIGINT\")", args[0]!);
+      return { args: [castTo(args[0]!, base), expectType(name, args, 1, integerType)], dataType: base };
+    },
+    eval(args, n, call) {
+      const bits = BITS[call.dataType.typeName()]!;
+      return map2((a: number, s: number) => {
+        const k = BigInt(s & (bits - 1));
+        const v = BigInt(a);
+        if (name === "shiftleft") return Number(BigInt.asIntN(bits, v << k));
+        if (name === "shiftright") return Number(v >> k);
+        return Number(BigInt.asIntN(bits, BigInt.asUintN(bits, v) >> k));
+      })(args, n, call, undefined as never);
+    },
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * Finding input files (a file, a folder, a glob, a list) and reading them in chunks.
+ *
+ * As Spark: files and folders whose names start with "_" or "." are ignored (_SUCCESS, .crc,
+ * staging folders), folders are read recursively through Hive partition folders
+ * (`city=Jakarta/`), and a missing path is `[PATH_NOT_FOUND] Path does not exist: file:/abs.`
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PijarError } from "../errors/pijar-error.js";
+
+export interface InputFile {
+  readonly path: string;
+  readonly size: number;
+  /** Partition folder values from the root down, e.g. [["city", "Jakarta"]] (raw, unescaped). */
+  readonly partitions: readonly (readonly [string, string])[];
+}
+
+/** Spark prints local paths as file: URIs. */
+export function fileUri(p: string): string {
+  return "file:" + path.resolve(p);
+}
+
+export function pathNotFound(p: string): PijarError {
+  return new PijarError("PATH_NOT_FOUND", { path: fileUri(p) });
+}
+
+const hidden = (name: string) => name.startsWith("_") || name.startsWith(".");
+
+function globToRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const j = glob.indexOf("]", i);
+      if (j < 0) re += "\\[";
+      else {
+        re += "[" + glob.slice(i + 1, j).replace(/^!/, "^") + "]";
+        i = j;
+      }
+    } else if (c === "{") {
+      const j = glob.indexOf("}", i);
+      if (j < 0) re += "\\{";
+      else {
+        re += "(?:" + glob.slice(i + 1, j).split(",").map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") + ")";
+        i = j;
+      }
+    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp("^" + re + "$");
+}
+
+const isGlob = (p: string) => /[*?[{]/.test(p);
+
+/** Expands one glob pattern (each path segment may hold wildcards). */
+function expandGlob(pattern: string): string[] {
+  const abs = path.resolve(pattern);
+  const parts = abs.split(path.sep);
+  let current = [parts[0] === "" ? path.sep : parts[0]!];
+  for (let k = 1; k < parts.length; k++) {
+    const seg = parts[k]!;
+    if (seg === "") continue;
+    const next: string[] = [];
+    for (const dir of current) {
+      if (!isGlob(seg)) {
+        const p = path.join(dir, seg);
+        if (fs.existsSync(p)) next.push(p);
+        continue;
+      }
+      let names: string[] = [];
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
+      const re = globToRegExp(seg);
+      for (const n of names.sort()) if (re.test(n) && !hidden(n)) next.push(path.join(dir, n));
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** Lists data files under a folder, descending into partition folders. */
+function listFolder(root: string, dir: string, partitions: [string, string][], out: InputFile[]): void {
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (hidden(e.name)) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      const eq = e.name.indexOf("=");
+      const part: [string, string][] = eq > 0 ? [...partitions, [e.name.slice(0, eq), e.name.slice(eq + 1)]] : partitions;
+      listFolder(root, p, part, out);
+    } else if (e.isFile()) {
+      out.push({ path: p, size: fs.statSync(p).size, partitions });
+    }
+  }
+}
+
+/** Resolves user paths into the data files to read (sorted, hidden files ignored). */
+export function listInputFiles(paths: readonly string[]): InputFile[] {
+  const out: InputFile[] = [];
+  for (const p of paths) {
+    const matches = isGlob(p) ? expandGlob(p) : [p];
+    if (matches.length === 0 || (!isGlob(p) && !fs.existsSync(p))) throw pathNotFound(p);
+    for (const m of matches) {
+      const st = fs.statSync(m);
+      if (st.isDirectory()) listFolder(m, m, [], out);
+      else out.push({ path: path.resolve(m), size: st.size, partitions: [] });
+    }
+  }
+  return out;
+}
+
+/** Default bytes per read: large enough for throughput, small enough to never hold a file. */
+export const CHUNK_SIZE = 4 * 1024 * 1024;
+
+/** Reads a file as byte chunks; stops early (closing the file) when the consumer breaks. */
+export async function* readChunks(file: string, chunkSize = CHUNK_SIZE): AsyncGenerator<Uint8Array> {
+  const fh = await fs.promises.open(file, "r");
+  try {
+    for (;;) {
+      const buf = new Uint8Array(chunkSize);
+      const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === chunkSize ? buf : buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Decodes byte chunks to text chunks; multi-byte characters split across chunks are kept whole. */
+export async function* readTextChunks(file: string, encoding: string, chunkSize = CHUNK_SIZE, onBytes?: (n: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder(normalizeEncoding(encoding), { fatal: false });
+  let first = true;
+  for await (const chunk of readChunks(file, chunkSize)) {
+    onBytes?.(chunk.length);
+    let text = decoder.decode(chunk, { stream: true });
+    // Drop a UTF-8 byte order mark, as Spark does.
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    if (text.length) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail.length) yield tail;
+}
+
+/** Java charset names -> WHATWG names (TextDecoder). */
+export function normalizeEncoding(enc: string): string {
+  const e = enc.trim().toLowerCase().replace(/_/g, "-");
+  if (e === "utf8") return "utf-8";
+  if (e === "iso-8859-1" || e === "latin1") return "latin1";
+  if (e === "us-ascii" || e === "ascii") return "ascii";
+  try {
+    new TextDecoder(e);
+    return e;
+  } catch {
+    throw new PijarError("INVALID_OPTION", { message: "" }, { message: `Unsupported encoding '${enc}'. Use utf-8 (default), utf-16le, iso-8859-1 or another WHATWG encoding name.` });
+  }
+}

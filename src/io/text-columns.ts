@@ -1,0 +1,290 @@
+/**
+ * Column builders for text readers (CSV, JSON): convert field text to a Spark type and fill
+ * typed arrays directly (Int32Array, Float64Array...), so a batch becomes Arrow data without
+ * boxing every value. Low-cardinality string columns become Dictionary<Int32, Utf8> data whose
+ * dictionary only grows within a scan, so an index means the same string in every batch.
+ */
+import * as A from "apache-arrow";
+import {
+  BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType, LongType, StringType,
+  TimestampNTZType, TimestampType,
+} from "../types/data-types.js";
+import { buildData, numericData, packValidity } from "../physical/vector/build.js";
+import { fitsPrecision, parseDecimal } from "../values/decimal.js";
+import { compilePattern } from "../values/datetime-pattern.js";
+import { parseDate, parseTimestamp } from "../values/datetime.js";
+
+/** How text becomes typed values (shared by CSV and JSON). */
+export interface TextConversion {
+  readonly timeZone: string;
+  /** Explicit dateFormat, or null for Spark's default parsing (cast rules). */
+  readonly dateFormat: string | null;
+  readonly timestampFormat: string | null;
+  readonly timestampNTZFormat: string | null;
+  readonly nanValue: string;
+  readonly positiveInf: string;
+  readonly negativeInf: string;
+}
+
+/** Marks a field that could not be converted (the row is malformed). */
+export const BAD = Symbol("bad");
+
+export type Converter = (text: string) => unknown | typeof BAD;
+
+const INT_MAX = 2147483647;
+const INT_MIN = -2147483648;
+
+/** Java's Integer.parseInt / Long.parseLong rules: optional sign, digits only, no spaces. */
+export function parseIntegral(s: string, min: number, max: number): number | typeof BAD {
+  const n = s.length;
+  if (n === 0) return BAD;
+  let i = 0;
+  let neg = false;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 || c0 === 43) {
+    neg = c0 === 45;
+    i = 1;
+    if (n === 1) return BAD;
+  }
+  if (n - i > 15) {
+    // Past 15 digits a double loses integers: check the range exactly.
+    if (!/^[+-]?\d+$/.test(s)) return BAD;
+    const b = BigInt(s);
+    if (b < BigInt(min) || b > BigInt(max === Number.MAX_SAFE_INTEGER ? "9223372036854775807" : max)) return BAD;
+    return Number(b);
+  }
+  let v = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return BAD;
+    v = v * 10 + d;
+  }
+  if (neg) v = -v;
+  return v < min || v > max ? BAD : v;
+}
+
+const LONG_MIN = -9223372036854775808;
+const DOUBLE_RE = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
+
+/** Java's Double.parseDouble (what Spark uses): trims, accepts NaN/Infinity and a d/f suffix. */
+export function parseJavaDouble(text: string): number | typeof BAD {
+  // Fast path: plain decimal text (starts with a digit or '-', ends with a digit).
+  const n = text.length;
+  if (n > 0) {
+    const a = text.charCodeAt(0);
+    const z = text.charCodeAt(n - 1);
+    if (((a >= 48 && a <= 57) || a === 45) && z >= 48 && z <= 57 && !(n > 1 && (text.charCodeAt(1) === 120 || text.charCodeAt(1) === 88 || text.charCodeAt(1) === 98 || text.charCodeAt(1) === 111))) {
+      const v = Number(text);
+      if (v === v) return v;
+    }
+  }
+  const s = text.trim();
+  if (!DOUBLE_RE.test(s)) return BAD;
+  if (s.endsWith("NaN")) return NaN;
+  const last = s.charCodeAt(s.length - 1);
+  return Number(last > 57 && !s.endsWith("Infinity") ? s.slice(0, -1) : s);
+}
+
+/** A converter from text to the internal value of `type`. */
+export function converterFor(type: DataType, conv: TextConversion): Converter {
+  if (type instanceof StringType) return (s) => s;
+  if (type instanceof IntegerType) return (s) => parseIntegral(s, INT_MIN, INT_MAX);
+  if (type instanceof LongType) return (s) => parseIntegral(s, LONG_MIN, Number.MAX_SAFE_INTEGER);
+  if (type.typeName() === "short") return (s) => parseIntegral(s, -32768, 32767);
+  if (type.typeName() === "byte") return (s) => parseIntegral(s, -128, 127);
+  if (type instanceof DoubleType || type instanceof FloatType) {
+    const f32 = type instanceof FloatType;
+    return (s) => {
+      if (s === conv.nanValue) return NaN;
+      if (s === conv.positiveInf) return Infinity;
+      if (s === conv.negativeInf) return -Infinity;
+      const v = parseJavaDouble(s);
+      return f32 && v !== BAD ? Math.fround(v) : v;
+    };
+  }
+  if (type instanceof BooleanType) {
+    return (s) => {
+      const t = s.toLowerCase();
+      return t === "true" ? true : t === "false" ? false : BAD;
+    };
+  }
+  if (type instanceof DecimalType) {
+    return (s) => {
+      const v = parseDecimal(s, type.scale);
+      return v === null || !fitsPrecision(v, type.precision) ? BAD : v;
+    };
+  }
+  if (type instanceof DateType) {
+    if (conv.dateFormat) {
+      const p = compilePattern(conv.dateFormat);
+      return (s) => p.parseDate(s) ?? BAD;
+    }
+    return (s) => parseDate(s) ?? BAD;
+  }
+  if (type instanceof TimestampType) {
+    if (conv.timestampFormat) {
+      const p = compilePattern(conv.timestampFormat);
+      return (s) => p.parseTimestamp(s, conv.timeZone) ?? BAD;
+    }
+    return (s) => parseTimestamp(s, conv.timeZone) ?? BAD;
+  }
+  if (type instanceof TimestampNTZType) {
+    if (conv.timestampNTZFormat) {
+      const p = compilePattern(conv.timestampNTZFormat);
+      return (s) => p.parseTimestampNTZ(s) ?? BAD;
+    }
+    return (s) => (/[zZ]|[+-]\d\d:?\d\d$|\//.test(s.slice(10)) ? BAD : parseTimestamp(s, "UTC") ?? BAD);
+  }
+  if (type.typeName() === "binary") return (s) => new TextEncoder().encode(s);
+  return () => BAD;
+}
+
+/** Collects one column of a batch. */
+export interface ColumnBuilder {
+  /** Appends a converted internal value (never BAD), or null. */
+  push(v: unknown): void;
+  /** Arrow data of the values pushed since the last finish; resets the builder. */
+  finish(): A.Data;
+}
+
+class TypedBuilder implements ColumnBuilder {
+  private vals: Int32Array | Float64Array | BigInt64Array;
+  private valid: Uint8Array;
+  private n = 0;
+  constructor(private readonly type: DataType, private readonly kind: "i32" | "f64" | "i64", private readonly cap: number) {
+    this.vals = this.alloc(cap);
+    this.valid = new Uint8Array(cap);
+  }
+  private alloc(n: number) {
+    return this.kind === "i32" ? new Int32Array(n) : this.kind === "f64" ? new Float64Array(n) : new BigInt64Array(n);
+  }
+  push(v: unknown): void {
+    if (this.n === this.vals.length) this.grow();
+    if (v !== null) {
+      if (this.kind === "i64") (this.vals as BigInt64Array)[this.n] = BigInt(v as number);
+      else (this.vals as Float64Array)[this.n] = v as number;
+      this.valid[this.n] = 1;
+    } else this.valid[this.n] = 0;
+    this.n++;
+  }
+  private grow(): void {
+    const v = this.alloc(this.vals.length * 2 || 16);
+    v.set(this.vals as never);
+    this.vals = v;
+    const b = new Uint8Array(v.length);
+    b.set(this.valid);
+    this.valid = b;
+  }
+  finish(): A.Data {
+    const n = this.n;
+    const d = numericData(this.type, this.vals.subarray(0, n), this.valid.subarray(0, n));
+    this.vals = this.alloc(this.cap);
+    this.valid = new Uint8Array(this.cap);
+    this.n = 0;
+    return d;
+  }
+}
+
+class ValuesBuilder implements ColumnBuilder {
+  private vals: unknown[] = [];
+  constructor(private readonly type: DataType) {}
+  push(v: unknown): void {
+    this.vals.push(v);
+  }
+  finish(): A.Data {
+    const d = buildData(this.type, this.vals);
+    this.vals = [];
+    return d;
+  }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Strings, dictionary-encoded while the column has few distinct values. The dictionary is
+ * shared by every batch of the scan (later batches see a longer dictionary with the same
+ * prefix); past `maxDistinct` values the column switches to plain Utf8 for the rest of the scan.
+ */
+class StringColumnBuilder implements ColumnBuilder {
+  private vals: (string | null)[] = [];
+  private dict: Map<string, number> | null;
+  private dictValues: string[] = [];
+  private readonly dictId: number;
+  private static nextId = 1_000_000;
+  constructor(private readonly type: DataType, private readonly maxDistinct: number) {
+    this.dict = maxDistinct > 0 ? new Map() : null;
+    this.dictId = StringColumnBuilder.nextId++;
+  }
+  push(v: unknown): void {
+    this.vals.push(v as string | null);
+  }
+  finish(): A.Data {
+    const vals = this.vals;
+    this.vals = [];
+    const dict = this.dict;
+    if (dict) {
+      const n = vals.length;
+      const idx = new Int32Array(n);
+      const valid = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const s = vals[i];
+        if (s == null) continue;
+        let k = dict.get(s);
+        if (k === undefined) {
+          k = this.dictValues.length;
+          if (k >= this.maxDistinct) break;
+          dict.set(s, k);
+          this.dictValues.push(s);
+        }
+        idx[i] = k;
+        valid[i] = 1;
+      }
+      if (dict.size < this.maxDistinct) {
+        const { bitmap, nullCount } = packValidity(valid, n);
+        const dictData = buildData(this.type, this.dictValues);
+        const type = new A.Dictionary(new A.Utf8(), new A.Int32(), this.dictId);
+        return A.makeData({ type, length: n, nullCount, nullBitmap: bitmap, data: idx, dictionary: new A.Vector([dictData]) as A.Vector<A.Utf8> }) as unknown as A.Data;
+      }
+      // Too many distinct values: plain strings from now on.
+      this.dict = null;
+      this.dictValues = [];
+    }
+    return utf8Data(vals);
+  }
+}
+
+function utf8Data(vals: readonly (string | null)[]): A.Data {
+  const n = vals.length;
+  const offsets = new Int32Array(n + 1);
+  const valid = new Uint8Array(n);
+  // Encode into one growing buffer (no per-value Uint8Array).
+  let buf = new Uint8Array(Math.max(64, n * 8));
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const s = vals[i];
+    if (s != null) {
+      valid[i] = 1;
+      if (buf.length - pos < s.length * 3) {
+        const nb = new Uint8Array(Math.max(buf.length * 2, pos + s.length * 3));
+        nb.set(buf.subarray(0, pos));
+        buf = nb;
+      }
+      pos += encoder.encodeInto(s, buf.subarray(pos)).written;
+    }
+    offsets[i + 1] = pos;
+  }
+  const { bitmap, nullCount } = packValidity(valid, n);
+  return A.makeData({ type: new A.Utf8(), length: n, nullCount, nullBitmap: bitmap, data: buf.subarray(0, pos), valueOffsets: offsets });
+}
+
+/** Distinct strings kept in a column's dictionary before it falls back to plain Utf8. */
+export const DICTIONARY_MAX_DISTINCT = 4096;
+
+/** A builder for a column of `type` with room for `cap` rows. */
+export function columnBuilder(type: DataType, cap: number, dictionaryStrings = true): ColumnBuilder {
+  if (type instanceof IntegerType || type instanceof DateType) return new TypedBuilder(type, "i32", cap);
+  if (type instanceof DoubleType) return new TypedBuilder(type, "f64", cap);
+  if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType) return new TypedBuilder(type, "i64", cap);
+  if (type instanceof StringType) return new StringColumnBuilder(type, dictionaryStrings ? DICTIONARY_MAX_DISTINCT : 0);
+  return new ValuesBuilder(type);
+}

@@ -1,0 +1,85 @@
+/**
+ * push_down_filter: moves filters toward the data: through projections (substituting
+ * aliases), into the sides of joins that cannot change their meaning, below sorts, and into
+ * scans (the scan may skip data with them; the Filter stays above it for exactness).
+ */
+import type { Attr, Expr } from "../../plan/expr/expr.js";
+import { references, transform, exists } from "../../plan/expr/expr.js";
+import type { LogicalPlan } from "../../plan/logical/plan.js";
+import { conjunction, splitConjuncts } from "../conjuncts.js";
+import { transformDown, type OptimizerRule } from "../rule.js";
+
+const deterministic = (e: Expr) => !exists(e, (x) => (x.kind === "call" && (x.fn.kind !== "scalar" || x.fn.deterministic === false)) || x.kind === "subquery" || x.kind === "window");
+const within = (e: Expr, attrs: readonly Attr[]) => {
+  const ids = new Set(attrs.map((a) => a.id));
+  return references(e).every((r) => ids.has(r.id));
+};
+
+function filterOf(child: LogicalPlan, conds: readonly Expr[]): LogicalPlan {
+  const c = conjunction(conds);
+  return c ? { kind: "filter", child, condition: c, output: child.output } : child;
+}
+
+function pushOnce(p: LogicalPlan): LogicalPlan {
+  if (p.kind !== "filter") return p;
+  const child = p.child;
+  const conds = splitConjuncts(p.condition);
+  switch (child.kind) {
+    case "filter":
+      return filterOf(child.child, [...splitConjuncts(child.condition), ...conds]);
+    case "project": {
+      // Substitute aliases so the condition reads the projection's input.
+      const defs = new Map<number, Expr>();
+      for (const e of child.exprs) if (e.kind === "alias") defs.set(e.id, e.child);
+      const down: Expr[] = [];
+      const keep: Expr[] = [];
+      for (const c of conds) {
+        const usesNonDet = references(c).some((r) => defs.has(r.id) && !deterministic(defs.get(r.id)!));
+        if (!deterministic(c) || usesNonDet) keep.push(c);
+        else down.push(transform(c, (x) => (x.kind === "attr" && defs.has(x.id) ? defs.get(x.id) : undefined)));
+      }
+      if (!down.length) return p;
+      const inner = { ...child, child: filterOf(child.child, down) };
+      return filterOf(inner, keep);
+    }
+    case "sort":
+    case "subquery_alias":
+      return { ...child, child: filterOf(child.child, conds) } as LogicalPlan;
+    case "join": {
+      const jt = child.joinType;
+      const toLeft: Expr[] = [];
+      const toRight: Expr[] = [];
+      const keep: Expr[] = [];
+      for (const c of conds) {
+        if (!deterministic(c)) keep.push(c);
+        else if (within(c, child.left.output) && (jt === "inner" || jt === "cross" || jt === "left" || jt === "left_semi" || jt === "left_anti")) toLeft.push(c);
+        else if (within(c, child.right.output) && (jt === "inner" || jt === "cross" || jt === "right")) toRight.push(c);
+        else keep.push(c);
+      }
+      if (!toLeft.length && !toRight.length) return p;
+      const j = { ...child, left: filterOf(child.left, toLeft), right: filterOf(child.right, toRight) };
+      return filterOf(j, keep);
+    }
+    case "scan": {
+      const pushable = conds.filter(deterministic);
+      if (!pushable.length || pushable.every((c) => child.pushedFilters.includes(c))) return p;
+      return { ...p, child: { ...child, pushedFilters: [...child.pushedFilters, ...pushable.filter((c) => !child.pushedFilters.includes(c))] } };
+    }
+    default:
+      return p;
+  }
+}
+
+export const pushDownFilter: OptimizerRule = {
+  name: "push_down_filter",
+  apply(plan) {
+    // Repeat until stable: each pass moves filters one level down.
+    let cur = plan;
+    for (let i = 0; i < 50; i++) {
+      const next = transformDown(cur, pushOnce);
+      if (next === cur) break;
+      cur = next;
+    }
+    return cur;
+  },
+};

@@ -1,0 +1,15 @@
+/** Replaces attributes by positions in an operator's input, once, when the plan is built. */
+import type { Attr, Expr } from "../../plan/expr/expr.js";
+import { transform } from "../../plan/expr/expr.js";
+import { internalError } from "../../errors/pijar-error.js";
+
+export function bindExpr(e: Expr, input: readonly Attr[]): Expr {
+  const pos = new Map<number, number>();
+  input.forEach((a, i) => { if (!pos.has(a.id)) pos.set(a.id, i); });
+  return transform(e, (x) => {
+    if (x.kind !== "attr") return undefined;
+    const i = pos.get(x.id);
+    if (i === undefined) throw internalError(`column ${x.name}#${x.id} is not in the operator input [${input.map((a) => `${a.name}#${a.id}`).join(", ")}]`);
+    return { kind: "bound", index: i, dataType: x.dataType, nullable: x.nullable, name: x.name };
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Physical operators: each streams Batches from its children. Pipeline breakers (sort,
+ * aggregate, window, the build side of a join) say so in explain().
+ */
+import type { Attr } from "../plan/expr/expr.js";
+import type { FunctionContext } from "../functions/registry.js";
+import type { Job } from "../execution/jobs.js";
+import { StructField, StructType } from "../types/data-types.js";
+import type { Batch } from "./batch.js";
+
+export interface ExecContext {
+  readonly fn: FunctionContext;
+  readonly job: Job;
+  readonly batchSize: number;
+}
+
+export abstract class PhysicalOperator {
+  abstract readonly name: string;
+  readonly schema: StructType;
+  constructor(readonly output: readonly Attr[], readonly children: readonly PhysicalOperator[]) {
+    this.schema = schemaOf(output);
+  }
+  /** True when the operator must consume all its input before producing output. */
+  get pipelineBreaker(): boolean {
+    return false;
+  }
+  /** The operator's details for explain(), e.g. the filter condition. */
+  abstract describe(): string;
+  abstract execute(ctx: ExecContext): AsyncGenerator<Batch>;
+}
+
+export function schemaOf(attrs: readonly Attr[]): StructType {
+  return new StructType(attrs.map((a) => new StructField(a.name, a.dataType, a.nullable)));
+}
+
+/** Re-chunks a stream so no batch exceeds `size` rows. */
+export async function* rechunk(input: AsyncIterable<Batch>, size: number): AsyncGenerator<Batch> {
+  for await (const b of input) {
+    if (b.numRows <= size) {
+      if (b.numRows > 0) yield b;
+      continue;
+    }
+    for (let s = 0; s < b.numRows; s += size) yield b.slice(s, s + size);
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Hash aggregation: assigns each row a group id from its key values, feeds columnar aggregate
+ * states, then evaluates the output expressions over [keys..., aggregate results...].
+ * A pipeline breaker: output comes after all input is consumed.
+ */
+import type { Attr, Call, Expr, NamedExpr } from "../../plan/expr/expr.js";
+import { transform } from "../../plan/expr/expr.js";
+import { PhysicalOperator, type ExecContext } from "../operator.js";
+import { Batch } from "../batch.js";
+import { evaluate } from "../expr/evaluate.js";
+import { exprKey } from "../../plan/expr/equality.js";
+import { exprName } from "../../plan/expr/sql-text.js";
+import { keyOf } from "../../values/compare.js";
+import type { AggregateFunctionDef, AggregateState } from "../../functions/registry.js";
+import { StructField, StructType, byteType, longType, type DataType } from "../../types/data-types.js";
+import { internalError } from "../../errors/pijar-error.js";
+
+export class HashAggregateExec extends PhysicalOperator {
+  readonly name = "HashAggregate";
+  private readonly aggCalls: Call[] = [];
+  private readonly resultExprs: Expr[];
+  private readonly keyTypes: DataType[];
+
+  constructor(
+    output: readonly Attr[],
+    readonly child: PhysicalOperator,
+    /** Group keys, bound to the child's output. */
+    readonly keys: readonly Expr[],
+    /** Output expressions, bound to the child's output. */
+    readonly aggs: readonly NamedExpr[],
+    readonly groupingSets: readonly (readonly number[])[] | null,
+  ) {
+    super(output, [child]);
+    this.keyTypes = keys.map((k) => typeOfExpr(k));
+    const keyIndex = new Map(keys.map((k, i) => [exprKey(k), i]));
+    const aggIndex = new Map<string, number>();
+    // First pass: the distinct aggregate calls; second: outputs over [keys..., aggs..., gid, grouping(k)...].
+    for (const a of aggs) {
+      transform(a.kind === "alias" ? a.child : a, (x) => {
+        if (x.kind === "call" && x.fn.kind === "agg") {
+          const k = exprKey(x);
+          if (!aggIndex.has(k)) {
+            aggIndex.set(k, this.aggCalls.length);
+            this.aggCalls.push(x);
+          }
+          return x;
+        }
+        return undefined;
+      });
+    }
+    const gidIndex = keys.length + this.aggCalls.length;
+    this.resultExprs = aggs.map((a) =>
+      transform(a.kind === "alias" ? a.child : a, (x) => {
+        if (x.kind === "call" && x.fn.kind === "agg") {
+          const i = aggIndex.get(exprKey(x))!;
+          return { kind: "bound", index: keys.length + i, dataType: x.dataType, nullable: x.nullable, name: exprName(x) };
+        }
+        if (x.kind === "call" && x.fn.name === "grouping_id") {
+          return { kind: "bound", index: gidIndex, dataType: x.dataType, nullable: false, name: "grouping_id()" };
+        }
+        if (x.kind === "call" && x.fn.name === "grouping") {
+          const k = keyIndex.get(exprKey(x.args[0]!)) ?? 0;
+          return { kind: "bound", index: gidIndex + 1 + k, dataType: x.dataType, nullable: false, name: exprName(x) };
+        }
+        const ki = keyIndex.get(exprKey(x));
+        if (ki !== undefined && x.kind !== "literal") return { kind: "bound", index: ki, dataType: typeOfExpr(x), nullable: true, name: exprName(x) };
+        return undefined;
+      }),
+    );
+  }
+
+  override get pipelineBreaker(): boolean {
+    return true;
+  }
+
+  describe(): string {
+    const sets = this.groupingSets ? ` sets=${JSON.stringify(this.groupingSets)}` : "";
+    return `keys=[${this.keys.map(exprName).join(", ")}], functions=[${this.aggCalls.map(exprName).join(", ")}]${sets}`;
+  }
+
+  async *execute(ctx: ExecContext): AsyncGenerator<Batch> {
+    const sets = this.groupingSets ?? [this.keys.map((_, i) => i)];
+    const groups = new Map<string, number>();
+    const groupKeys: unknown[][] = this.keys.map(() => []);
+    const groupSetIds: number[] = [];
+    const states: AggregateState[] = this.aggCalls.map((c) => (c.fn as AggregateFunctionDef).create(c, ctx.fn));
+    let numGroups = 0;
+    const global = this.keys.length === 0;
+    if (global) {
+      numGroups = 1;
+      groupSetIds.push(0);
+      for (const s of states) s.grow(1);
+    }
+    for await (const b of this.child.execute(ctx)) {
+      ctx.job.checkCancelled();
+      const n = b.numRows;
+      const keyCols = this.keys.map((k) => evaluate(k, b, ctx.fn));
+      const argCols = this.aggCalls.map((c) => c.args.map((a) => evaluate(a, b, ctx.fn)));
+      const filters = this.aggCalls.map((c) => (c.filter ? evaluate(c.filter, b, ctx.fn) : null));
+      for (let s = 0; s < sets.length; s++) {
+        const inSet = new Set(sets[s]);
+        const gids = new Int32Array(n);
+        if (!global) {
+          for (let i = 0; i < n; i++) {
+            let key = sets.length > 1 ? s + "|" : "";
+            for (let k = 0; k < keyCols.length; k++) key += (inSet.has(k) ? keyOf(keyCols[k]![i]) : "\u0000N") + "\u0001";
+            let g = groups.get(key);
+            if (g === undefined) {
+              g = numGroups++;
+              groups.set(key, g);
+              for (let k = 0; k < keyCols.length; k++) groupKeys[k]!.push(inSet.has(k) ? keyCols[k]![i] : null);
+              groupSetIds.push(s);
+            }
+            gids[i] = g;
+          }
+        }
+        for (let a = 0; a < states.length; a++) {
+          states[a]!.grow(numGroups);
+          const f = filters[a];
+          if (f) {
+            const rows: number[] = [];
+            for (let i = 0; i < n; i++) if (f[i] === true) rows.push(i);
+            const sub = Int32Array.from(rows, (r) => gids[r]!);
+            states[a]!.update(sub, argCols[a]!.map((col) => rows.map((r) => col[r])), rows.length);
+          } else states[a]!.update(gids, argCols[a]!, n);
+        }
+      }
+    }
+    if (numGroups === 0) return;
+    for (const s of states) s.grow(numGroups);
+    const results = states.map((s) => s.finish(numGroups));
+    const interFields = [
+      ...this.keys.map((k, i) => new StructField(`k${i}`, this.keyTypes[i]!, true)),
+      ...this.aggCalls.map((c, i) => new StructField(`a${i}`, c.dataType, true)),
+      new StructField("gid", longType, false),
+      ...this.keys.map((_, i) => new StructField(`g${i}`, byteType, false)),
+    ];
+    // grouping_id(): a bit per key, 1 when the key is aggregated away in that grouping set.
+    const gid = groupSetIds.map((s) => {
+      let bits = 0;
+      const set = new Set(sets[s]);
+      for (let k = 0; k < this.keys.length; k++) bits = (bits << 1) | (set.has(k) ? 0 : 1);
+      return bits;
+    });
+    const nk = this.keys.length;
+    const perKey = this.keys.map((_, k) => gid.map((bits) => (bits >> (nk - 1 - k)) & 1));
+    const interCols = [...groupKeys, ...results, gid, ...perKey];
+    for (let start = 0; start < numGroups; start += ctx.batchSize) {
+      const end = Math.min(numGroups, start + ctx.batchSize);
+      const inter = Batch.fromValues(new StructType(interFields), interCols.map((c) => c.slice(start, end)), end - start);
+      const cols = this.resultExprs.map((e) => evaluate(e, inter, ctx.fn));
+      yield Batch.fromValues(this.schema, cols, end - start);
+    }
+  }
+}
+
+function typeOfExpr(e: Expr): DataType {
+  switch (e.kind) {
+    case "bound":
+    case "literal":
+    case "call": return e.dataType;
+    case "cast": return e.to;
+    case "alias": return typeOfExpr(e.child);
+    case "case": return e.dataType!;
+    default: throw internalError(`no type for ${e.kind}`);
+  }
+}

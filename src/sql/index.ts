@@ -1,0 +1,67 @@
+/**
+ * The Spark SQL front end: parser (src/sql/parser), syntax tree (ast.ts) and translation to
+ * logical plans (src/sql/to-plan). Importing this module registers it with the DataFrame API
+ * (src/api/sql-front-end.ts), which uses it for `spark.sql`, `df.filter("...")`,
+ * `df.selectExpr(...)` and `F.expr(...)`.
+ */
+import type { LogicalPlan } from "../plan/logical/plan.js";
+import type { BuildContext } from "../plan/builder/index.js";
+import type { Catalog } from "../catalog/catalog.js";
+import { registerSqlFrontEnd } from "../api/sql-front-end.js";
+import { catalogAdapter } from "./to-plan/catalog-adapter.js";
+import { sqlExpression, sqlSelectItem, sqlStatement, type SqlContext } from "./to-plan/index.js";
+
+export { parseStatement, parseQuery, parseExpression, parseExpressionList, parseNamedExpression, parseTableIdentifier } from "./parser/index.js";
+export { SqlParseError } from "./parse-error.js";
+export { sqlStatement, sqlExpression, sqlSelectItem } from "./to-plan/index.js";
+export type { SqlCatalog, SqlContext, StatementResult } from "./to-plan/index.js";
+export type * as SqlAst from "./ast.js";
+
+/**
+ * What the SQL front end reads from a SparkSession. The session implements these members
+ * (they are internal: not part of the PySpark-shaped API).
+ */
+export interface SessionForSql {
+  /** The session's temp-view catalog. */
+  readonly _catalog: Catalog;
+  /** Builder context with the session's time zone and ANSI mode. */
+  _buildContext(): BuildContext;
+  /** EXPLAIN text for a plan in a mode ("simple", "extended", "formatted", "codegen", "cost"). */
+  _explainString?(plan: LogicalPlan, mode: string): string;
+}
+
+/**
+ * Context for expression strings parsed without a session (`df.filter("...")`): only
+ * `TIMESTAMP '...'` literals depend on it, read in the machine's zone (Spark's default zone).
+ */
+function standaloneContext(): SqlContext {
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  return {
+    build: { fn: { timeZone, ansi: true, nowMicros: Date.now() * 1000 } },
+    catalog: {
+      lookupRelation: () => undefined,
+      createTempView: () => undefined,
+      viewExists: () => false,
+      dropTempView: () => false,
+      listTables: () => [],
+    },
+  };
+}
+
+/** The SqlContext for one `spark.sql` call. */
+export function sessionContext(session: SessionForSql, args?: Record<string, unknown> | unknown[]): SqlContext {
+  const explain = session._explainString?.bind(session);
+  return {
+    build: session._buildContext(),
+    catalog: catalogAdapter(session._catalog),
+    ...(args !== undefined ? { args } : {}),
+    ...(explain ? { explain } : {}),
+  };
+}
+
+registerSqlFrontEnd({
+  parseExpression: (text) => sqlExpression(text, standaloneContext()),
+  parseSelectItem: (text) => sqlSelectItem(text, standaloneContext()),
+  planStatement: (session: unknown, sql: string, args: Record<string, unknown> | unknown[] | undefined) =>
+    sqlStatement(sql, sessionContext(session as SessionForSql, args)).plan,
+});

@@ -1,0 +1,70 @@
+/**
+ * What the SQL translator needs from the session: the plan builder's context, a catalog of
+ * views, bound parameters, and (optionally) an EXPLAIN formatter. The session implements
+ * `SqlCatalog` over `src/catalog/`; tests can pass a plain Map-backed one.
+ */
+import type { LogicalPlan } from "../../plan/logical/plan.js";
+import type { BuildContext } from "../../plan/builder/index.js";
+import type { NamedWindow } from "../ast.js";
+import { resolveSubquery } from "./subqueries.js";
+
+export interface TableListing {
+  namespace: string;
+  tableName: string;
+  isTemporary: boolean;
+}
+
+export interface SqlCatalog {
+  /** The plan of a temp view (`v`), global temp view (`global_temp.v`) or table; undefined if unknown. */
+  lookupRelation(name: readonly string[]): LogicalPlan | undefined;
+  /** Registers a view; throws TEMP_TABLE_OR_VIEW_ALREADY_EXISTS when it exists and `replace` is false. */
+  createTempView(name: string, plan: LogicalPlan, opts: { replace: boolean; global: boolean; sqlText?: string }): void;
+  /** True if the name is already a (global, when `global`) temp view. */
+  viewExists(name: string, global: boolean): boolean;
+  /** Drops a temp view (or `global_temp.v`); returns false if it did not exist. */
+  dropTempView(name: readonly string[]): boolean;
+  /** SHOW TABLES rows: temp views (namespace "") plus those of `database` (e.g. global_temp). */
+  listTables(database?: readonly string[]): TableListing[];
+}
+
+export interface SqlContext {
+  readonly build: BuildContext;
+  readonly catalog: SqlCatalog;
+  /** `spark.sql(q, args)`: a dict binds `:name` markers, a list binds `?` markers. */
+  readonly args?: Readonly<Record<string, unknown>> | readonly unknown[];
+  /** EXPLAIN text for a plan (the session's explain); a placeholder text when absent. */
+  readonly explain?: (plan: LogicalPlan, mode: string) => string;
+}
+
+/**
+ * Lexical state while translating one query: CTEs visible here (inner ones shadow outer
+ * ones) and the named windows of the current SELECT.
+ */
+export class QueryScope {
+  private readonly ctes = new Map<string, LogicalPlan>();
+  windows: NamedWindow[] = [];
+
+  /** The builder context with SQL subquery support switched on. */
+  readonly build: BuildContext;
+
+  constructor(readonly ctx: SqlContext, private readonly parent?: QueryScope) {
+    this.build = parent?.build ?? { ...ctx.build, resolveOptions: { ...ctx.build.resolveOptions, resolveSubquery } };
+  }
+
+  child(): QueryScope {
+    return new QueryScope(this.ctx, this);
+  }
+
+  addCte(name: string, plan: LogicalPlan): void {
+    this.ctes.set(name.toLowerCase(), plan);
+  }
+
+  lookupCte(name: string): LogicalPlan | undefined {
+    return this.ctes.get(name.toLowerCase()) ?? this.parent?.lookupCte(name);
+  }
+
+  lookupWindow(name: string): NamedWindow | undefined {
+    const w = this.windows.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    return w ?? this.parent?.lookupWindow(name);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * FROM clause -> plans: views and CTEs by name, subqueries, VALUES, range(), aliases with
+ * column lists, and joins through the same builder the DataFrame API's join() uses.
+ */
+import type { LogicalPlan } from "../../plan/logical/plan.js";
+import { buildJoin, buildSubqueryAlias, buildToDF } from "../../plan/builder/index.js";
+import { PijarError, quoteId } from "../../errors/pijar-error.js";
+import type { Expr, JoinType, Relation, TableAlias } from "../ast.js";
+import type { QueryScope } from "./context.js";
+import { ExprTranslator } from "./expressions.js";
+import { translateQuery } from "./query.js";
+import { rangePlan, valuesPlan } from "./rows.js";
+
+const HOW: Record<JoinType, string> = {
+  INNER: "inner", LEFT: "left", RIGHT: "right", FULL: "full", "LEFT SEMI": "left_semi", "LEFT ANTI": "left_anti", CROSS: "cross",
+};
+
+export function translateRelation(r: Relation, scope: QueryScope, sql: string): LogicalPlan {
+  switch (r.kind) {
+    case "table": return withAlias(lookupTable(r.name, scope), r.alias, r.name[r.name.length - 1]!);
+    case "subquery": return withAlias(translateQuery(r.query, scope.child(), sql), r.alias);
+    case "values": {
+      const tx = new ExprTranslator(scope, sql);
+      const width = r.rows[0]?.length ?? 0;
+      const names = r.alias?.columns ?? Array.from({ length: width }, (_, i) => `col${i + 1}`);
+      const plan = valuesPlan(r.rows.map((row) => row.map((e) => tx.translate(e))), names, scope.build);
+      return r.alias ? buildSubqueryAlias(plan, r.alias.name) : plan;
+    }
+    case "tableFunction": return withAlias(tableFunction(r.name, r.args, scope, sql), r.alias);
+    case "join": return translateJoin(r, scope, sql);
+  }
+}
+
+/** A CTE (innermost first), else the catalog; TABLE_OR_VIEW_NOT_FOUND otherwise. */
+export function lookupTable(name: readonly string[], scope: QueryScope): LogicalPlan {
+  if (name.length === 1) {
+    const cte = scope.lookupCte(name[0]!);
+    if (cte) return cte;
+  }
+  const plan = scope.ctx.catalog.lookupRelation(name);
+  if (plan) return plan;
+  throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: name.map(quoteId).join(".") });
+}
+
+function withAlias(plan: LogicalPlan, alias: TableAlias | undefined, defaultName?: string): LogicalPlan {
+  let p = plan;
+  if (alias?.columns) p = buildToDF(p, alias.columns);
+  const name = alias?.name ?? defaultName;
+  if (name === undefined) return p;
+  // Views and CTEs already come wrapped in their own name: do not wrap twice.
+  if (!alias?.columns && p.kind === "subquery_alias" && p.alias.toLowerCase() === name.toLowerCase()) return p;
+  return buildSubqueryAlias(p, name);
+}
+
+/** Table-valued functions: only `range` for now. */
+function tableFunction(name: readonly string[], args: readonly Expr[], scope: QueryScope, sql: string): LogicalPlan {
+  const fn = name.join(".").toLowerCase();
+  if (fn !== "range") {
+    throw new PijarError("UNRESOLVABLE_TABLE_VALUED_FUNCTION", { name: quoteId(name.join(".")) }, {
+      message: `Could not resolve ${quoteId(name.join("."))} to a table-valued function. Pijar supports range(end), range(start, end[, step]) in FROM.`,
+    });
+  }
+  const nums = args.map((a) => integerArg(a, sql));
+  if (nums.length === 1) return rangePlan(0, nums[0]!, 1);
+  if (nums.length === 2 || nums.length === 3 || nums.length === 4) return rangePlan(nums[0]!, nums[1]!, nums[2] ?? 1);
+  throw new PijarError("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", {
+    functionName: "`range`", expectedNum: "[1, 2, 3, 4]", actualNum: String(nums.length), docroot: "https://spark.apache.org/docs/latest",
+  });
+  void scope;
+}
+
+/** An integer constant (possibly negative) written in the query, e.g. for range() and LIMIT. */
+export function integerArg(e: Expr, sql: string): number {
+  if (e.kind === "literal" && (typeof e.value === "number" || typeof e.value === "bigint") && e.type !== "double" && e.type !== "float") {
+    return Number(e.value);
+  }
+  throw new PijarError("INVALID_SQL_SYNTAX", { inputString: sql.slice(e.start, e.end) }, {
+    message: `Expected an integer constant but got ${sql.slice(e.start, e.end)}.`,
+  });
+}
+
+function translateJoin(r: Extract<Relation, { kind: "join" }>, scope: QueryScope, sql: string): LogicalPlan {
+  const left = translateRelation(r.left, scope, sql);
+  const right = translateRelation(r.right, scope, sql);
+  const how = HOW[r.joinType];
+  if (r.natural) {
+    const rightNames = new Set(right.output.map((a) => a.name.toLowerCase()));
+    const common = [...new Set(left.output.map((a) => a.name).filter((n) => rightNames.has(n.toLowerCase())))];
+    return buildJoin(left, right, common.length ? common : null, how, scope.build);
+  }
+  if (r.using) return buildJoin(left, right, r.using, how, scope.build);
+  const on = r.on ? new ExprTranslator(scope, sql).translate(r.on) : null;
+  return buildJoin(left, right, on, how, scope.build);
+}

@@ -1,0 +1,230 @@
+/**
+ * One SELECT block -> plan, in Spark's logical order: FROM, WHERE, GROUP BY (with ROLLUP /
+ * CUBE / GROUPING SETS), the select list, HAVING, DISTINCT, ORDER BY. HAVING and ORDER BY may
+ * use aggregates or columns that are not in the select list: those are computed as hidden
+ * columns and projected away afterwards, as Spark's analyzer does.
+ */
+import type { Expr as PlanExpr, SortOrder } from "../../plan/expr/expr.js";
+import { alias, transform } from "../../plan/expr/expr.js";
+import type { LogicalPlan } from "../../plan/logical/plan.js";
+import {
+  buildAggregate, buildDeduplicate, buildFilter, buildProject, buildSort,
+} from "../../plan/builder/index.js";
+import { lookupFunction } from "../../functions/index.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import type { Expr, GroupingElement, SelectBody, SortItem } from "../ast.js";
+import type { QueryScope } from "./context.js";
+import { ExprTranslator } from "./expressions.js";
+import { translateRelation } from "./relations.js";
+import { oneRowPlan } from "./rows.js";
+
+const HIDDEN = "__pijar_hidden_";
+
+export function translateSelect(body: SelectBody, scope: QueryScope, sql: string, orderBy: readonly SortItem[]): LogicalPlan {
+  if (body.windows.length) scope.windows = body.windows;
+  const tx = new ExprTranslator(scope, sql);
+  let input = body.from ? translateRelation(body.from, scope, sql) : oneRowPlan();
+  if (body.where) input = buildFilter(input, tx.translate(body.where), scope.build);
+  const items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
+  const isAggregate = body.groupBy !== undefined || body.having !== undefined || body.items.some((i) => hasAggregateCall(i.expr));
+  const plan = isAggregate
+    ? aggregateSelect(body, input, items, tx, scope, orderBy)
+    : plainSelect(body, input, items, tx, scope, orderBy);
+  return plan;
+}
+
+function selectExpr(tx: ExprTranslator, e: Expr, name: string | undefined, names: string[] | undefined): PlanExpr {
+  const x = tx.translate(e);
+  // Generators take several names as one alias joined by NUL (see plan/builder/generate.ts).
+  if (names) return alias(x, names.join("\u0000"));
+  return name !== undefined ? alias(x, name) : x;
+}
+
+/** True if the expression calls an aggregate function outside any OVER (...). */
+export function hasAggregateCall(e: Expr): boolean {
+  let found = false;
+  visit(e, (x) => {
+    if (x.kind === "function" && !x.over && lookupFunction(x.name.join(".").toLowerCase())?.kind === "agg") found = true;
+  });
+  return found;
+}
+
+function visit(e: Expr, f: (x: Expr) => void): void {
+  f(e);
+  for (const v of Object.values(e)) {
+    if (Array.isArray(v)) {
+      for (const item of v) if (item && typeof item === "object" && "kind" in item) visit(item as Expr, f);
+    } else if (v && typeof v === "object" && "kind" in v && (v as { kind: unknown }).kind !== "query") visit(v as Expr, f);
+  }
+}
+
+function plainSelect(
+  body: SelectBody, input: LogicalPlan, items: PlanExpr[], tx: ExprTranslator, scope: QueryScope, orderBy: readonly SortItem[],
+): LogicalPlan {
+  let plan = buildProject(input, items, scope.build);
+  if (body.distinct) plan = buildDeduplicate(plan, null);
+  if (!orderBy.length) return plan;
+  const orders = orderBy.map((o) => sortWithOrdinal(o, tx, plan));
+  try {
+    return buildSort(plan, orders, scope.build);
+  } catch (e) {
+    if (body.distinct || !isUnresolved(e)) throw e;
+  }
+  // ORDER BY a column of the FROM clause that is not selected: carry it, sort, then drop it.
+  const hidden = orders.map((o, i) => alias(o.child, HIDDEN + i));
+  const wide = buildProject(input, [...items, ...hidden], scope.build);
+  const sorted = buildSort(wide, orders.map((o, i) => ({ ...o, child: hiddenRef(i) })), scope.build);
+  const keep = wide.output.slice(0, wide.output.length - hidden.length);
+  return { kind: "project", child: sorted, exprs: keep, output: keep };
+}
+
+function aggregateSelect(
+  body: SelectBody, input: LogicalPlan, items: PlanExpr[], tx: ExprTranslator, scope: QueryScope, orderBy: readonly SortItem[],
+): LogicalPlan {
+  const { keys, sets } = groupingOf(body, input, tx);
+  const outputNames = new Set(body.items.map((i) => (i.alias ?? (i.expr.kind === "column" ? i.expr.parts[i.expr.parts.length - 1]! : "")).toLowerCase()));
+  // Aggregates and non-selected columns used by HAVING / ORDER BY become hidden outputs.
+  const hidden: PlanExpr[] = [];
+  const lift = (x: PlanExpr): PlanExpr =>
+    transform(x, (n) => {
+      if (n.kind === "window" || n.kind === "subquery") return n;
+      const isAgg = n.kind === "unresolved_call" && lookupFunction(n.name)?.kind === "agg";
+      const isOuterName = n.kind === "unresolved_attr" && !(n.nameParts.length === 1 && outputNames.has(n.nameParts[0]!.toLowerCase()));
+      if (!isAgg && !isOuterName) return undefined;
+      hidden.push(alias(n, HIDDEN + hidden.length));
+      return hiddenRef(hidden.length - 1);
+    });
+  const having = body.having ? lift(tx.translate(body.having)) : null;
+  const selected = items.length;
+  const orders: SortOrder[] = orderBy.map((o) => {
+    const n = ordinal(o.expr);
+    if (n !== null) return { ...tx.sortOrder(o), child: ordinalRef(n, items, "ORDER") };
+    const s = tx.sortOrder(o);
+    return { ...s, child: lift(s.child) };
+  });
+  let plan = buildAggregate(input, keys, [...items, ...hidden], sets, scope.build);
+  if (having) plan = buildFilter(plan, having, scope.build);
+  if (body.distinct && hidden.length === 0) plan = buildDeduplicate(plan, null);
+  if (orders.length) plan = buildSort(plan, orders.map((o) => resolveOrdinal(o, plan)), scope.build);
+  if (hidden.length) {
+    const keep = plan.output.slice(0, selected);
+    plan = { kind: "project", child: plan, exprs: keep, output: keep };
+    if (body.distinct) plan = buildDeduplicate(plan, null);
+  }
+  return plan;
+}
+
+/** GROUP BY keys (ordinals and select aliases replaced) and grouping sets as key indexes. */
+function groupingOf(body: SelectBody, input: LogicalPlan, tx: ExprTranslator): { keys: PlanExpr[]; sets: number[][] | null } {
+  const g = body.groupBy;
+  if (!g) return { keys: [], sets: null };
+  if (g.all) {
+    // GROUP BY ALL: every select item without an aggregate is a key.
+    return { keys: body.items.filter((i) => !hasAggregateCall(i.expr)).map((i) => tx.translate(i.expr)), sets: null };
+  }
+  const inputNames = new Set(input.output.map((a) => a.name.toLowerCase()));
+  const keyExpr = (e: Expr): Expr => {
+    const n = ordinal(e);
+    if (n !== null) {
+      const item = body.items[n - 1];
+      if (!item) {
+        throw new PijarError("GROUP_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(body.items.length) });
+      }
+      return item.expr;
+    }
+    // Spark's groupByAliases: `GROUP BY x` may name a select alias when no input column is x.
+    if (e.kind === "column" && e.parts.length === 1 && !inputNames.has(e.parts[0]!.toLowerCase())) {
+      const item = body.items.find((i) => i.alias?.toLowerCase() === e.parts[0]!.toLowerCase());
+      if (item) return item.expr;
+    }
+    return e;
+  };
+  const keys: PlanExpr[] = [];
+  const keyTexts: string[] = [];
+  const indexOf = (e: Expr): number => {
+    const k = keyExpr(e);
+    const text = JSON.stringify(k, (name, v) => (name === "start" || name === "end" ? undefined : typeof v === "bigint" ? String(v) : v));
+    let i = keyTexts.indexOf(text);
+    if (i < 0) {
+      i = keyTexts.length;
+      keyTexts.push(text);
+      keys.push(tx.translate(k));
+    }
+    return i;
+  };
+  const elementSets: number[][][] = g.items.map((item) => setsOf(item, indexOf));
+  let sets: number[][] = [[]];
+  for (const choices of elementSets) sets = sets.flatMap((s) => choices.map((c) => [...s, ...c]));
+  const plainOnly = g.items.every((i) => i.kind === "expr");
+  if (g.with) {
+    const all = sets[0]!;
+    return { keys, sets: g.with === "ROLLUP" ? rollup(all.map((i) => [i])) : cube(all.map((i) => [i])) };
+  }
+  return { keys, sets: plainOnly ? null : sets.map((s) => [...new Set(s)]) };
+}
+
+/** The grouping sets one GROUP BY element contributes. */
+function setsOf(item: GroupingElement, indexOf: (e: Expr) => number): number[][] {
+  switch (item.kind) {
+    case "expr": return [[indexOf(item.expr)]];
+    case "rollup": return rollup(item.sets.map((s) => s.map(indexOf)));
+    case "cube": return cube(item.sets.map((s) => s.map(indexOf)));
+    case "groupingSets": return item.sets.map((s) => s.map(indexOf));
+  }
+}
+
+/** ROLLUP(a, b) = (a, b), (a), (). */
+function rollup(elems: number[][]): number[][] {
+  const out: number[][] = [];
+  for (let n = elems.length; n >= 0; n--) out.push(elems.slice(0, n).flat());
+  return out;
+}
+
+/** CUBE(a, b) = (a, b), (a), (b), () in Spark's order. */
+function cube(elems: number[][]): number[][] {
+  if (elems.length === 0) return [[]];
+  const [first, ...rest] = elems;
+  const tail = cube(rest);
+  return [...tail.map((t) => [...first!, ...t]), ...tail];
+}
+
+function ordinal(e: Expr): number | null {
+  return e.kind === "literal" && e.type === "int" ? (e.value as number) : null;
+}
+
+/** `ORDER BY 2`: the second output column (checked against the select list size). */
+function ordinalRef(n: number, items: readonly PlanExpr[], clause: "ORDER"): PlanExpr {
+  if (n < 1 || n > items.length) {
+    throw new PijarError(`${clause}_BY_POS_OUT_OF_RANGE`, { index: String(n), size: String(items.length) });
+  }
+  return { kind: "unresolved_attr", nameParts: [`${ORDINAL}${n}`], text: String(n) };
+}
+
+const ORDINAL = "__pijar_ordinal_";
+
+/** Replaces an ordinal placeholder by the plan's n-th output attribute. */
+function resolveOrdinal(o: SortOrder, plan: LogicalPlan): SortOrder {
+  const c = o.child;
+  if (c.kind === "unresolved_attr" && c.nameParts[0]!.startsWith(ORDINAL)) {
+    return { ...o, child: plan.output[Number(c.nameParts[0]!.slice(ORDINAL.length)) - 1]! };
+  }
+  return o;
+}
+
+function sortWithOrdinal(o: SortItem, tx: ExprTranslator, plan: LogicalPlan): SortOrder {
+  const n = ordinal(o.expr);
+  const s = tx.sortOrder(o);
+  if (n === null) return s;
+  if (n < 1 || n > plan.output.length) {
+    throw new PijarError("ORDER_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(plan.output.length) });
+  }
+  return { ...s, child: plan.output[n - 1]! };
+}
+
+function hiddenRef(i: number): PlanExpr {
+  return { kind: "unresolved_attr", nameParts: [HIDDEN + i], text: HIDDEN + i };
+}
+
+function isUnresolved(e: unknown): boolean {
+  return e instanceof PijarError && e.errorClass.startsWith("UNRESOLVED_COLUMN");
+}

@@ -1,0 +1,79 @@
+/**
+ * Runs SQL statements: queries become plans; CREATE / DROP VIEW change the catalog; SHOW
+ * TABLES, DESCRIBE and EXPLAIN return small result relations, with PySpark's column names.
+ */
+import type { LogicalPlan } from "../../plan/logical/plan.js";
+import { buildToDF } from "../../plan/builder/index.js";
+import { booleanType, stringType } from "../../types/data-types.js";
+import { PijarError, quoteId } from "../../errors/pijar-error.js";
+import type { Statement } from "../ast.js";
+import { QueryScope, type SqlContext } from "./context.js";
+import { lookupTable } from "./relations.js";
+import { translateQuery } from "./query.js";
+import { constantRowsPlan, emptyResultPlan } from "./rows.js";
+
+/** The outcome of one statement: the plan `spark.sql` wraps in a DataFrame. */
+export interface StatementResult {
+  plan: LogicalPlan;
+  /** True for commands already executed (CREATE/DROP VIEW) whose DataFrame is empty. */
+  command: boolean;
+}
+
+export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): StatementResult {
+  const scope = new QueryScope(ctx);
+  switch (stmt.kind) {
+    case "query":
+      return { plan: translateQuery(stmt.query, scope, sql), command: false };
+    case "createView": {
+      if (!stmt.temporary) {
+        throw new PijarError("UNSUPPORTED_FEATURE", { feature: "persistent views" }, {
+          message: "The feature is not supported: persistent views (CREATE VIEW). Use CREATE TEMPORARY VIEW, or df.createOrReplaceTempView(name).",
+        });
+      }
+      if (stmt.name.length > 1 && !(stmt.global && stmt.name.length === 2 && stmt.name[0]!.toLowerCase() === "global_temp")) {
+        throw new PijarError("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: stmt.name.map(quoteId).join(".") }, {
+          message: `CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: ${stmt.name.map(quoteId).join(".")}.`,
+        });
+      }
+      const name = stmt.name[stmt.name.length - 1]!;
+      if (stmt.ifNotExists && ctx.catalog.viewExists(name, stmt.global)) return { plan: emptyResultPlan(ctx.build), command: true };
+      let plan = translateQuery(stmt.query, scope, sql);
+      if (stmt.columns) plan = buildToDF(plan, stmt.columns.map((c) => c.name));
+      ctx.catalog.createTempView(name, plan, { replace: stmt.replace, global: stmt.global, sqlText: stmt.queryText });
+      return { plan: emptyResultPlan(ctx.build), command: true };
+    }
+    case "dropView": {
+      const dropped = ctx.catalog.dropTempView(stmt.name);
+      if (!dropped && !stmt.ifExists) {
+        throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: stmt.name.map(quoteId).join(".") });
+      }
+      return { plan: emptyResultPlan(ctx.build), command: true };
+    }
+    case "showTables": {
+      let rows = ctx.catalog.listTables(stmt.database);
+      if (stmt.pattern !== undefined) {
+        const re = likePattern(stmt.pattern);
+        rows = rows.filter((r) => re.test(r.tableName));
+      }
+      const cols = [{ name: "namespace", type: stringType }, { name: "tableName", type: stringType }, { name: "isTemporary", type: booleanType }];
+      return { plan: constantRowsPlan(cols, rows.map((r) => [r.namespace, r.tableName, r.isTemporary]), ctx.build), command: false };
+    }
+    case "describe": {
+      const plan = lookupTable(stmt.name, scope);
+      const cols = [{ name: "col_name", type: stringType }, { name: "data_type", type: stringType }, { name: "comment", type: stringType }];
+      const rows = plan.output.map((a) => [a.name, a.dataType.simpleString(), null]);
+      return { plan: constantRowsPlan(cols, rows, ctx.build), command: false };
+    }
+    case "explain": {
+      const inner = runStatement(stmt.statement, ctx, sql);
+      const text = ctx.explain ? ctx.explain(inner.plan, stmt.mode.toLowerCase()) : "== Physical Plan ==\n(explain is not available)";
+      return { plan: constantRowsPlan([{ name: "plan", type: stringType }], [[text]], ctx.build), command: false };
+    }
+  }
+}
+
+/** SHOW TABLES LIKE: `*` matches anything, `|` separates alternatives, case-insensitive. */
+function likePattern(pattern: string): RegExp {
+  const alts = pattern.split("|").map((p) => p.trim().split("*").map((s) => s.replace(/[.+?^${}()[\]\\]/g, "\\$&")).join(".*"));
+  return new RegExp(`^(?:${alts.join("|")})$`, "i");
+}
