@@ -15,20 +15,42 @@ export const BATCH_SIZE = 65_536;
 
 export class Batch {
   private decoded: (unknown[] | undefined)[];
+  private data: (A.Data | undefined)[];
 
   constructor(
     readonly schema: StructType,
-    readonly columns: readonly A.Data[],
+    columns: readonly (A.Data | undefined)[],
     readonly numRows: number,
   ) {
-    this.decoded = new Array(columns.length);
+    this.data = columns.slice();
+    this.decoded = new Array(schema.fields.length);
+  }
+
+  /**
+   * The Arrow data of every column. Operators that computed internal values hand them on as
+   * they are; the Arrow buffers are built only when someone asks (writers, toArrow), because
+   * the next operator usually wants the values, not the buffers.
+   */
+  get columns(): readonly A.Data[] {
+    for (let i = 0; i < this.schema.fields.length; i++) this.column(i);
+    return this.data as A.Data[];
+  }
+
+  /** Arrow data of column i (built from internal values on first use). */
+  column(i: number): A.Data {
+    let d = this.data[i];
+    if (!d) {
+      d = buildData(this.schema.fields[i]!.dataType, this.decoded[i]!);
+      this.data[i] = d;
+    }
+    return d;
   }
 
   /** Internal values of column i (decoded once). */
   values(i: number): unknown[] {
     let v = this.decoded[i];
     if (!v) {
-      v = readValues(this.columns[i]!, this.schema.fields[i]!.dataType);
+      v = readValues(this.data[i]!, this.schema.fields[i]!.dataType);
       this.decoded[i] = v;
     }
     return v;
@@ -36,8 +58,7 @@ export class Batch {
 
   /** Seeds the decode cache when the producer already has internal values. */
   static fromValues(schema: StructType, cols: unknown[][], numRows: number): Batch {
-    const data = cols.map((c, i) => buildData(schema.fields[i]!.dataType, c));
-    const b = new Batch(schema, data, numRows);
+    const b = new Batch(schema, new Array(cols.length), numRows);
     b.decoded = cols.slice();
     return b;
   }
@@ -59,7 +80,8 @@ export class Batch {
 
   /** Same data under another schema (renames only; types must match). */
   withSchema(schema: StructType): Batch {
-    const b = new Batch(schema, this.columns, this.numRows);
+    if (schema === this.schema) return this;
+    const b = new Batch(schema, this.data, this.numRows);
     b.decoded = this.decoded;
     return b;
   }

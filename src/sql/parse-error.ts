@@ -58,6 +58,11 @@ const PARSE_CONDITIONS: Record<string, { message: string; sqlState: string }> = 
     sqlState: "42604",
   },
   INVALID_SQL_SYNTAX: { message: "Invalid SQL syntax: <inputString>", sqlState: "42000" },
+  TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS: {
+    message: "CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: <actualName>.",
+    sqlState: "428EK",
+  },
+  _LEGACY_ERROR_TEMP_0053: { message: "It is not allowed to define a TEMPORARY view with IF NOT EXISTS.", sqlState: "" },
   INVALID_NUMERIC_LITERAL_RANGE: {
     message: "Numeric literal <rawStrippedQualifier> is outside the valid range for <typeName> with minimum value of <minValue> and maximum value of <maxValue>. Please adjust the value accordingly.",
     sqlState: "22003",
@@ -90,7 +95,7 @@ export class SqlParseError extends PijarError {
     const cond = PARSE_CONDITIONS[errorClass] ?? PARSE_CONDITIONS[errorClass.split(".")[0]!];
     const body = message ?? (cond ? fillTemplate(cond.message, params) : undefined);
     super(errorClass, params, { exceptionType: "ParseException", ...(body !== undefined ? { message: body } : {}) });
-    const sqlState = this.sqlState ?? cond?.sqlState ?? null;
+    const sqlState = this.sqlState ?? (cond?.sqlState || null);
     (this as { sqlState: string | null }).sqlState = sqlState;
     const pos = positionAt(sqlText, offset);
     this.line = pos.line;
@@ -98,7 +103,11 @@ export class SqlParseError extends PijarError {
     this.startIndex = pos.startIndex;
     this.stopIndex = stop ?? null;
     this.sqlText = sqlText;
-    const head = body !== undefined ? `[${errorClass}] ${body}` + (sqlState ? ` SQLSTATE: ${sqlState}` : "") : this.message;
+    // Spark prints legacy (unnamed) conditions without the `[CLASS]` prefix or a SQLSTATE.
+    const legacy = errorClass.startsWith("_LEGACY_ERROR");
+    const head = body === undefined ? this.message
+      : legacy ? body
+      : `[${errorClass}] ${body}` + (sqlState ? ` SQLSTATE: ${sqlState}` : "");
     this.message = stop === undefined
       // PySpark: "\n" + message + " (line L, pos P)" + "\n\n== SQL ==\n..." (ParseException.getMessage).
       ? `\n${head} (line ${pos.line}, pos ${pos.startPosition})${sqlContext(sqlText, pos)}`

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const lab: ChildProcess = spawn(
     path.join(REPO, ".venv", "bin", "jupyter"),
     ["lab", "--no-browser", `--port=${PORT}`, `--ServerApp.token=${TOKEN}`, `--ServerApp.root_dir=${root}`,
-      "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True"],
+      "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True", "--allow-root"],
     { env: { ...process.env, JUPYTER_CONFIG_DIR: path.join(root, ".jupyter") }, stdio: ["ignore", "ignore", "pipe"] },
   );
   let labLog = "";

@@ -5,6 +5,8 @@
 import type { CreateViewStatement, ExplainStatement, Statement } from "../ast.js";
 import type { Cursor } from "./cursor.js";
 import { atQueryStart, parseQuery } from "./query.js";
+import { parseError } from "../parse-error.js";
+import { quoteId } from "../../errors/index.js";
 
 type StatementParser = (p: Cursor) => Statement;
 
@@ -39,6 +41,15 @@ function parseCreateView(p: Cursor): CreateViewStatement {
   p.expectKw("VIEW");
   const ifNotExists = p.acceptKws("IF", "NOT", "EXISTS");
   const name = p.multipartIdentifier();
+  const checks = () => {
+    // Spark rejects these after parsing the whole statement, pointing at all of it.
+    if (temporary && ifNotExists) {
+      throw parseError("_LEGACY_ERROR_TEMP_0053", {}, p.sql, start, p.lastEnd);
+    }
+    if (temporary && name.length > 1 && !(global && name.length === 2 && name[0]!.toLowerCase() === "global_temp")) {
+      throw parseError("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: name.map(quoteId).join(".") }, p.sql, start, p.lastEnd);
+    }
+  };
   let columns: CreateViewStatement["columns"];
   if (p.acceptOp("(")) {
     columns = [];
@@ -53,6 +64,7 @@ function parseCreateView(p: Cursor): CreateViewStatement {
   if (p.acceptKw("COMMENT")) expectString(p);
   p.expectKw("AS");
   const query = parseQuery(p);
+  checks();
   return {
     kind: "createView", name, replace, temporary, global, ifNotExists, ...(columns ? { columns } : {}), query,
     queryText: p.sql.slice(query.start, query.end), start, end: p.lastEnd,

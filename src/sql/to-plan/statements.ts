@@ -30,11 +30,6 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
           message: "The feature is not supported: persistent views (CREATE VIEW). Use CREATE TEMPORARY VIEW, or df.createOrReplaceTempView(name).",
         });
       }
-      if (stmt.name.length > 1 && !(stmt.global && stmt.name.length === 2 && stmt.name[0]!.toLowerCase() === "global_temp")) {
-        throw new PijarError("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: stmt.name.map(quoteId).join(".") }, {
-          message: `CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: ${stmt.name.map(quoteId).join(".")}.`,
-        });
-      }
       const name = stmt.name[stmt.name.length - 1]!;
       if (stmt.ifNotExists && ctx.catalog.viewExists(name, stmt.global)) return { plan: emptyResultPlan(ctx.build), command: true };
       let plan = translateQuery(stmt.query, scope, sql);
@@ -45,7 +40,9 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
     case "dropView": {
       const dropped = ctx.catalog.dropTempView(stmt.name);
       if (!dropped && !stmt.ifExists) {
-        throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: stmt.name.map(quoteId).join(".") });
+        // Spark names the missing object with its full path, e.g. `spark_catalog`.`default`.`v`.
+        const full = stmt.name.length === 1 ? ["spark_catalog", "default", ...stmt.name] : stmt.name;
+        throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: full.map(quoteId).join(".") });
       }
       return { plan: emptyResultPlan(ctx.build), command: true };
     }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# One command: set everything up on a fresh machine and run the whole test suite.
+# Stages run in order; each prints its own summary; the last line is "N passed, M failed"
+# over the stages, and the exit code is non-zero if any stage failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export TZ=UTC
+
+bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0
+failed=0
+failures=()
+stage() {
+  local name=$1
+  shift
+  printf '\n==== stage: %s\n' "$name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    printf '==== %s: ok (%ss)\n' "$name" $((SECONDS - start))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    printf '==== %s: FAILED (%ss)\n' "$name" $((SECONDS - start))
+  fi
+}
+
+# Throwaway database servers on loopback for the JDBC tests and the database notebook.
+DB_DIR=$(mktemp -d /tmp/pijar-db.XXXXXX)
+cleanup() {
+  [ -x scripts/db/stop-postgres.sh ] && bash scripts/db/stop-postgres.sh "$DB_DIR" >/dev/null 2>&1
+  [ -x scripts/db/stop-mariadb.sh ] && bash scripts/db/stop-mariadb.sh "$DB_DIR" >/dev/null 2>&1
+  true
+}
+trap cleanup EXIT
+if [ -f scripts/db/start-postgres.sh ]; then
+  eval "$(bash scripts/db/start-postgres.sh "$DB_DIR")" || echo "warning: PostgreSQL did not start"
+fi
+if [ -f scripts/db/start-mariadb.sh ]; then
+  eval "$(bash scripts/db/start-mariadb.sh "$DB_DIR")" || echo "warning: MariaDB did not start"
+fi
+
+export JUPYTER_PATH="$ROOT/.venv/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export PIJAR_PYTHON="$ROOT/.venv/bin/python"
+
+# 1. Expected results still match real PySpark (a hand-edited expectation fails here).
+[ -f test/golden/oracle.py ] && stage "golden expectations vs PySpark" .venv/bin/python test/golden/oracle.py --check
+[ -f test/slt/oracle.py ] && stage "SQL logic test expectations vs PySpark" .venv/bin/python test/slt/oracle.py --check
+# 2. Unit, golden, SQL, IO, JDBC and display tests (vitest).
+stage "vitest" npx vitest run --reporter=dot
+# 3. The kernel through the real Jupyter client, and JupyterLab in headless Chromium.
+[ -f test/kernel/run.sh ] && stage "kernel (jupyter_client, jupyter_kernel_test, JupyterLab)" bash test/kernel/run.sh
+# 4. Every notebook of the course, top to bottom, through the kernel.
+[ -f test/notebooks/run_notebooks.py ] && stage "notebooks (nbclient)" .venv/bin/python test/notebooks/run_notebooks.py
+
+echo
+if [ $failed -gt 0 ]; then echo "failed stages: ${failures[*]}"; fi
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]

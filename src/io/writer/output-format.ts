@@ -1,0 +1,43 @@
+/**
+ * What a file format must offer the write job: open one part file and stream batches into it.
+ */
+import type { Batch } from "../../physical/batch.js";
+import type { StructType } from "../../types/data-types.js";
+import * as fs from "node:fs";
+
+export interface PartWriter {
+  write(batch: Batch): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OutputFormat {
+  readonly name: string;
+  /** File name ending, e.g. ".csv", ".json", ".snappy.parquet". */
+  readonly extension: string;
+  /** Throws a classed error when the format cannot hold a column type (checked before writing). */
+  checkSchema(schema: StructType): void;
+  open(file: string, schema: StructType): Promise<PartWriter>;
+}
+
+/** A text part file written through one file handle, a batch of lines at a time. */
+export class TextPartWriter implements PartWriter {
+  private constructor(private readonly fh: fs.promises.FileHandle, private readonly lines: (b: Batch) => string) {}
+
+  static async open(file: string, head: string, lines: (b: Batch) => string): Promise<TextPartWriter> {
+    const fh = await fs.promises.open(file, "w");
+    if (head) await fh.write(head);
+    return new TextPartWriter(fh, lines);
+  }
+
+  async write(batch: Batch): Promise<void> {
+    if (batch.numRows) await this.fh.write(this.lines(batch));
+  }
+
+  async close(): Promise<void> {
+    await this.fh.close();
+  }
+}
+
+export function unsupportedType(format: string, column: string, typeSql: string) {
+  return { format, column, typeSql };
+}
