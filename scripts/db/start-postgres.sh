@@ -41,7 +41,7 @@ host all all 127.0.0.1/32 scram-sha-256
 CONF
 "${as[@]}" "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 30 start >/dev/null
 psql_su=("${as[@]}" psql -h "$data" -p "$port" -U postgres -v ON_ERROR_STOP=1 -q)
-"${psql_su[@]}" -d postgres -c "CREATE ROLE pijar LOGIN SUPERUSER PASSWORD '$password'" -c "CREATE DATABASE pijar OWNER pijar"
+"${psql_su[@]}" -d postgres -c "CREATE ROLE pijar LOGIN PASSWORD '$password'" -c "CREATE DATABASE pijar OWNER pijar"
 env_lines="PIJAR_PG_URL=jdbc:postgresql://127.0.0.1:$port/pijar
 PIJAR_PG_USER=pijar
 PIJAR_PG_PASSWORD=$password

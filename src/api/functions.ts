@@ -10,3 +10,4 @@
 export * from "./functions/core.js";
 export * from "./functions/string.js";
 export * from "./functions/math.js";
+export * from "./functions/datetime.js";

@@ -216,4 +216,35 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42K09",
     exceptionType: "PySparkTypeError",
   },
+  // ---- JDBC (src/io/jdbc) ----
+  "TABLE_OR_VIEW_ALREADY_EXISTS": {
+    message: "Cannot create table or view <relationName> because it already exists. Choose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.",
+    sqlState: "42P07",
+    exceptionType: analysis,
+  },
+  "FAILED_JDBC": {
+    message: "Failed JDBC <url> on the operation: <message>",
+    sqlState: "HV000",
+    exceptionType: analysis,
+  },
+  "CANNOT_CONNECT_TO_DATABASE": {
+    message: "Cannot connect to <database> at <host>:<port>: <reason>. Check that the server is running and reachable, and that the user and password are right.",
+    sqlState: "08001",
+    exceptionType: "SparkSQLException",
+  },
+  "JDBC_INVALID_URL": {
+    message: "Invalid JDBC URL <url>: <reason>.",
+    sqlState: "22023",
+    exceptionType: illegalArg,
+  },
+  "JDBC_OPTIONS_CONFLICT": {
+    message: "<message>",
+    sqlState: "42613",
+    exceptionType: illegalArg,
+  },
+  "JDBC_MISSING_OPTION": {
+    message: "Option '<option>' is required for jdbc.",
+    sqlState: "42601",
+    exceptionType: illegalArg,
+  },
 };

@@ -19,3 +19,7 @@ import "./math/unary.js";
 import "./math/bitwise.js";
 import "./math/random.js";
 import "./conditional/null-handling.js";
+import "./datetime/parts.js";
+import "./datetime/arith.js";
+import "./datetime/trunc.js";
+import "./datetime/convert.js";

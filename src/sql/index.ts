@@ -8,6 +8,8 @@ import type { LogicalPlan } from "../plan/logical/plan.js";
 import type { BuildContext } from "../plan/builder/index.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { registerSqlFrontEnd } from "../api/sql-front-end.js";
+import { DataFrame } from "../api/dataframe.js";
+import type { SparkSession } from "../api/session.js";
 import { catalogAdapter } from "./to-plan/catalog-adapter.js";
 import { sqlExpression, sqlSelectItem, sqlStatement, type SqlContext } from "./to-plan/index.js";
 
@@ -18,16 +20,13 @@ export type { SqlCatalog, SqlContext, StatementResult } from "./to-plan/index.js
 export type * as SqlAst from "./ast.js";
 
 /**
- * What the SQL front end reads from a SparkSession. The session implements these members
- * (they are internal: not part of the PySpark-shaped API).
+ * What the SQL front end reads from a SparkSession (internal members of src/api/session.ts).
  */
 export interface SessionForSql {
-  /** The session's temp-view catalog. */
-  readonly _catalog: Catalog;
+  /** spark.catalog, whose `_catalog` holds the temp views. */
+  readonly catalog: { readonly _catalog: Catalog };
   /** Builder context with the session's time zone and ANSI mode. */
   _buildContext(): BuildContext;
-  /** EXPLAIN text for a plan in a mode ("simple", "extended", "formatted", "codegen", "cost"). */
-  _explainString?(plan: LogicalPlan, mode: string): string;
 }
 
 /**
@@ -50,12 +49,12 @@ function standaloneContext(): SqlContext {
 
 /** The SqlContext for one `spark.sql` call. */
 export function sessionContext(session: SessionForSql, args?: Record<string, unknown> | unknown[]): SqlContext {
-  const explain = session._explainString?.bind(session);
   return {
     build: session._buildContext(),
-    catalog: catalogAdapter(session._catalog),
+    catalog: catalogAdapter(session.catalog._catalog),
     ...(args !== undefined ? { args } : {}),
-    ...(explain ? { explain } : {}),
+    // EXPLAIN shows what df.explain(mode) shows for the same plan.
+    explain: (plan, mode) => new DataFrame(session as unknown as SparkSession, plan).explainString(mode),
   };
 }
 

@@ -86,6 +86,8 @@ async function main(): Promise<void> {
     });
     await waitForServer(`http://127.0.0.1:${PORT}/api/status?token=${TOKEN}`, 60_000);
     const page = await browser.newPage();
+    page.on("console", (m) => { if (m.type() === "error") console.error("[page]", m.text()); });
+    page.on("pageerror", (e) => console.error("[pageerror]", e.message));
     await page.goto(`http://127.0.0.1:${PORT}/lab/tree/demo.ipynb?token=${TOKEN}`);
     await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
     // Wait for the kernel to be idle, then run everything through Lab's command registry.

@@ -84,6 +84,9 @@ describe("SELECT", () => {
     ]);
     expect(select("SELECT a FROM t GROUP BY a, b WITH ROLLUP").groupBy!.with).toBe("ROLLUP");
     expect(select("SELECT a FROM t GROUP BY ALL").groupBy!.all).toBe(true);
+    expect(shape(select("SELECT 1 FROM t GROUP BY a, b GROUPING SETS ((a), (b))").groupBy!.items)).toMatchObject([
+      { kind: "groupingSets", sets: [[{ parts: ["a"] }], [{ parts: ["b"] }]] },
+    ]);
   });
   it("named windows", () => {
     const s = select("SELECT sum(a) OVER w FROM t WINDOW w AS (PARTITION BY b ORDER BY c)");
@@ -174,10 +177,18 @@ describe("statements", () => {
       kind: "createView", name: ["v"], replace: true, temporary: true, global: false, ifNotExists: false,
       columns: [{ name: "a", comment: "first" }, { name: "b" }], queryText: "SELECT 1, 2",
     });
-    expect(shape(parseStatement("CREATE GLOBAL TEMP VIEW IF NOT EXISTS g AS SELECT 1"))).toMatchObject({
-      global: true, temporary: true, ifNotExists: true, replace: false,
+    expect(shape(parseStatement("CREATE GLOBAL TEMP VIEW g AS SELECT 1"))).toMatchObject({
+      global: true, temporary: true, ifNotExists: false, replace: false,
     });
     expect(shape(parseStatement("CREATE VIEW p AS SELECT 1"))).toMatchObject({ temporary: false });
+  });
+  it("rejects IF NOT EXISTS on temp views and qualified temp view names (PySpark 4.0.1 texts)", () => {
+    expect(() => parseStatement("CREATE TEMPORARY VIEW IF NOT EXISTS v AS SELECT 1")).toThrow(
+      "\nIt is not allowed to define a TEMPORARY view with IF NOT EXISTS.\n== SQL (line 1, position 1) ==\nCREATE TEMPORARY VIEW IF NOT EXISTS v AS SELECT 1\n^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n",
+    );
+    expect(() => parseStatement("CREATE TEMP VIEW a.b AS SELECT 1")).toThrow(
+      "\n[TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS] CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: `a`.`b`. SQLSTATE: 428EK\n== SQL (line 1, position 1) ==\nCREATE TEMP VIEW a.b AS SELECT 1\n^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n",
+    );
   });
   it("DROP VIEW / TABLE", () => {
     expect(shape(parseStatement("DROP VIEW IF EXISTS v"))).toEqual({ kind: "dropView", name: ["v"], ifExists: true, table: false });

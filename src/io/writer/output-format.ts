@@ -4,6 +4,7 @@
 import type { Batch } from "../../physical/batch.js";
 import type { StructType } from "../../types/data-types.js";
 import * as fs from "node:fs";
+import { PijarError } from "../../errors/pijar-error.js";
 
 export interface PartWriter {
   write(batch: Batch): Promise<void>;
@@ -38,6 +39,10 @@ export class TextPartWriter implements PartWriter {
   }
 }
 
-export function unsupportedType(format: string, column: string, typeSql: string) {
-  return { format, column, typeSql };
+/** Spark's error for a column type a file format cannot hold (e.g. an array in CSV). */
+export function unsupportedDataType(format: string, column: string, typeSql: string): PijarError {
+  return new PijarError("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", { columnName: column, columnType: typeSql, format }, {
+    message: `The ${format} datasource doesn't support the column \`${column}\` of the type "${typeSql}". ` +
+      `Convert it first (e.g. F.to_json(col) or a cast to string), or write ${format === "CSV" ? "JSON or Parquet" : "Parquet"} instead.`,
+  });
 }

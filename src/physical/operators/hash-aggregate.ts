@@ -10,7 +10,9 @@ import { Batch } from "../batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprKey } from "../../plan/expr/equality.js";
 import { exprName } from "../../plan/expr/sql-text.js";
-import { keyOf } from "../../values/compare.js";
+import { GroupKeyTable } from "../../values/group-keys.js";
+
+const NULLS = (n: number): unknown[] => new Array<unknown>(n).fill(null);
 import type { AggregateFunctionDef, AggregateState } from "../../functions/registry.js";
 import { StructField, StructType, byteType, longType, type DataType } from "../../types/data-types.js";
 import { internalError } from "../../errors/pijar-error.js";
@@ -80,7 +82,7 @@ export class HashAggregateExec extends PhysicalOperator {
 
   async *execute(ctx: ExecContext): AsyncGenerator<Batch> {
     const sets = this.groupingSets ?? [this.keys.map((_, i) => i)];
-    const groups = new Map<string, number>();
+    const table = new GroupKeyTable();
     const groupKeys: unknown[][] = this.keys.map(() => []);
     const groupSetIds: number[] = [];
     const states: AggregateState[] = this.aggCalls.map((c) => (c.fn as AggregateFunctionDef).create(c, ctx.fn));
@@ -99,20 +101,20 @@ export class HashAggregateExec extends PhysicalOperator {
       const filters = this.aggCalls.map((c) => (c.filter ? evaluate(c.filter, b, ctx.fn) : null));
       for (let s = 0; s < sets.length; s++) {
         const inSet = new Set(sets[s]);
+        const setCols = sets.length > 1 ? keyCols.map((c, k) => (inSet.has(k) ? c : NULLS(n))) : keyCols;
         const gids = new Int32Array(n);
         if (!global) {
+          const prefix = sets.length > 1 ? s + "|" : "";
+          let row = 0;
+          const onNew = () => {
+            for (let k = 0; k < setCols.length; k++) groupKeys[k]!.push(setCols[k]![row]);
+            groupSetIds.push(s);
+          };
           for (let i = 0; i < n; i++) {
-            let key = sets.length > 1 ? s + "|" : "";
-            for (let k = 0; k < keyCols.length; k++) key += (inSet.has(k) ? keyOf(keyCols[k]![i]) : "\u0000N") + "\u0001";
-            let g = groups.get(key);
-            if (g === undefined) {
-              g = numGroups++;
-              groups.set(key, g);
-              for (let k = 0; k < keyCols.length; k++) groupKeys[k]!.push(inSet.has(k) ? keyCols[k]![i] : null);
-              groupSetIds.push(s);
-            }
-            gids[i] = g;
+            row = i;
+            gids[i] = table.idOf(setCols, i, onNew, prefix);
           }
+          numGroups = table.size;
         }
         for (let a = 0; a < states.length; a++) {
           states[a]!.grow(numGroups);

@@ -10,7 +10,7 @@ import { PhysicalOperator, type ExecContext } from "../operator.js";
 import { Batch } from "../batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName } from "../../plan/expr/sql-text.js";
-import { keyOf } from "../../values/compare.js";
+import { joinKey } from "../../values/group-keys.js";
 import { collectAll } from "./collect-all.js";
 import { schemaOf } from "../operator.js";
 
@@ -40,18 +40,12 @@ export class HashJoinExec extends PhysicalOperator {
   async *execute(ctx: ExecContext): AsyncGenerator<Batch> {
     const build = await collectAll(this.right.execute(ctx), this.right.schema, ctx);
     const rightN = build.numRows;
-    const table = new Map<string, number[]>();
+    const table = new Map<unknown, number[]>();
     if (this.rightKeys.length) {
       const keys = this.rightKeys.map((k) => evaluate(k, build, ctx.fn));
       for (let r = 0; r < rightN; r++) {
-        let key = "";
-        let hasNull = false;
-        for (const col of keys) {
-          const v = col[r];
-          if (v == null) { hasNull = true; break; }
-          key += keyOf(v) + "\u0001";
-        }
-        if (hasNull) continue;
+        const key = joinKey(keys, r);
+        if (key === null) continue;
         const list = table.get(key);
         if (list) list.push(r);
         else table.set(key, [r]);
@@ -72,14 +66,8 @@ export class HashJoinExec extends PhysicalOperator {
       for (let i = 0; i < n; i++) {
         let cands: number[] | undefined;
         if (this.leftKeys.length) {
-          let key = "";
-          let hasNull = false;
-          for (const col of lk) {
-            const v = col[i];
-            if (v == null) { hasNull = true; break; }
-            key += keyOf(v) + "\u0001";
-          }
-          cands = hasNull ? undefined : table.get(key);
+          const key = joinKey(lk, i);
+          cands = key === null ? undefined : table.get(key);
         } else cands = allRight;
         if (cands) for (const r of cands) { li.push(i); ri.push(r); }
       }

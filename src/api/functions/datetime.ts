@@ -1,0 +1,86 @@
+/** Date and time functions of the F namespace. */
+import { c, fn, l, Column, type ColumnOrName } from "./build.js";
+
+const opt = (name: string, x: ColumnOrName, fmt?: string) => (fmt === undefined ? fn(name, c(x)) : fn(name, c(x), l(fmt)));
+
+/** String (or timestamp) to DATE, with an optional Spark pattern. `F.to_date("s")`, `F.to_date("s", "dd/MM/yyyy")` */
+export function to_date(x: ColumnOrName, format?: string): Column { return opt("to_date", x, format); }
+/** String to TIMESTAMP. `F.to_timestamp("s", "yyyy-MM-dd HH:mm")` */
+export function to_timestamp(x: ColumnOrName, format?: string): Column { return opt("to_timestamp", x, format); }
+/** Like to_timestamp, null instead of an error. `F.try_to_timestamp("s", F.lit("dd/MM/yyyy"))` */
+export function try_to_timestamp(x: ColumnOrName, format?: Column): Column { return format ? fn("try_to_timestamp", c(x), format.expr) : fn("try_to_timestamp", c(x)); }
+/** Formats a date/timestamp with a Spark pattern. `F.date_format("ts", "yyyy-MM")` */
+export function date_format(x: ColumnOrName, format: string): Column { return fn("date_format", c(x), l(format)); }
+/** `F.year("d")` */
+export function year(x: ColumnOrName): Column { return fn("year", c(x)); }
+/** `F.quarter("d")` */
+export function quarter(x: ColumnOrName): Column { return fn("quarter", c(x)); }
+/** `F.month("d")` */
+export function month(x: ColumnOrName): Column { return fn("month", c(x)); }
+/** `F.dayofmonth("d")` */
+export function dayofmonth(x: ColumnOrName): Column { return fn("dayofmonth", c(x)); }
+/** `F.day("d")` */
+export function day(x: ColumnOrName): Column { return fn("day", c(x)); }
+/** 1 = Sunday ... 7 = Saturday. `F.dayofweek("d")` */
+export function dayofweek(x: ColumnOrName): Column { return fn("dayofweek", c(x)); }
+/** 0 = Monday ... 6 = Sunday. `F.weekday("d")` */
+export function weekday(x: ColumnOrName): Column { return fn("weekday", c(x)); }
+/** `F.dayofyear("d")` */
+export function dayofyear(x: ColumnOrName): Column { return fn("dayofyear", c(x)); }
+/** ISO week number. `F.weekofyear("d")` */
+export function weekofyear(x: ColumnOrName): Column { return fn("weekofyear", c(x)); }
+/** "Jan".."Dec". `F.monthname("d")` */
+export function monthname(x: ColumnOrName): Column { return fn("monthname", c(x)); }
+/** "Mon".."Sun". `F.dayname("d")` */
+export function dayname(x: ColumnOrName): Column { return fn("dayname", c(x)); }
+/** `F.hour("ts")` */
+export function hour(x: ColumnOrName): Column { return fn("hour", c(x)); }
+/** `F.minute("ts")` */
+export function minute(x: ColumnOrName): Column { return fn("minute", c(x)); }
+/** `F.second("ts")` */
+export function second(x: ColumnOrName): Column { return fn("second", c(x)); }
+/** Days from start to end. `F.datediff("end", "start")` */
+export function datediff(end: ColumnOrName, start: ColumnOrName): Column { return fn("datediff", c(end), c(start)); }
+/** `F.date_diff("end", "start")` */
+export function date_diff(end: ColumnOrName, start: ColumnOrName): Column { return fn("date_diff", c(end), c(start)); }
+/** `F.date_add("d", 7)` */
+export function date_add(x: ColumnOrName, days: number | Column): Column { return fn("date_add", c(x), l(days)); }
+/** `F.dateadd("d", 7)` */
+export function dateadd(x: ColumnOrName, days: number | Column): Column { return fn("dateadd", c(x), l(days)); }
+/** `F.date_sub("d", 7)` */
+export function date_sub(x: ColumnOrName, days: number | Column): Column { return fn("date_sub", c(x), l(days)); }
+/** Same day n months later (clamped to the month's end). `F.add_months("d", 1)` */
+export function add_months(x: ColumnOrName, months: number | Column): Column { return fn("add_months", c(x), l(months)); }
+/** `F.months_between("end", "start")` */
+export function months_between(end: ColumnOrName, start: ColumnOrName, roundOff = true): Column { return fn("months_between", c(end), c(start), l(roundOff)); }
+/** `F.last_day("d")` */
+export function last_day(x: ColumnOrName): Column { return fn("last_day", c(x)); }
+/** First given weekday after the date. `F.next_day("d", "Mon")` */
+export function next_day(x: ColumnOrName, dayOfWeek: string): Column { return fn("next_day", c(x), l(dayOfWeek)); }
+/** Truncates a date to "year", "quarter", "month" or "week". `F.trunc("d", "month")` */
+export function trunc(x: ColumnOrName, format: string): Column { return fn("trunc", c(x), l(format)); }
+/** Truncates a timestamp ("year" ... "second"). `F.date_trunc("hour", "ts")` */
+export function date_trunc(format: string, x: ColumnOrName): Column { return fn("date_trunc", l(format), c(x)); }
+/** Seconds since the epoch (now when called without arguments). `F.unix_timestamp("s", "yyyy-MM-dd")` */
+export function unix_timestamp(x?: ColumnOrName, format = "yyyy-MM-dd HH:mm:ss"): Column {
+  return x === undefined ? fn("unix_timestamp") : fn("unix_timestamp", c(x), l(format));
+}
+/** `F.to_unix_timestamp("s", F.lit("yyyy-MM-dd"))` */
+export function to_unix_timestamp(x: ColumnOrName, format?: Column): Column { return format ? fn("to_unix_timestamp", c(x), format.expr) : fn("to_unix_timestamp", c(x)); }
+/** Epoch seconds to text. `F.from_unixtime("secs")` */
+export function from_unixtime(x: ColumnOrName, format = "yyyy-MM-dd HH:mm:ss"): Column { return fn("from_unixtime", c(x), l(format)); }
+/** Epoch seconds to TIMESTAMP. `F.timestamp_seconds("secs")` */
+export function timestamp_seconds(x: ColumnOrName): Column { return fn("timestamp_seconds", c(x)); }
+/** `F.make_date("y", "m", "d")` */
+export function make_date(y: ColumnOrName, m: ColumnOrName, d: ColumnOrName): Column { return fn("make_date", c(y), c(m), c(d)); }
+/** `F.make_timestamp("y", "mo", "d", "h", "mi", "s")` */
+export function make_timestamp(y: ColumnOrName, mo: ColumnOrName, d: ColumnOrName, h: ColumnOrName, mi: ColumnOrName, s: ColumnOrName, tz?: ColumnOrName): Column {
+  const args = [y, mo, d, h, mi, s].map(c);
+  return tz === undefined ? fn("make_timestamp", ...args) : fn("make_timestamp", ...args, c(tz));
+}
+/** Today in the session time zone (fixed per query). `F.current_date()` */
+export function current_date(): Column { return fn("current_date"); }
+/** Now (fixed per query). `F.current_timestamp()` */
+export function current_timestamp(): Column { return fn("current_timestamp"); }
+/** `F.now()` */
+export function now(): Column { return fn("now"); }
