@@ -85,7 +85,7 @@ export function dayRows(prng: Prng, day: number, count: number, seq: number, cus
       tax: money(tax),
       total: money(round2(gross + tax)),
       payment: prng.weighted(PAYMENTS, PAYMENT_WEIGHTS),
-      rating: rating(prng),
+      rating: rating(prng).toFixed(1),
     };
   });
 }

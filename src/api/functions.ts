@@ -11,3 +11,4 @@ export * from "./functions/core.js";
 export * from "./functions/string.js";
 export * from "./functions/math.js";
 export * from "./functions/datetime.js";
+export * from "./functions/collection.js";

@@ -23,3 +23,6 @@ import "./datetime/parts.js";
 import "./datetime/arith.js";
 import "./datetime/trunc.js";
 import "./datetime/convert.js";
+import "./collection/access.js";
+import "./collection/arrays.js";
+import "./collection/maps.js";

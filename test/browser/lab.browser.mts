@@ -89,10 +89,17 @@ async function main(): Promise<void> {
     page.on("console", (m) => { if (m.type() === "error") console.error("[page]", m.text()); });
     page.on("pageerror", (e) => console.error("[pageerror]", e.message));
     await page.goto(`http://127.0.0.1:${PORT}/lab/tree/demo.ipynb?token=${TOKEN}`);
-    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+    const step = (s: string) => console.log(`[browser] ${s}`);
+    step(`opened ${page.url()}`);
+    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 90_000 });
+    step("notebook rendered");
     // Wait for the kernel to be idle, then run everything through Lab's command registry.
     await page.waitForFunction(() => (window as any).jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel?.status === "idle", null, { timeout: 60_000 });
+    step("kernel idle");
     await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:run-all-cells"));
+    step("ran all cells");
+    await page.waitForTimeout(8000);
+    await page.screenshot({ path: path.join(ARTIFACTS, "lab-after-run.png") });
     const table = await page.waitForSelector(".jp-OutputArea-output table.pijar-table", { timeout: 60_000 });
     const plot = await page.waitForSelector(".jp-OutputArea-output .js-plotly-plot, .jp-OutputArea-output .pijar-plot svg, .jp-RenderedSVG svg", { timeout: 60_000 });
     await page.waitForTimeout(1500); // let plotly finish drawing

@@ -113,8 +113,12 @@ def json_rows(c):
         if isinstance(v, str) and v.startswith("dec:"):
             import decimal
             return decimal.Decimal(v[4:])
+        if v in ("NaN", "Infinity", "-Infinity"):
+            return float(v)
         if isinstance(v, list):
             return [conv(x) for x in v]
+        if isinstance(v, dict):
+            return {k: conv(x) for k, x in v.items()}
         return v
     return [tuple(conv(v) for v in row) for row in c["rows"]]
 

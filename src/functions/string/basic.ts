@@ -23,9 +23,15 @@ function unaryString(name: string, f: (s: string) => string, aliases: string[] =
 
 unaryString("upper", (s) => s.toUpperCase(), ["ucase"]);
 unaryString("lower", (s) => s.toLowerCase(), ["lcase"]);
-unaryString("reverse", (s) => {
-  const c = chars(s);
-  return (typeof c === "string" ? c.split("") : c).reverse().join("");
+/** reverse: characters of a string, or elements of an array. */
+register({
+  kind: "scalar", name: "reverse", minArgs: 1, maxArgs: 1,
+  resolve: (args) => (typeOf(args[0]!).typeName() === "array" ? { args, dataType: typeOf(args[0]!) } : { args: [expectType("reverse", args, 0, stringType)], dataType: stringType }),
+  eval: map1((v: string | unknown[]) => {
+    if (Array.isArray(v)) return [...v].reverse();
+    const c = chars(v);
+    return (typeof c === "string" ? c.split("") : c).reverse().join("");
+  }),
 });
 /** initcap: first letter of each space-separated word upper, the rest lower (Spark splits on ' ' only). */
 unaryString("initcap", (s) => s.toLowerCase().replace(/(^|\s)(\S)/g, (_m, sp: string, ch: string) => sp + ch.toUpperCase()));

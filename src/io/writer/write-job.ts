@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomUUID } from "node:crypto";
-import { StructType, StringType } from "../../types/data-types.js";
+import { StructType, StringType, TimestampNTZType, TimestampType } from "../../types/data-types.js";
+import { formatTimestamp } from "../../values/datetime.js";
 import type { Batch } from "../../physical/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import { PijarError, quoteId } from "../../errors/pijar-error.js";
@@ -46,11 +47,13 @@ export async function writeBatches(req: WriteRequest, schema: StructType, batche
   const dataIdx = schema.fields.map((_, i) => i).filter((i) => !pIdx.includes(i));
   const dataSchema = new StructType(dataIdx.map((i) => schema.fields[i]!));
   req.format.checkSchema(dataSchema);
-  const partText = pIdx.map((i) => {
+  // Partition values print as Spark's cast to string.
+  const partText = pIdx.map((i): ((v: unknown) => string) => {
     const t = schema.fields[i]!.dataType;
-    const f = valueFormatter(t, "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss[.SSSSSS]", "yyyy-MM-dd HH:mm:ss[.SSSSSS]", req.timeZone);
-    // Partition values print as Spark's cast to string.
-    return t instanceof StringType ? (v: unknown) => v as string : (v: unknown) => castText(f(v));
+    if (t instanceof StringType) return (v) => v as string;
+    if (t instanceof TimestampType) return (v) => formatTimestamp(v as number, req.timeZone);
+    if (t instanceof TimestampNTZType) return (v) => formatTimestamp(v as number, "UTC");
+    return valueFormatter(t, "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss", req.timeZone);
   });
   const names = pIdx.map((i) => schema.fields[i]!.name);
 
@@ -104,9 +107,4 @@ export async function writeBatches(req: WriteRequest, schema: StructType, batche
       }
     }
   });
-}
-
-/** Spark prints ".0"-less text for integral doubles in cast(string)? No: keep Java text. */
-function castText(s: string): string {
-  return s;
 }

@@ -7,6 +7,7 @@ import type { Expr as PlanExpr, SortOrder, WindowFrame, FrameBound as PlanBound,
 import { alias, call, literal } from "../../plan/expr/expr.js";
 import { booleanType, integerType, stringType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
+import { lookupFunction } from "../../functions/registry.js";
 import type { BinaryOp, Expr, FrameBound, FunctionExpr, SortItem, WindowSpec } from "../ast.js";
 import { bindParam, intervalUnsupported, toPlanLiteral } from "./literals.js";
 import type { QueryScope } from "./context.js";
@@ -56,7 +57,12 @@ export class ExprTranslator {
         const same = call("<=>", [t(e.left), t(e.right)]);
         return e.negated ? same : call("not", [same]);
       }
-      case "between": return negate(call("between", [t(e.arg), t(e.lower), t(e.upper)]), e.negated);
+      case "between": {
+        const [v, lo, hi] = [t(e.arg), t(e.lower), t(e.upper)];
+        // Spark 4 plans `between(v, lo, hi)`; until the registry has it, use Column.between's form.
+        const test = lookupFunction("between") ? call("between", [v, lo, hi]) : call("and", [call(">=", [v, lo]), call("<=", [v, hi])]);
+        return negate(test, e.negated);
+      }
       case "inList": return negate(call("in", [t(e.arg), ...e.list.map(t)]), e.negated);
       case "like": {
         const name = e.op.toLowerCase();

@@ -47,7 +47,9 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
       return { plan: emptyResultPlan(ctx.build), command: true };
     }
     case "showTables": {
-      let rows = ctx.catalog.listTables(stmt.database);
+      // Spark lists tables sorted by namespace, then name.
+      let rows = ctx.catalog.listTables(stmt.database)
+        .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.tableName.localeCompare(b.tableName));
       if (stmt.pattern !== undefined) {
         const re = likePattern(stmt.pattern);
         rows = rows.filter((r) => re.test(r.tableName));

@@ -1,0 +1,84 @@
+"""The PySpark oracle for the SQL golden cases (test/sql/golden/cases.sql).
+
+    .venv/bin/python test/sql/golden/oracle.py           # writes expected.json
+    .venv/bin/python test/sql/golden/oracle.py --check   # fails if expected.json is stale
+
+Every expectation is what PySpark 4.0.1 returns for the same SQL: columns, dtypes, rows
+(normalized with test/golden/normalize.py), or the error's condition and parameters.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ["TZ"] = "UTC"
+if hasattr(time, "tzset"):
+    time.tzset()
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent / "golden"))
+from normalize import normalize_row, sort_key  # noqa: E402
+
+
+def parse_cases(text: str):
+    """Returns (setup statements, cases) where a case is {id, unordered, sql}."""
+    setup, cases, cur = [], [], None
+    for line in text.split("\n"):
+        if line.startswith("-- setup"):
+            cur = {"kind": "setup", "lines": []}
+            setup.append(cur)
+        elif line.startswith("-- case:"):
+            words = line[len("-- case:"):].split()
+            cur = {"kind": "case", "id": words[0], "unordered": "unordered" in words[1:], "lines": []}
+            cases.append(cur)
+        elif line.startswith("--") or cur is None:
+            continue
+        else:
+            cur["lines"].append(line)
+    sql = lambda c: "\n".join(c["lines"]).strip()
+    return [sql(s) for s in setup], [{"id": c["id"], "unordered": c["unordered"], "sql": sql(c)} for c in cases]
+
+
+def run(spark, case):
+    try:
+        df = spark.sql(case["sql"])
+        rows = [normalize_row(r) for r in df.collect()]
+        if case["unordered"]:
+            rows.sort(key=sort_key)
+        return {"columns": df.columns, "dtypes": [t for _, t in df.dtypes], "rows": rows}
+    except Exception as e:  # noqa: BLE001 - PySpark errors are what we record
+        cond = e.getCondition() if hasattr(e, "getCondition") else type(e).__name__
+        params = e.getMessageParameters() if hasattr(e, "getMessageParameters") else {}
+        return {"error": {"condition": cond, "params": params or {}}}
+
+
+def main() -> None:
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.master("local[1]").appName("pijar-sql-oracle")
+        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "2").getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("OFF")
+    setup, cases = parse_cases((HERE / "cases.sql").read_text())
+    for s in setup:
+        spark.sql(s)
+    expected = {c["id"]: run(spark, c) for c in cases}
+    text = json.dumps(expected, indent=1, sort_keys=True) + "\n"
+    target = HERE / "expected.json"
+    if "--check" in sys.argv:
+        if not target.exists() or target.read_text() != text:
+            sys.exit("test/sql/golden/expected.json is stale: rerun oracle.py")
+        print("expected.json is up to date")
+    else:
+        target.write_text(text)
+        print(f"wrote {len(expected)} cases to {target}")
+
+
+if __name__ == "__main__":
+    main()
