@@ -26,7 +26,8 @@ if [ ${#need_apt[@]} -gt 0 ] && [ "${PIJAR_SKIP_APT:-}" != "1" ]; then
 fi
 
 log "npm packages"
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+# `npm install` (not `npm ci`): npm 11 records optional platform packages in a way `npm ci` then rejects.
+npm install --no-audit --no-fund --loglevel=error
 
 log "TypeScript build"
 npx tsc -p tsconfig.json

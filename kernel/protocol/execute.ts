@@ -24,6 +24,12 @@ export interface ExecuteOutcome {
 
 let executionCount = 0;
 let firstCellStarted = false;
+/** A first-cell check that finished after the cell's reply. */
+let lateReport: { check: Promise<Diagnostic[]>; code: string; count: number } | null = null;
+
+function lateText(diags: Diagnostic[], code: string, count: number): string {
+  return typeErrorContent(diags, code, count).traceback.join("\n").replace(/\x1b\[[0-9;]*m/g, "") + "\n";
+}
 const LATE_CHECK_WAIT_MS = 300;
 
 function typeErrorContent(diags: Diagnostic[], code: string, count: number): { ename: string; evalue: string; traceback: string[] } {
@@ -62,6 +68,12 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
   if (!code.trim()) return { reply: { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, failed: false };
 
   await deps.ready;
+  if (lateReport) {
+    const { check, code: lateCode, count: lateCount } = lateReport;
+    lateReport = null;
+    const diags = await check;
+    if (diags.length) output.write("stderr", `Type errors in cell[${lateCount}], found after it ran:\n` + lateText(diags, lateCode, lateCount));
+  }
   // If the language service is still loading (about a second after start) the first cell runs
   // first and is checked meanwhile, so the first result comes fast; its type errors are then
   // printed on stderr. Later cells always wait for the check.
@@ -79,14 +91,15 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
   }
   const reportLate = async () => {
     if (!lateCheck) return;
-    // Wait briefly: a slow first check must not hold back the first result.
+    // Wait briefly: a slow first check must not hold back the first result. A check that
+    // finishes later is reported at the start of the next execution.
     const timeout = new Promise<null>((r) => setTimeout(() => r(null), LATE_CHECK_WAIT_MS).unref());
     const diags = await Promise.race([lateCheck, timeout]);
     if (diags === null) {
-      output.write("stderr", "(not type-checked: the TypeScript checker is still starting)\n");
+      lateReport = { check: lateCheck, code, count };
       return;
     }
-    if (diags.length) output.write("stderr", typeErrorContent(diags, code, count).traceback.join("\n").replace(/\x1b\[[0-9;]*m/g, "") + "\n");
+    if (diags.length) output.write("stderr", lateText(diags, code, count));
   };
   try {
     const result = await evaluator.run(code, count);

@@ -49,7 +49,7 @@ const options: ts.CompilerOptions = {
   resolveJsonModule: true,
   paths: {
     pijar: [path.join(repoRoot, "src", "index.ts")],
-    "pijar/*": [path.join(repoRoot, "src", "*")],
+    "pijar/*": [path.join(repoRoot, "*")],
   },
 };
 

@@ -89,8 +89,11 @@ def session():
 def clean_sales(spark):
     """The cleaning recipe of notebooks 3 and 5 (keep both in sync with this)."""
     from pyspark.sql import functions as F
-    raw = spark.read.csv(str(DATA / "sales.csv"), header=True, schema=SALES_DDL, mode="DROPMALFORMED")
-    return (raw.dropDuplicates(["invoice_id"])
+    raw = spark.read.csv(str(DATA / "sales.csv"), header=True, schema=SALES_DDL)
+    # PERMISSIVE (the default) turns the two malformed numbers into nulls; those rows go.
+    # (Not DROPMALFORMED: Spark's count() skips parsing unused columns and would keep them.)
+    return (raw.filter(F.col("unit_price").isNotNull() & F.col("quantity").isNotNull())
+            .dropDuplicates(["invoice_id"])
             .withColumn("city", F.initcap(F.trim("city")))
             .fillna({"customer_type": "Tidak diketahui", "payment": "Tidak diketahui"}))
 

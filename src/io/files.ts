@@ -148,6 +148,32 @@ export async function* readTextChunks(file: string, encoding: string, chunkSize 
   if (tail.length) yield tail;
 }
 
+/**
+ * Synchronous twin of readTextChunks, for schema inference: PySpark's `spark.read.csv(...,
+ * inferSchema=True)` returns a DataFrame (with its schema) right away, so Pijar's reader does
+ * too, reading the files chunk by chunk (never whole) before returning.
+ */
+export function* readTextChunksSync(file: string, encoding: string, chunkSize = CHUNK_SIZE): Generator<string> {
+  const decoder = new TextDecoder(normalizeEncoding(encoding), { fatal: false });
+  const fd = fs.openSync(file, "r");
+  try {
+    let first = true;
+    const buf = new Uint8Array(chunkSize);
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, chunkSize, null);
+      if (n === 0) break;
+      let text = decoder.decode(buf.subarray(0, n), { stream: true });
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+      if (text.length) yield text;
+    }
+    const tail = decoder.decode();
+    if (tail.length) yield tail;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Java charset names -> WHATWG names (TextDecoder). */
 export function normalizeEncoding(enc: string): string {
   const e = enc.trim().toLowerCase().replace(/_/g, "-");

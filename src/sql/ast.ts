@@ -336,11 +336,20 @@ export interface NamedWindow {
   spec: WindowSpec;
 }
 
+/** `LATERAL VIEW [OUTER] explode(arr) t AS c1, c2`: one generator applied to every FROM row. */
+export interface LateralView extends Span {
+  outer: boolean;
+  generator: FunctionExpr;
+  table: string;
+  columns: string[];
+}
+
 export interface SelectBody extends Span {
   kind: "select";
   distinct: boolean;
   items: SelectItem[];
   from?: Relation;
+  lateralViews: LateralView[];
   where?: Expr;
   groupBy?: GroupBy;
   having?: Expr;
@@ -444,6 +453,13 @@ export interface ExplainStatement extends Span {
   statement: Statement;
 }
 
+/** `SET`, `SET key`, `SET key = value` (session configuration). */
+export interface SetStatement extends Span {
+  kind: "set";
+  key?: string;
+  value?: string;
+}
+
 export type Statement =
   | QueryStatement | CreateViewStatement | DropViewStatement | ShowTablesStatement
-  | DescribeStatement | ExplainStatement;
+  | DescribeStatement | ExplainStatement | SetStatement;

@@ -23,6 +23,8 @@ export type * as SqlAst from "./ast.js";
  * What the SQL front end reads from a SparkSession (internal members of src/api/session.ts).
  */
 export interface SessionForSql {
+  /** spark.conf (RuntimeConfig): `get` throws for unknown keys without a default. */
+  readonly conf: { get(key: string, defaultValue?: string | null): string | null; set(key: string, value: string): void };
   /** spark.catalog, whose `_catalog` holds the temp views. */
   readonly catalog: { readonly _catalog: Catalog };
   /** Builder context with the session's time zone and ANSI mode. */
@@ -52,6 +54,16 @@ export function sessionContext(session: SessionForSql, args?: Record<string, unk
   return {
     build: session._buildContext(),
     catalog: catalogAdapter(session.catalog._catalog),
+    conf: {
+      get: (key) => {
+        try {
+          return session.conf.get(key);
+        } catch {
+          return null;
+        }
+      },
+      set: (key, value) => session.conf.set(key, value),
+    },
     ...(args !== undefined ? { args } : {}),
     // EXPLAIN shows what df.explain(mode) shows for the same plan.
     explain: (plan, mode) => new DataFrame(session as unknown as SparkSession, plan).explainString(mode),

@@ -91,3 +91,25 @@ describe("string functions", () => {
     expect(Buffer.from(one(F.unbase64(F.lit("YWJj"))) as Uint8Array).toString()).toBe("abc");
   });
 });
+
+describe("string edge cases checked against PySpark", () => {
+  it("regex replace and split corners", () => {
+    expect(one(F.regexp_replace(F.lit("aaa"), "a*", "X"))).toBe("XX");
+    expect(one(F.regexp_replace(F.lit("abc"), "", "-"))).toBe("-a-b-c-");
+    expect(one(F.split(F.lit("a1b2c3"), "\\d"))).toEqual(["a", "b", "c", ""]);
+    expect(one(F.split(F.lit("  a  b "), " +"))).toEqual(["", "a", "b", ""]);
+    expect(one(F.regexp_extract_all(F.lit("abc"), F.lit("(x)?b"), 1))).toEqual([""]);
+  });
+  it("characters and formats", () => {
+    expect(one(F.initcap(F.lit("ab-cd eF")))).toBe("Ab-cd Ef");
+    expect(one(F.translate(F.lit("aab"), "aa", "xy"))).toBe("xxb");
+    expect(one(F.substring_index(F.lit("a.b.c"), ".", -2))).toBe("b.c");
+    expect(one(F.instr(F.lit("😀ab"), "a"))).toBe(2);
+    expect(one(F.length(F.lit("😀ab")))).toBe(3);
+    expect(one(F.format_string("%5.1f|%-5d|%05d|%x|%,d|%b|%c|%10.3e|%S", F.lit(1.25), F.lit(3), F.lit(42), F.lit(255), F.lit(1234567), F.lit(true), F.lit(65), F.lit(12345.678), F.lit("hi"))))
+      .toBe("  1.3|3    |00042|ff|1,234,567|true|A| 1.235e+04|HI");
+    expect(one(F.format_number(F.lit(-0.001), 2))).toBe("-0.00");
+    expect(one(F.format_number(F.lit(1.5), 0))).toBe("2");
+    expect(one(F.format_number(F.lit(2.5), 0))).toBe("2");
+  });
+});

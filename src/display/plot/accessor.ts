@@ -9,6 +9,7 @@
 import { Figure } from "./figure.js";
 import { allRows, columnIndex, plotValue, sampledRows, statColumns, toNumber, topRows } from "./data.js";
 import { binEdges, boxStats, histogram, kde, kdePoints } from "./stats.js";
+import { PALETTE } from "./types.js";
 import type { BoxOptions, HistOptions, KdeOptions, Layout, PieOptions, PlotKind, PlotSource, Trace, XYOptions } from "./types.js";
 
 type XYKind = "line" | "bar" | "barh" | "scatter" | "area";
@@ -19,8 +20,24 @@ function ys(y: string | string[]): string[] {
   return list;
 }
 
+/**
+ * Layout defaults that make plotly.js look like plotly.py's default "plotly" template (which is
+ * what PySpark users see), and like our static SVG.
+ */
 function baseLayout(title: string | undefined, extra: Record<string, unknown> | undefined): Layout {
-  return { ...(title ? { title: { text: title } } : {}), template: "plotly", ...(extra ?? {}) };
+  return {
+    ...(title ? { title: { text: title } } : {}),
+    colorway: PALETTE,
+    plot_bgcolor: "#E5ECF6",
+    paper_bgcolor: "#ffffff",
+    font: { color: "#2a3f5f" },
+    ...(extra ?? {}),
+  };
+}
+
+/** Axis with the template's white grid. */
+function axis(title: string): { title: { text: string }; gridcolor: string; zerolinecolor: string } {
+  return { title: { text: title }, gridcolor: "white", zerolinecolor: "white" };
 }
 
 export class PlotAccessor {
@@ -74,11 +91,11 @@ export class PlotAccessor {
     const valueTitle = multi ? "value" : yCols[0]!;
     const layout = baseLayout(o.title, o.layout);
     if (kind === "barh") {
-      layout.xaxis = { title: { text: valueTitle } };
-      layout.yaxis = { title: { text: o.x } };
+      layout.xaxis = axis(valueTitle);
+      layout.yaxis = axis(o.x);
     } else {
-      layout.xaxis = { title: { text: o.x } };
-      layout.yaxis = { title: { text: valueTitle } };
+      layout.xaxis = axis(o.x);
+      layout.yaxis = axis(valueTitle);
     }
     if (multi) layout.legend = { title: { text: "variable" } };
     if (kind === "bar" || kind === "barh") layout.barmode = "group";
@@ -113,7 +130,7 @@ export class PlotAccessor {
       return { type: "box", name, x: [name], q1: [s.q1], median: [s.median], q3: [s.q3], lowerfence: [s.lowerfence], upperfence: [s.upperfence] };
     });
     const layout = baseLayout(o.title, o.layout);
-    layout.yaxis = { title: { text: "value" } };
+    layout.yaxis = axis("value");
     return new Figure(data, layout);
   }
 
@@ -136,8 +153,8 @@ export class PlotAccessor {
     const layout = baseLayout(o.title, o.layout);
     layout.barmode = "overlay";
     layout.bargap = 0;
-    layout.xaxis = { title: { text: cols.length === 1 ? cols[0]!.name : "value" } };
-    layout.yaxis = { title: { text: "count" } };
+    layout.xaxis = axis(cols.length === 1 ? cols[0]!.name : "value");
+    layout.yaxis = axis("count");
     return new Figure(data, layout);
   }
 
@@ -155,8 +172,8 @@ export class PlotAccessor {
       showlegend: cols.length > 1,
     }));
     const layout = baseLayout(o.title, o.layout);
-    layout.xaxis = { title: { text: "value" } };
-    layout.yaxis = { title: { text: "density" } };
+    layout.xaxis = axis("value");
+    layout.yaxis = axis("density");
     return new Figure(data, layout);
   }
 }

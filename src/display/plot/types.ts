@@ -86,8 +86,8 @@ export interface Trace {
 
 export interface Layout {
   title?: { text: string };
-  xaxis?: { title?: { text: string }; type?: string };
-  yaxis?: { title?: { text: string }; type?: string };
+  xaxis?: { title?: { text: string }; type?: string; gridcolor?: string; zerolinecolor?: string };
+  yaxis?: { title?: { text: string }; type?: string; gridcolor?: string; zerolinecolor?: string };
   legend?: { title?: { text: string } };
   barmode?: "group" | "stack" | "overlay" | "relative";
   bargap?: number;

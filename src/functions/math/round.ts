@@ -76,7 +76,10 @@ for (const [name, even] of [["round", false], ["bround", true]] as const) {
       if (typeof scale !== "number") {
         throw new PijarError("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", {}, { message: `Cannot resolve "${callSql(name, full)}": the scale of ${name} must be a constant integer, e.g. ${name}(x, 2).` });
       }
-      const dataType = t instanceof DecimalType ? new DecimalType(t.precision, scale > t.scale ? t.scale : Math.max(scale, 0)) : t;
+      // Spark: rounding to fewer digits may carry into one more integral digit.
+      const dataType = t instanceof DecimalType
+        ? (scale >= t.scale ? t : new DecimalType(Math.min(38, t.precision - t.scale + Math.max(scale, 0) + 1), Math.max(scale, 0)))
+        : t;
       return { args: [x, scaleArg], dataType, state: scale };
     },
     eval(args, n, call) {

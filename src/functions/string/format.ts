@@ -28,7 +28,7 @@ export function roundDecimalString(text: string, d: number, even: boolean): stri
     if (up) q += 1n;
   }
   const s = formatDecimal(q, d);
-  return neg && q !== 0n ? "-" + s : s;
+  return neg ? "-" + s : s;
 }
 
 /** Exact decimal expansion of a double (enough digits for correct ties). */
@@ -64,7 +64,8 @@ register({
       else if (typeof v === "number" && !Number.isFinite(v)) { out[i] = Number.isNaN(v) ? "NaN" : v > 0 ? "\u221E" : "-\u221E"; continue; }
       else text = isIntegral(t) ? String(v) : exactDouble(v as number);
       const r = roundDecimalString(text, d, true);
-      out[i] = groupThousands(r === "-0" || /^-0(\.0*)?$/.test(r) ? r.slice(1) : r);
+      // Java keeps the sign of a negative value that rounds to zero ("-0.00").
+      out[i] = groupThousands(r);
     }
     return out;
   },

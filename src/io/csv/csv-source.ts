@@ -7,7 +7,7 @@ import { Batch } from "../../physical/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { CHUNK_SIZE, listInputFiles, readTextChunks, type InputFile } from "../files.js";
+import { CHUNK_SIZE, listInputFiles, readTextChunks, readTextChunksSync, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
 import { inferPartitionSchema } from "../partitions.js";
 import { Options } from "../options.js";
@@ -22,16 +22,16 @@ export interface CsvTuning {
   dictionaryStrings?: boolean;
 }
 
-/** Tokenizes files (streaming) until `onRecord` returns false. */
-async function tokenizeFiles(
+/** Tokenizes files (streaming, synchronously: see readTextChunksSync) until `onRecord` returns false. */
+function tokenizeFiles(
   files: readonly InputFile[], o: CsvReadOptions, chunkSize: number,
   onRecord: (fields: readonly string[], quoted: Uint8Array, n: number, fileIndex: number, recordIndex: number) => boolean,
-): Promise<void> {
+): void {
   for (let fi = 0; fi < files.length; fi++) {
     let rec = 0;
     let go = true;
     const tok = new CsvTokenizer(o.syntax, (f, q, n) => (go = onRecord(f, q, n, fi, rec++)));
-    for await (const text of readTextChunks(files[fi]!.path, o.encoding, chunkSize)) {
+    for (const text of readTextChunksSync(files[fi]!.path, o.encoding, chunkSize)) {
       if (!tok.push(text)) break;
     }
     if (go) tok.end();
@@ -45,9 +45,9 @@ function fieldText(s: string, quoted: number, o: CsvReadOptions): string | null 
 }
 
 /** Opens CSV files as a DataSource (reads them once for the header and, if asked, inference). */
-export async function openCsv(
+export function openCsv(
   paths: readonly string[], options: Options, userSchema: StructType | null, timeZone: string, tuning: CsvTuning = {},
-): Promise<FileScanSource> {
+): FileScanSource {
   const o = csvReadOptions(options, timeZone);
   const files = listInputFiles(paths);
   const partitionSchema = inferPartitionSchema(files);
@@ -56,7 +56,7 @@ export async function openCsv(
   let dataSchema: StructType;
   if (userSchema) {
     dataSchema = new StructType(userSchema.fields.filter((f) => !partNames.has(f.name.toLowerCase())));
-    if (!o.enforceSchema && o.header && files.length) await checkHeader(files, o, dataSchema, chunkSize);
+    if (!o.enforceSchema && o.header && files.length) checkHeader(files, o, dataSchema, chunkSize);
   } else {
     if (files.length === 0) {
       throw new PijarError("UNABLE_TO_INFER_SCHEMA", { format: "CSV" }, { message: "Unable to infer schema for CSV. It must be specified manually (no input files found)." });
@@ -70,7 +70,7 @@ export async function openCsv(
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed / 0x7fffffff < o.samplingRatio;
     };
-    await tokenizeFiles(files, o, chunkSize, (f, q, n, fi, ri) => {
+    tokenizeFiles(files, o, chunkSize, (f, q, n, fi, ri) => {
       if (fi === 0 && ri === 0) {
         header = Array.from({ length: n }, (_, i) => (o.header ? fieldText(f[i]!, q[i]!, o) : null));
         types = new Array<DataType>(n).fill(nullType);
@@ -91,9 +91,9 @@ export async function openCsv(
   return new FileScanSource(desc, files, dataSchema, partitionSchema, new CsvFormat(o, dataSchema, tuning));
 }
 
-async function checkHeader(files: readonly InputFile[], o: CsvReadOptions, schema: StructType, chunkSize: number): Promise<void> {
+function checkHeader(files: readonly InputFile[], o: CsvReadOptions, schema: StructType, chunkSize: number): void {
   const expected = schema.names.filter((n) => n !== o.columnNameOfCorruptRecord);
-  await tokenizeFiles(files, o, chunkSize, (f, _q, n, fi) => {
+  tokenizeFiles(files, o, chunkSize, (f, _q, n, fi) => {
     const got = Array.from({ length: n }, (_, i) => f[i]!);
     const same = got.length === expected.length && got.every((g, i) => g.toLowerCase() === expected[i]!.toLowerCase());
     if (!same) {

@@ -12,7 +12,7 @@ import { Batch as BatchClass } from "../../physical/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import { PijarError, quoteId } from "../../errors/pijar-error.js";
-import { CHUNK_SIZE, listInputFiles, normalizeEncoding, readTextChunks, type InputFile } from "../files.js";
+import { CHUNK_SIZE, listInputFiles, normalizeEncoding, readTextChunks, readTextChunksSync, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
 import { inferPartitionSchema } from "../partitions.js";
 import { Options, invalidValue, parseModeOption, type ParseMode } from "../options.js";
@@ -64,6 +64,32 @@ function jsonReadOptions(opts: Options, timeZone: string): JsonReadOptions {
   };
 }
 
+/** Splits text chunks into JSON Lines records (blank lines skipped, \r\n accepted). */
+class LineSplitter {
+  private rest = "";
+  constructor(private readonly sep: string | null) {}
+  push(chunk: string, out: string[]): void {
+    const buf = this.rest + chunk;
+    const sep = this.sep;
+    let start = 0;
+    for (;;) {
+      const i = sep ? buf.indexOf(sep, start) : buf.indexOf("\n", start);
+      if (i < 0) break;
+      let end = i;
+      if (!sep && end > start && buf.charCodeAt(end - 1) === 13) end--;
+      const line = buf.slice(start, end);
+      if (line.trim()) out.push(line);
+      start = i + (sep ? sep.length : 1);
+    }
+    this.rest = buf.slice(start);
+  }
+  end(out: string[]): void {
+    const last = this.rest.endsWith("\r") ? this.rest.slice(0, -1) : this.rest;
+    if (last.trim()) out.push(last);
+    this.rest = "";
+  }
+}
+
 /** Streams the records (raw text) of one file: lines, or the whole file for multiLine. */
 async function* records(file: string, o: JsonReadOptions, chunkSize: number, onBytes?: (n: number) => void): AsyncGenerator<string> {
   if (o.multiLine) {
@@ -73,24 +99,33 @@ async function* records(file: string, o: JsonReadOptions, chunkSize: number, onB
     if (text.trim()) yield text;
     return;
   }
-  let rest = "";
-  const sep = o.lineSep;
+  const split = new LineSplitter(o.lineSep);
+  const out: string[] = [];
   for await (const chunk of readTextChunks(file, o.encoding, chunkSize, onBytes)) {
-    const buf = rest + chunk;
-    let start = 0;
-    for (;;) {
-      const i = sep ? buf.indexOf(sep, start) : buf.indexOf("\n", start);
-      if (i < 0) break;
-      let end = i;
-      if (!sep && end > start && buf.charCodeAt(end - 1) === 13) end--;
-      const line = buf.slice(start, end);
-      if (line.trim()) yield line;
-      start = i + (sep ? sep.length : 1);
-    }
-    rest = buf.slice(start);
+    split.push(chunk, out);
+    yield* out;
+    out.length = 0;
   }
-  const last = rest.endsWith("\r") ? rest.slice(0, -1) : rest;
-  if (last.trim()) yield last;
+  split.end(out);
+  yield* out;
+}
+
+/** Synchronous twin of `records` for schema inference (see readTextChunksSync). */
+function* recordsSync(file: string, o: JsonReadOptions, chunkSize: number): Generator<string> {
+  if (o.multiLine) {
+    const text = new TextDecoder(o.encoding).decode(fs.readFileSync(file));
+    if (text.trim()) yield text;
+    return;
+  }
+  const split = new LineSplitter(o.lineSep);
+  const out: string[] = [];
+  for (const chunk of readTextChunksSync(file, o.encoding, chunkSize)) {
+    split.push(chunk, out);
+    yield* out;
+    out.length = 0;
+  }
+  split.end(out);
+  yield* out;
 }
 
 /** The rows (objects) of one record, or null when the record is malformed. */
@@ -107,7 +142,8 @@ function rowsOfRecord(text: string): Map<string, JsonValue>[] | null {
   return null;
 }
 
-export async function openJson(paths: readonly string[], options: Options, userSchema: StructType | null, timeZone: string, chunkSize = CHUNK_SIZE): Promise<FileScanSource> {
+/** Opens JSON files as a DataSource (inference reads them once, synchronously, chunk by chunk). */
+export function openJson(paths: readonly string[], options: Options, userSchema: StructType | null, timeZone: string, chunkSize = CHUNK_SIZE): FileScanSource {
   const o = jsonReadOptions(options, timeZone);
   const files = listInputFiles(paths);
   const partitionSchema = inferPartitionSchema(files);
@@ -118,7 +154,7 @@ export async function openJson(paths: readonly string[], options: Options, userS
     let t: DataType = new StructType([]);
     let sawCorrupt = false;
     for (const f of files) {
-      for await (const rec of records(f.path, o, chunkSize)) {
+      for (const rec of recordsSync(f.path, o, chunkSize)) {
         const rows = rowsOfRecord(rec);
         if (!rows) {
           if (o.mode === "FAILFAST") throw malformed(rec, f.path);

@@ -3,7 +3,9 @@
  * SELECT specifications (DISTINCT, items with aliases, WHERE, GROUP BY variants, HAVING,
  * WINDOW), VALUES and TABLE, and the ORDER BY / LIMIT / OFFSET that close a query.
  */
-import type { Cte, Expr, GroupBy, GroupingElement, NamedWindow, Query, QueryBody, SelectBody, SelectItem } from "../ast.js";
+import type {
+  Cte, Expr, FunctionExpr, GroupBy, GroupingElement, LateralView, NamedWindow, Query, QueryBody, SelectBody, SelectItem,
+} from "../ast.js";
 import type { Cursor } from "./cursor.js";
 import { parseExpr, parseExprList } from "./expressions.js";
 import { parseFromClause, parseTableAlias, parseValuesRows } from "./relations.js";
@@ -89,10 +91,11 @@ function parseSelect(p: Cursor): SelectBody {
   else p.acceptKw("ALL");
   const items = [parseSelectItem(p)];
   while (p.acceptOp(",")) items.push(parseSelectItem(p));
-  const body: SelectBody = { kind: "select", distinct, items, windows: [], start, end: start };
+  const body: SelectBody = { kind: "select", distinct, items, lateralViews: [], windows: [], start, end: start };
   if (p.isKw("FROM")) {
     p.next();
     body.from = parseFromClause(p);
+    while (p.isKw("LATERAL") && p.isKw("VIEW", 1)) body.lateralViews.push(parseLateralView(p));
   }
   if (p.acceptKw("WHERE")) body.where = parseExpr(p);
   if (p.isKw("GROUP") && p.isKw("BY", 1)) body.groupBy = parseGroupBy(p);
@@ -100,6 +103,26 @@ function parseSelect(p: Cursor): SelectBody {
   if (p.acceptKw("WINDOW")) body.windows = parseWindowDefinitions(p);
   body.end = p.lastEnd;
   return body;
+}
+
+/** `LATERAL VIEW [OUTER] fn(args) table [AS] col1, col2`. */
+function parseLateralView(p: Cursor): LateralView {
+  const start = p.next().start;
+  p.next();
+  const outer = p.acceptKw("OUTER");
+  const fnStart = p.peek().start;
+  const name = p.multipartIdentifier();
+  p.expectOp("(");
+  const args = p.isOp(")") ? [] : parseExprList(p);
+  p.expectOp(")");
+  const generator: FunctionExpr = { kind: "function", name, args, distinct: false, start: fnStart, end: p.lastEnd };
+  const table = p.identifier();
+  const columns: string[] = [];
+  if (p.acceptKw("AS") || p.isBareAlias()) {
+    do columns.push(p.identifier());
+    while (p.acceptOp(","));
+  }
+  return { outer, generator, table, columns, start, end: p.lastEnd };
 }
 
 /** `expr [[AS] alias]`, `expr AS (a, b)`. */

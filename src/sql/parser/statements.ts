@@ -18,6 +18,7 @@ const STATEMENTS: Record<string, StatementParser> = {
   DESCRIBE: parseDescribe,
   DESC: parseDescribe,
   EXPLAIN: parseExplain,
+  SET: parseSet,
 };
 
 /** One statement (without checking for trailing input). */
@@ -118,4 +119,21 @@ function parseExplain(p: Cursor): ExplainStatement {
   }
   const statement = parseStatementBody(p);
   return { kind: "explain", mode, statement, start, end: p.lastEnd };
+}
+
+/** `SET [key[=value]]`: Spark reads the key and value as raw text (keys contain dots). */
+function parseSet(p: Cursor): Statement {
+  const start = p.expectKw("SET").start;
+  const first = p.pos;
+  while (!p.atEnd() && !p.isOp(";")) p.next();
+  const stmt: Statement = { kind: "set", start, end: p.lastEnd };
+  if (p.pos === first) return stmt;
+  const text = p.sql.slice(p.tokens[first]!.start, p.tokens[p.pos - 1]!.end);
+  const eq = text.indexOf("=");
+  if (eq < 0) stmt.key = text.trim();
+  else {
+    stmt.key = text.slice(0, eq).trim();
+    stmt.value = text.slice(eq + 1).trim();
+  }
+  return stmt;
 }

@@ -32,6 +32,8 @@ export interface SqlContext {
   readonly catalog: SqlCatalog;
   /** `spark.sql(q, args)`: a dict binds `:name` markers, a list binds `?` markers. */
   readonly args?: Readonly<Record<string, unknown>> | readonly unknown[];
+  /** Session settings for `SET`; `get` returns null for unknown keys. */
+  readonly conf?: { get(key: string): string | null; set(key: string, value: string): void };
   /** EXPLAIN text for a plan (the session's explain); a placeholder text when absent. */
   readonly explain?: (plan: LogicalPlan, mode: string) => string;
 }

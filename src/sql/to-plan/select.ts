@@ -5,14 +5,15 @@
  * columns and projected away afterwards, as Spark's analyzer does.
  */
 import type { Expr as PlanExpr, SortOrder } from "../../plan/expr/expr.js";
-import { alias, transform } from "../../plan/expr/expr.js";
+import type { Attr } from "../../plan/expr/expr.js";
+import { alias, call, transform } from "../../plan/expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import {
-  buildAggregate, buildDeduplicate, buildFilter, buildProject, buildSort,
+  buildAggregate, buildDeduplicate, buildFilter, buildGenerate, buildProject, buildSort,
 } from "../../plan/builder/index.js";
 import { lookupFunction } from "../../functions/index.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import type { Expr, GroupingElement, SelectBody, SortItem } from "../ast.js";
+import type { Expr, GroupingElement, LateralView, SelectBody, SortItem } from "../ast.js";
 import type { QueryScope } from "./context.js";
 import { ExprTranslator } from "./expressions.js";
 import { translateRelation } from "./relations.js";
@@ -24,6 +25,7 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
   if (body.windows.length) scope.windows = body.windows;
   const tx = new ExprTranslator(scope, sql);
   let input = body.from ? translateRelation(body.from, scope, sql) : oneRowPlan();
+  for (const lv of body.lateralViews) input = lateralView(input, lv, tx, scope);
   if (body.where) input = buildFilter(input, tx.translate(body.where), scope.build);
   const items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
   const isAggregate = body.groupBy !== undefined || body.having !== undefined || body.items.some((i) => hasAggregateCall(i.expr));
@@ -31,6 +33,15 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
     ? aggregateSelect(body, input, items, tx, scope, orderBy)
     : plainSelect(body, input, items, tx, scope, orderBy);
   return plan;
+}
+
+/** A Generate node, its new columns qualified by the view's table name (`e.x`). */
+function lateralView(input: LogicalPlan, lv: LateralView, tx: ExprTranslator, scope: QueryScope): LogicalPlan {
+  const name = lv.generator.name.join(".").toLowerCase() + (lv.outer ? "_outer" : "");
+  const gen = buildGenerate(input, call(name, lv.generator.args.map((a) => tx.translate(a))), lv.columns, scope.build);
+  const ids = new Set(gen.generatedOutput.map((a) => a.id));
+  const q = (a: Attr): Attr => (ids.has(a.id) ? { ...a, qualifier: [lv.table] } : a);
+  return { ...gen, generatedOutput: gen.generatedOutput.map(q), output: gen.output.map(q) };
 }
 
 function selectExpr(tx: ExprTranslator, e: Expr, name: string | undefined, names: string[] | undefined): PlanExpr {

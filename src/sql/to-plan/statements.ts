@@ -63,12 +63,23 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
       const rows = plan.output.map((a) => [a.name, a.dataType.simpleString(), null]);
       return { plan: constantRowsPlan(cols, rows, ctx.build), command: false };
     }
+    case "set":
+      return runSet(stmt, ctx);
     case "explain": {
       const inner = runStatement(stmt.statement, ctx, sql);
       const text = ctx.explain ? ctx.explain(inner.plan, stmt.mode.toLowerCase()) : "== Physical Plan ==\n(explain is not available)";
       return { plan: constantRowsPlan([{ name: "plan", type: stringType }], [[text]], ctx.build), command: false };
     }
   }
+}
+
+/** `SET key=value` sets and echoes it; `SET key` shows it (`<undefined>` when unknown), as Spark. */
+function runSet(stmt: Extract<Statement, { kind: "set" }>, ctx: SqlContext): StatementResult {
+  const cols = [{ name: "key", type: stringType }, { name: "value", type: stringType }];
+  if (stmt.key === undefined || !ctx.conf) return { plan: constantRowsPlan(cols, [], ctx.build), command: false };
+  if (stmt.value !== undefined) ctx.conf.set(stmt.key, stmt.value);
+  const value = ctx.conf.get(stmt.key) ?? "<undefined>";
+  return { plan: constantRowsPlan(cols, [[stmt.key, value]], ctx.build), command: false };
 }
 
 /** SHOW TABLES LIKE: `*` matches anything, `|` separates alternatives, case-insensitive. */

@@ -14,6 +14,9 @@ CREATE OR REPLACE TEMP VIEW sales AS VALUES
 -- setup
 CREATE OR REPLACE TEMP VIEW branches AS VALUES ('A', 'Jakarta'), ('B', 'Bandung'), ('D', 'Medan') AS branches(code, city)
 
+-- setup
+CREATE OR REPLACE TEMP VIEW baskets AS VALUES (1, array('pen', 'ink')), (2, array('pad')), (3, CAST(NULL AS ARRAY<STRING>)) AS baskets(id, items)
+
 -- case: select_star
 SELECT * FROM sales
 
@@ -220,3 +223,36 @@ SELECT id FROMM sales
 
 -- case: error_missing_aggregation
 SELECT branch, qty FROM sales GROUP BY branch
+
+-- case: lateral_view unordered
+SELECT id, item FROM baskets LATERAL VIEW explode(items) t AS item
+
+-- case: lateral_view_outer unordered
+SELECT id, t.item FROM baskets LATERAL VIEW OUTER explode(items) t AS item
+
+-- case: lateral_view_posexplode unordered
+SELECT id, p.pos, p.col FROM baskets LATERAL VIEW posexplode(items) p
+
+-- case: set_conf
+SET spark.sql.shuffle.partitions=4
+
+-- case: cluster_by
+SELECT id FROM sales CLUSTER BY id
+
+-- case: subscript_and_field unordered
+SELECT id, items[0] AS first_item, named_struct('n', id).n AS n FROM baskets
+
+-- case: group_by_all unordered
+SELECT branch, item, count(*) AS n FROM sales GROUP BY ALL
+
+-- case: natural_join unordered
+SELECT * FROM sales NATURAL JOIN (SELECT code AS branch, city FROM branches)
+
+-- case: nested_set_ops unordered
+(SELECT branch FROM sales EXCEPT SELECT 'C') UNION ALL (SELECT code FROM branches ORDER BY code LIMIT 1)
+
+-- case: filter_clause
+SELECT count(*) FILTER (WHERE qty > 8) AS big, sum(qty) FILTER (WHERE branch = 'A') AS a_qty FROM sales
+
+-- case: params_in_cte unordered
+WITH big AS (SELECT * FROM sales WHERE qty >= 10) SELECT branch, count(*) AS n FROM big GROUP BY branch

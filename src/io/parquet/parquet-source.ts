@@ -1,0 +1,183 @@
+/**
+ * The Parquet data source on parquet-wasm: the schema comes from the first file's footer (read
+ * alone, not the whole file), preferring the Spark schema Spark stores in the file; the scan
+ * streams record batches of the requested columns only (column pruning happens in the Parquet
+ * reader, which then skips those column chunks).
+ *
+ * Type mapping as Spark reads Parquet: INT96 timestamps (what Spark writes by default) and
+ * zone-adjusted timestamps are TIMESTAMP, unadjusted INT64 timestamps TIMESTAMP_NTZ.
+ */
+import * as fs from "node:fs";
+import * as A from "apache-arrow";
+import * as pw from "parquet-wasm";
+import { DataType, StructField, StructType, TimestampNTZType, TimestampType, timestampType } from "../../types/data-types.js";
+import { fromArrowType, toArrowType } from "../../types/arrow-types.js";
+import { Batch } from "../../physical/batch.js";
+import type { Job } from "../../execution/jobs.js";
+import type { FunctionContext } from "../../functions/registry.js";
+import { buildData } from "../../physical/vector/build.js";
+import { readValues } from "../../physical/vector/read.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { listInputFiles, type InputFile } from "../files.js";
+import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
+import { inferPartitionSchema } from "../partitions.js";
+import { Options } from "../options.js";
+import { SPARK_ROW_METADATA_KEY, dataTypeFromJson } from "./spark-schema-json.js";
+
+export const PARQUET_READ_OPTIONS = [
+  "path", "mergeSchema", "datetimeRebaseMode", "int96RebaseMode", "recursiveFileLookup", "pathGlobFilter",
+  "modifiedBefore", "modifiedAfter", "ignoreCorruptFiles", "ignoreMissingFiles",
+];
+
+/** Reads only the footer of a Parquet file and returns its Arrow schema. */
+export function readParquetArrowSchema(path: string): A.Schema {
+  const fd = fs.openSync(path, "r");
+  try {
+    const size = fs.fstatSync(fd).size;
+    const tail = Buffer.alloc(8);
+    if (size < 12) throw notParquet(path);
+    fs.readSync(fd, tail, 0, 8, size - 8);
+    if (tail.toString("latin1", 4) !== "PAR1") throw notParquet(path);
+    const len = tail.readUInt32LE(0);
+    const footer = Buffer.alloc(len + 8);
+    fs.readSync(fd, footer, 0, len + 8, size - 8 - len);
+    // parquet-wasm parses the footer from the end of the buffer; the data pages are not needed.
+    const schema = pw.readSchema(Buffer.concat([Buffer.from("PAR1"), footer]));
+    return A.tableFromIPC(schema.intoIPCStream()).schema;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function notParquet(path: string): PijarError {
+  return new PijarError("FAILED_READ_FILE.NO_HINT", {}, {
+    message: `Encountered error while reading file file:${path}: it is not a Parquet file (no PAR1 footer). Read it with the matching format (csv, json), or remove it from the folder.`,
+    exceptionType: "SparkException",
+  });
+}
+
+/** The Spark schema of a Parquet file. */
+export function sparkSchemaOf(arrow: A.Schema): StructType {
+  const meta = arrow.metadata.get(SPARK_ROW_METADATA_KEY);
+  if (meta) {
+    try {
+      const t = dataTypeFromJson(JSON.parse(meta));
+      if (t instanceof StructType && t.fields.length === arrow.fields.length && t.fields.every((f, i) => f.name === arrow.fields[i]!.name)) return t;
+    } catch {
+      // fall back to the Parquet types
+    }
+  }
+  return new StructType(arrow.fields.map((f) => {
+    const t = f.type;
+    // INT96 arrives as nanosecond timestamps without zone: Spark reads those as TIMESTAMP.
+    const st = t.typeId === A.Type.Timestamp && !(t as A.Timestamp).timezone && (t as A.Timestamp).unit === A.TimeUnit.NANOSECOND
+      ? timestampType : fromArrowType(t);
+    return new StructField(f.name, st, f.nullable);
+  }));
+}
+
+const UNIT_TO_MICROS: Record<number, [bigint, bigint]> = {
+  [A.TimeUnit.SECOND]: [1_000_000n, 1n], [A.TimeUnit.MILLISECOND]: [1000n, 1n], [A.TimeUnit.MICROSECOND]: [1n, 1n], [A.TimeUnit.NANOSECOND]: [1n, 1000n],
+};
+
+/** Arrow data from the Parquet reader in the engine's layout for `type`. */
+export function toEngineData(data: A.Data, type: DataType): A.Data {
+  const t = data.type;
+  if ((type instanceof TimestampType || type instanceof TimestampNTZType) && t.typeId === A.Type.Timestamp) {
+    const [mul, div] = UNIT_TO_MICROS[(t as A.Timestamp).unit]!;
+    const src = data.values as BigInt64Array;
+    const out = new BigInt64Array(data.length);
+    for (let i = 0; i < data.length; i++) {
+      const v = src[data.offset + i]! * mul;
+      out[i] = div === 1n ? v : v >= 0n ? v / div : -((-v + div - 1n) / div);
+    }
+    const bitmap = data.nullCount > 0 && data.offset === 0 ? data.nullBitmap : undefined;
+    if (data.nullCount > 0 && !bitmap) return buildData(type, readValues(data, type));
+    return A.makeData({ type: toArrowType(type) as A.Timestamp, length: data.length, nullCount: data.nullCount, nullBitmap: bitmap, data: out });
+  }
+  if (t.typeId === toArrowType(type).typeId && t.typeId !== A.Type.Dictionary) return data;
+  // Other layouts (large strings, unsigned ints, dictionaries...): through values.
+  const vec = A.makeVector(data);
+  const vals: unknown[] = new Array(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const v = vec.get(i);
+    vals[i] = typeof v === "bigint" ? Number(v) : v;
+  }
+  return buildData(type, vals);
+}
+
+export function openParquet(paths: readonly string[], options: Options, userSchema: StructType | null): FileScanSource {
+  options.checkKnown("Parquet", PARQUET_READ_OPTIONS);
+  const files = listInputFiles(paths);
+  const partitionSchema = inferPartitionSchema(files);
+  const partNames = new Set(partitionSchema.names.map((n) => n.toLowerCase()));
+  let schema: StructType;
+  if (userSchema) schema = userSchema;
+  else {
+    if (files.length === 0) {
+      throw new PijarError("UNABLE_TO_INFER_SCHEMA", { format: "Parquet" }, { message: "Unable to infer schema for Parquet. It must be specified manually (no input files found)." });
+    }
+    schema = sparkSchemaOf(readParquetArrowSchema(files[0]!.path));
+  }
+  const dataSchema = new StructType(schema.fields.filter((f) => !partNames.has(f.name.toLowerCase())));
+  return new FileScanSource(`parquet ${paths.join(", ")}`, files, dataSchema, partitionSchema, new ParquetFormat(dataSchema));
+}
+
+class ParquetFormat implements FileFormat {
+  readonly name = "parquet";
+  constructor(private readonly schema: StructType) {}
+
+  openScan(columns: readonly string[], batchSize: number, job: Job, _ctx: FunctionContext): FileScan {
+    const fields = columns.map((c) => this.schema.field(c)!);
+    const outSchema = new StructType(fields);
+    return {
+      readFile: async function* (file: InputFile, limit: number | null): AsyncIterable<Batch> {
+        const blob = await fs.openAsBlob(file.path);
+        const pf = await pw.ParquetFile.fromFile(blob);
+        try {
+          const fileFields = A.tableFromIPC(pf.schema().intoIPCStream()).schema.fields.map((f) => f.name);
+          const nameIn = (n: string) => fileFields.find((f) => f === n) ?? fileFields.find((f) => f.toLowerCase() === n.toLowerCase());
+          const present = fields.map((f) => nameIn(f.name)).filter((n): n is string => n !== undefined);
+          if (present.length === 0) {
+            // Only row counts are needed (e.g. count(), or partition columns only).
+            let left = Math.min(pf.metadata().fileMetadata().numRows(), limit ?? Infinity);
+            job.reportRead(left, file.size);
+            while (left > 0) {
+              const n = Math.min(left, batchSize);
+              yield new Batch(outSchema, fields.map((f) => buildData(f.dataType, new Array(n).fill(null))), n);
+              left -= n;
+            }
+            return;
+          }
+          const stream = await pf.stream({ batchSize, columns: present, ...(limit !== null ? { limit } : {}) });
+          const reader = (stream as ReadableStream<pw.RecordBatch>).getReader();
+          let seen = 0;
+          try {
+            for (;;) {
+              job.checkCancelled();
+              const { done, value } = await reader.read();
+              if (done) break;
+              const t = A.tableFromIPC(value.intoIPCStream());
+              for (const rb of t.batches) {
+                const n = rb.numRows;
+                const cols = fields.map((f) => {
+                  const name = nameIn(f.name);
+                  const child = name === undefined ? null : rb.getChild(name);
+                  return child ? toEngineData(child.data[0]!, f.dataType) : buildData(f.dataType, new Array(n).fill(null));
+                });
+                seen += n;
+                job.reportRead(n, Math.round((file.size * n) / Math.max(1, pf.metadata().fileMetadata().numRows())));
+                yield new Batch(outSchema, cols, n);
+              }
+              if (limit !== null && seen >= limit) break;
+            }
+          } finally {
+            await reader.cancel().catch(() => undefined);
+          }
+        } finally {
+          pf.free();
+        }
+      },
+    };
+  }
+}
