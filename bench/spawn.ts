@@ -13,6 +13,8 @@ export interface Measurement {
   status: "ok" | "unavailable" | "error" | "timeout";
   wallSeconds: number;
   innerSeconds?: number;
+  /** User + system CPU seconds of the whole process tree. */
+  cpuSeconds?: number;
   peakMB: number;
   note?: string;
 }
@@ -24,7 +26,7 @@ export interface Measurement {
 export async function measure(command: string[], timeoutSeconds: number): Promise<Measurement> {
   const timeFile = join(tmpdir(), `bench-time-${process.pid}-${Date.now()}`);
   const useTime = existsTime();
-  const argv = useTime ? ["/usr/bin/time", "-f", "%M", "-o", timeFile, ...command] : command;
+  const argv = useTime ? ["/usr/bin/time", "-f", "%M %U %S", "-o", timeFile, ...command] : command;
   const t0 = performance.now();
   // detached: the child leads its own process group, so a timeout can end the whole tree.
   const child = spawn(argv[0]!, argv.slice(1), {
@@ -49,25 +51,29 @@ export async function measure(command: string[], timeoutSeconds: number): Promis
   const code: number | null = await new Promise((resolve) => child.on("close", (c) => resolve(c)));
   clearTimeout(timer);
   const wallSeconds = (performance.now() - t0) / 1000;
-  let peak = watch.stop();
+  const watched = watch.stop();
+  let peak = watched.peakBytes;
+  let cpuSeconds = watched.cpuSeconds;
   if (useTime) {
     try {
-      const kb = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
-      if (Number.isFinite(kb)) peak = Math.max(peak, kb * 1024);
+      // Last line (earlier ones are time's own warnings): max RSS KB, user s, system s.
+      const [kb, user, sys] = readFileSync(timeFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+      if (Number.isFinite(kb)) peak = Math.max(peak, kb! * 1024);
+      if (Number.isFinite(user) && Number.isFinite(sys)) cpuSeconds = Math.max(cpuSeconds, user! + sys!);
     } catch {
       // time writes nothing when its child is killed.
     }
     rmSync(timeFile, { force: true });
   }
   const peakMB = peak / (1024 * 1024);
-  if (timedOut) return { status: "timeout", wallSeconds, peakMB, note: `killed after ${timeoutSeconds} s` };
+  if (timedOut) return { status: "timeout", wallSeconds, cpuSeconds, peakMB, note: `killed after ${timeoutSeconds} s` };
   const line = stdout.split("\n").reverse().find((l) => l.startsWith(RESULT_PREFIX));
   if (!line) {
-    return { status: "error", wallSeconds, peakMB, note: `exit code ${code}, no result line; stderr: ${lastLines(stderr)}` };
+    return { status: "error", wallSeconds, cpuSeconds, peakMB, note: `exit code ${code}, no result line; stderr: ${lastLines(stderr)}` };
   }
   const r = JSON.parse(line.slice(RESULT_PREFIX.length)) as RunnerReport;
   const note = r.status === "error" && stderr ? `${r.note ?? ""} | ${lastLines(stderr)}` : r.note;
-  return { status: r.status, wallSeconds, innerSeconds: r.innerSeconds, peakMB, note };
+  return { status: r.status, wallSeconds, innerSeconds: r.innerSeconds, cpuSeconds, peakMB, note };
 }
 
 function lastLines(s: string): string {

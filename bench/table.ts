@@ -22,16 +22,17 @@ function ratio(x: EngineResult, base: EngineResult | undefined): string {
   return `${(x.wallSeconds / base.wallSeconds).toFixed(2)}x`;
 }
 
-/** Markdown table: engine, wall s, inner s, peak MB, load before, ratio vs DuckDB and Pijar, result check. */
+/** Markdown table: engine, wall s, inner s, cpu s, peak MB, load before, ratio vs DuckDB and Pijar, result check. */
 export function formatTable(rows: EngineResult[]): string {
   const duck = rows.find((r) => r.engine === "duckdb");
   const pijar = rows.find((r) => r.engine === "pijar");
-  const header = ["engine", "status", "wall s", "inner s", "peak MB", "load", "vs DuckDB", "vs Pijar", "result"];
+  const header = ["engine", "status", "wall s", "inner s", "cpu s", "peak MB", "load", "vs DuckDB", "vs Pijar", "result"];
   const body = rows.map((r) => [
     r.engine,
     r.status,
     r.status === "ok" ? r.wallSeconds.toFixed(2) : "-",
     r.innerSeconds !== undefined ? r.innerSeconds.toFixed(2) : "-",
+    r.cpuSeconds !== undefined ? r.cpuSeconds.toFixed(2) : "-",
     r.peakMB.toFixed(0),
     r.loadBefore !== undefined ? r.loadBefore.toFixed(1) : "-",
     ratio(r, duck),

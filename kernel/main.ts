@@ -32,7 +32,8 @@ if (!connectionFile) {
 }
 const connection = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
 const inputBuffer = new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_BUFFER_BYTES);
-const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer };
+const interruptFlag = new SharedArrayBuffer(4);
+const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer, interruptFlag };
 const wire = new Worker(new URL("./wire/worker.js", import.meta.url), { workerData: wireData });
 const toWire = (m: ToWire) => wire.postMessage(m);
 const send: Sender = (channel, msg) => toWire({ kind: "send", channel, msg });
@@ -52,7 +53,7 @@ const checker = process.env["PIJAR_NO_TYPECHECK"]
 const { Evaluator } = await import("./runtime/evaluate.js");
 const { Dispatcher } = await import("./protocol/dispatcher.js");
 const { installGlobals } = await import("./runtime/globals.js");
-const evaluator: EvaluatorT = new Evaluator();
+const evaluator: EvaluatorT = new Evaluator(new Int32Array(interruptFlag));
 
 async function cancelJobs(): Promise<void> {
   const jobs = path.join(REPO_ROOT, "dist", "src", "execution", "jobs.js");
@@ -67,6 +68,8 @@ async function setup(): Promise<void> {
   if (existsSync(jobs)) {
     const mod = await import(pathToFileURL(jobs).href);
     mod.addProgressListener(progressListener(output));
+    // Lets queries that never yield to the event loop notice an interrupt between batches.
+    if (typeof mod.setInterruptFlag === "function") mod.setInterruptFlag(new Int32Array(interruptFlag));
   }
 }
 const ready = setup().catch((e) => {

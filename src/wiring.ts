@@ -6,6 +6,9 @@ import { extensions } from "./api/extensions.js";
 import { sessionExtensions } from "./api/session-extensions.js";
 import { plotAccessor } from "./display/plot/index.js";
 import type { DataFrame } from "./api/dataframe.js";
+import type { SparkSession } from "./api/session.js";
+import { DataFrameReader } from "./api/reader.js";
+import { DataFrameWriter } from "./api/writer.js";
 
 let wired = false;
 
@@ -20,5 +23,6 @@ export function wireModules(): void {
       count: () => df.count(),
       maxRows: () => Number(df.sparkSession.conf.get("spark.sql.pyspark.plotting.max_rows")) || 1000,
     } as Parameters<typeof plotAccessor>[0]);
-  void sessionExtensions;
+  sessionExtensions.reader = (s: SparkSession) => new DataFrameReader(s);
+  extensions.writer = (df: DataFrame) => new DataFrameWriter(df);
 }

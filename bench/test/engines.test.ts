@@ -43,6 +43,7 @@ for (const format of ["csv", "parquet"] as const) {
       expect(fp.rows).toBe(100);
       expect(fp.sortedByRevenue).toBe(true);
       expect(m.peakMB).toBeGreaterThan(10);
+      expect(m.cpuSeconds).toBeGreaterThan(0);
       reference[format] = fp;
     });
 

@@ -49,6 +49,35 @@ function typeErrorContent(diags: Diagnostic[], code: string, count: number): { e
   };
 }
 
+interface Prepared {
+  typeErrors: ReturnType<typeof typeErrorContent> | null;
+  lateCheck: Promise<Diagnostic[]> | null;
+}
+
+/**
+ * Before running: wait for the preloaded globals, report a late first-cell check, type-check.
+ * Every wait is interruptible (an interrupt during the check fails the cell without running it).
+ */
+async function prepare(code: string, count: number, deps: ExecuteDeps): Promise<Prepared> {
+  const { evaluator, output, checker } = deps;
+  await evaluator.interruptible(deps.ready);
+  if (lateReport) {
+    const late = lateReport;
+    lateReport = null;
+    const diags = await evaluator.interruptible(late.check);
+    if (diags.length) output.write("stderr", `Type errors in cell[${late.count}], found after it ran:\n` + lateText(diags, late.code, late.count));
+  }
+  if (!checker) return { typeErrors: null, lateCheck: null };
+  // If the language service is still loading (about a second after start) the first cell runs
+  // first and is checked meanwhile, so the first result comes fast; its type errors are then
+  // printed on stderr. Later cells always wait for the check.
+  const first = !firstCellStarted;
+  firstCellStarted = true;
+  if (!checker.warm && first) return { typeErrors: null, lateCheck: checker.check(code, count) };
+  const diags = await evaluator.interruptible(checker.check(code, count));
+  return { typeErrors: diags.length ? typeErrorContent(diags, code, count) : null, lateCheck: null };
+}
+
 export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<ExecuteOutcome> {
   const c = req.content;
   const code = String(c["code"] ?? "");
@@ -67,28 +96,18 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
 
   if (!code.trim()) return { reply: { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, failed: false };
 
-  await deps.ready;
-  if (lateReport) {
-    const { check, code: lateCode, count: lateCount } = lateReport;
-    lateReport = null;
-    const diags = await check;
-    if (diags.length) output.write("stderr", `Type errors in cell[${lateCount}], found after it ran:\n` + lateText(diags, lateCode, lateCount));
+  let prep: Prepared;
+  try {
+    prep = await prepare(code, count, deps);
+  } catch (e) {
+    output.flush();
+    return fail({ ename: errorName(e), evalue: errorMessage(e), traceback: evaluator.traceback(e) });
   }
-  // If the language service is still loading (about a second after start) the first cell runs
-  // first and is checked meanwhile, so the first result comes fast; its type errors are then
-  // printed on stderr. Later cells always wait for the check.
-  let lateCheck: Promise<Diagnostic[]> | null = null;
-  const first = !firstCellStarted;
-  firstCellStarted = true;
-  if (deps.checker && !deps.checker.warm && first) {
-    lateCheck = deps.checker.check(code, count);
-  } else if (deps.checker) {
-    const diags = await deps.checker.check(code, count);
-    if (diags.length) {
-      output.flush();
-      return fail(typeErrorContent(diags, code, count));
-    }
+  if (prep.typeErrors) {
+    output.flush();
+    return fail(prep.typeErrors);
   }
+  const lateCheck = prep.lateCheck;
   const reportLate = async () => {
     if (!lateCheck) return;
     // Wait briefly: a slow first check must not hold back the first result. A check that
@@ -104,7 +123,7 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
   try {
     const result = await evaluator.run(code, count);
     if (result.hasValue && !silent) {
-      const bundle = await toBundle(result.value);
+      const bundle = await evaluator.interruptible(toBundle(result.value));
       if (bundle) output.iopub("execute_result", { execution_count: count, data: bundle, metadata: {} });
     }
     await reportLate();

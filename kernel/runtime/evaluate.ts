@@ -38,8 +38,10 @@ export class Evaluator {
   /** Errors of promises nobody awaited, raised while a cell ran. */
   private stray: unknown[] = [];
   private helper: { epoch: number };
+  private readonly waiters = new Set<(e: Error) => void>();
 
-  constructor() {
+  /** @param interruptFlag shared Int32 set by the wire thread on interrupt (see wire/bridge.ts). */
+  constructor(private readonly interruptFlag: Int32Array = new Int32Array(1)) {
     const helper = {
       /** Incremented by every interrupt; loops of older cells stop (see transpile.ts). */
       epoch: 0,
@@ -83,6 +85,7 @@ export class Evaluator {
     this.cells.set(name, { source, lines: lineTable(t.sourceMap) });
     this.tracked = [];
     this.stray = [];
+    Atomics.store(this.interruptFlag, 0, 0);
     const interrupted = new Promise<never>((_, reject) => {
       this.cancelCurrent = reject;
     });
@@ -107,6 +110,12 @@ export class Evaluator {
       }
       if (this.stray.length) throw this.stray[0];
       return { hasValue: t.hasValue, value };
+    } catch (e) {
+      // A query cancelled because of the interrupt (e.g. OPERATION_CANCELED) is the interrupt.
+      if (Atomics.load(this.interruptFlag, 0) !== 0 && !(e instanceof KeyboardInterrupt)) {
+        throw Object.assign(new KeyboardInterrupt(), { cause: e });
+      }
+      throw e;
     } finally {
       this.cancelCurrent = null;
     }
@@ -114,9 +123,28 @@ export class Evaluator {
 
   /** Fails the running cell with KeyboardInterrupt (no-op when idle). */
   interrupt(): void {
-    if (!this.cancelCurrent) return;
     this.helper.epoch++;
+    for (const w of this.waiters) w(new KeyboardInterrupt());
+    this.waiters.clear();
+    if (!this.cancelCurrent) return;
     this.cancelCurrent(new KeyboardInterrupt());
+  }
+
+  /** Interrupt counter: an execute compares it before and after its preparation steps. */
+  get epoch(): number {
+    return this.helper.epoch;
+  }
+
+  /** Waits for `p`, failing with KeyboardInterrupt if the user interrupts meanwhile. */
+  async interruptible<T>(p: Promise<T>): Promise<T> {
+    let reject!: (e: Error) => void;
+    const stop = new Promise<never>((_, r) => (reject = r));
+    this.waiters.add(reject);
+    try {
+      return await Promise.race([p, stop]);
+    } finally {
+      this.waiters.delete(reject);
+    }
   }
 
   get running(): boolean {

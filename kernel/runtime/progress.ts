@@ -61,7 +61,16 @@ export function progressListener(output: Output) {
     },
     onJobProgress(p: JobProgressLike): void {
       const s = shown.get(p.jobId);
-      if (!s || s.timer || s.last === 0 || Date.now() - s.last < UPDATE_EVERY_MS) return;
+      if (!s) return;
+      // A query that keeps the event loop busy never lets the timer fire: show it from here.
+      if (s.timer && Date.now() - p.startedAt >= SHOW_AFTER_MS) {
+        clearTimeout(s.timer);
+        s.timer = null;
+        s.last = Date.now();
+        send("display_data", p, false);
+        return;
+      }
+      if (s.timer || s.last === 0 || Date.now() - s.last < UPDATE_EVERY_MS) return;
       s.last = Date.now();
       send("update_display_data", p, false);
     },

@@ -43,6 +43,12 @@ export interface WireWorkerData {
   kernelInfo: Record<string, unknown>;
   /** Shared buffer the wire thread writes input_reply values into (see runtime/input.ts). */
   inputBuffer: SharedArrayBuffer;
+  /**
+   * One Int32 set to 1 by the wire thread on interrupt and reset by the main thread when a cell
+   * starts. Shared memory, so an engine loop that never yields to the event loop can still see
+   * it (src/execution/jobs.ts checks it between batches when given via setInterruptFlag).
+   */
+  interruptFlag: SharedArrayBuffer;
 }
 
 /** Layout of the input buffer: Int32 state, Int32 byte length, then UTF-8 bytes. */

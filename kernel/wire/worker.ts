@@ -46,6 +46,7 @@ let interruptAcked = false;
 let waitingInput = false;
 const inputState = new Int32Array(data.inputBuffer, 0, 2);
 const inputBytes = new Uint8Array(data.inputBuffer, INPUT_HEADER_BYTES);
+const interruptFlag = new Int32Array(data.interruptFlag);
 
 function toMain(m: ToMain): void {
   port.postMessage(m);
@@ -71,6 +72,7 @@ function reply(channel: Channel, req: JupyterMessage, type: string, content: Rec
  */
 function interrupt(): void {
   interruptAcked = false;
+  Atomics.store(interruptFlag, 0, 1);
   if (waitingInput) {
     Atomics.store(inputState, 0, INPUT_STATE_INTERRUPTED);
     Atomics.notify(inputState, 0);

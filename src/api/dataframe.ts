@@ -36,6 +36,7 @@ import { stringType } from "../types/data-types.js";
 import { toArrowSchema } from "../types/arrow-types.js";
 import { dataFrameDisplay } from "./display-bundle.js";
 import { extensions } from "./extensions.js";
+import type { DataFrameWriter } from "./writer.js";
 
 export interface ShowOptions {
   n?: number;
@@ -426,7 +427,7 @@ export class DataFrame {
   }
 
   /** Writes this DataFrame: `df.write.mode("overwrite").parquet("out/")`. */
-  get write(): ReturnType<typeof extensions.writer> {
+  get write(): DataFrameWriter {
     return extensions.writer(this);
   }
 

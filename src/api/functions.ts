@@ -12,3 +12,6 @@ export * from "./functions/string.js";
 export * from "./functions/math.js";
 export * from "./functions/datetime.js";
 export * from "./functions/collection.js";
+export * from "./functions/aggregate.js";
+export * from "./functions/window.js";
+export * from "./functions/hash.js";

@@ -24,6 +24,7 @@ import { PijarError } from "../errors/pijar-error.js";
 import { sqlFrontEnd } from "./sql-front-end.js";
 import { buildSubqueryAlias } from "../plan/builder/index.js";
 import { sessionExtensions } from "./session-extensions.js";
+import type { DataFrameReader } from "./reader.js";
 
 export const PIJAR_VERSION = "0.1.0";
 /** The Spark version whose behaviour Pijar follows. */
@@ -111,7 +112,7 @@ export class SparkSession {
   }
 
   /** Reads files: `spark.read.csv(path, { header: true })`. */
-  get read(): ReturnType<typeof sessionExtensions.reader> {
+  get read(): DataFrameReader {
     return sessionExtensions.reader(this);
   }
 

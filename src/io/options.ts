@@ -67,7 +67,7 @@ export class Options {
       if (lower.has(k)) continue;
       const nearest = orderBySimilarity(k, known, 1)[0];
       throw new PijarError("INVALID_OPTION", { message: "" }, {
-        message: `Unknown ${format} option '${k}'. Did you mean '${nearest}'? Valid ${format} options: ${[...known].sort().join(", ")}. ` +
+        message: `Unknown ${format} option '${k}'. Did you mean '${nearest}'? ` +
           "(Spark would silently ignore it; Pijar stops so a typo does not go unnoticed.)",
       });
     }

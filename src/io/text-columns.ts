@@ -12,7 +12,7 @@ import {
 import { buildData, numericData, packValidity } from "../physical/vector/build.js";
 import { fitsPrecision, parseDecimal } from "../values/decimal.js";
 import { compilePattern } from "../values/datetime-pattern.js";
-import { parseDate, parseTimestamp } from "../values/datetime.js";
+import { daysFromCivil, daysInMonth, parseDate, parseTimestamp } from "../values/datetime.js";
 
 /** How text becomes typed values (shared by CSV and JSON). */
 export interface TextConversion {
@@ -85,6 +85,26 @@ export function parseJavaDouble(text: string): number | typeof BAD {
   return Number(last > 57 && !s.endsWith("Infinity") ? s.slice(0, -1) : s);
 }
 
+/**
+ * Days of a strict "yyyy-MM-dd" text, or null: the common date shape parsed by hand, because
+ * readers see it in every row (the general parsers handle everything else).
+ */
+export function fastIsoDate(s: string): number | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    y = y * 10 + d;
+  }
+  const m1 = s.charCodeAt(5) - 48, m2 = s.charCodeAt(6) - 48, d1 = s.charCodeAt(8) - 48, d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
+}
+
 /** A converter from text to the internal value of `type`. */
 export function converterFor(type: DataType, conv: TextConversion): Converter {
   if (type instanceof StringType) return (s) => s;
@@ -119,7 +139,7 @@ export function converterFor(type: DataType, conv: TextConversion): Converter {
       const p = compilePattern(conv.dateFormat);
       return (s) => p.parseDate(s) ?? BAD;
     }
-    return (s) => parseDate(s) ?? BAD;
+    return (s) => fastIsoDate(s) ?? parseDate(s) ?? BAD;
   }
   if (type instanceof TimestampType) {
     if (conv.timestampFormat) {

@@ -8,33 +8,22 @@
  *   GOLDEN_ONLY=join npx vitest run test/golden/golden.test.ts        # ids containing "join"
  *   GOLDEN_WRITE_KNOWN_FAILURES=1 npx vitest run test/golden/golden.test.ts  # rewrite the list
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { loadAllCases, type Case } from "./caseformat.js";
+import { loadKnownFailures, rewriteKnownFailures } from "./known-failures.js";
 import { jsonEqual, sortKey } from "./normalize.js";
 import { makeFixtures, runCase, type ErrorInfo, type Results } from "./runner.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const KNOWN_FAILURES = join(HERE, "known-failures.txt");
 
 interface Expected { python: string; results: Results }
 
 function loadExpected(area: string): Record<string, Expected> {
   const p = join(HERE, "expected", `${area}.json`);
   return existsSync(p) ? (JSON.parse(readFileSync(p, "utf8")) as Record<string, Expected>) : {};
-}
-
-/** known-failures.txt: `case_id  # reason`, one per line; blank lines and # comments ignored. */
-function loadKnownFailures(): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!existsSync(KNOWN_FAILURES)) return out;
-  for (const line of readFileSync(KNOWN_FAILURES, "utf8").split("\n")) {
-    const m = /^\s*([^\s#]+)\s*(?:#\s*(.*))?$/.exec(line);
-    if (m) out.set(m[1]!, m[2] ?? "");
-  }
-  return out;
 }
 
 function show(v: unknown): string {
@@ -88,12 +77,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  // Rewrites only the lines of cases that ran, so a GOLDEN_ONLY run leaves the others alone.
   if (!process.env.GOLDEN_WRITE_KNOWN_FAILURES) return;
-  const lines = [...failures.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([id, why]) => `${id}  # ${known.get(id) || why}`);
-  const header = "# Golden cases expected to fail until Pijar catches up: `case_id  # reason`.\n# A listed case that passes fails the suite: remove its line.\n";
-  writeFileSync(KNOWN_FAILURES, header + lines.join("\n") + "\n");
+  const ran = new Set(cases.map((c) => c.id));
+  rewriteKnownFailures((id) => ran.has(id), failures);
 });
 
 /** The first line of the problem, trimmed: the reason recorded in known-failures.txt. */
@@ -130,3 +117,11 @@ for (const area of [...new Set(cases.map((c) => c.area))]) {
     }
   });
 }
+
+describe("known-failures.txt", () => {
+  it("lists only cases that exist", () => {
+    const all = new Set(loadAllCases(join(HERE, "cases")).map((c) => c.id));
+    const stale = [...known.keys()].filter((id) => !all.has(id) && !id.startsWith("rt_"));
+    if (stale.length) throw new Error(`known-failures.txt names cases that do not exist: ${stale.join(", ")}`);
+  });
+});

@@ -81,6 +81,7 @@ def base_globals(spark, fixtures) -> dict:
     from pyspark.sql import types as T
 
     g = {"spark": spark, "F": F, "Window": Window, "T": T, "Row": Row, "DATA": str(DATA_DIR),
+         "TMP": tempfile.mkdtemp(prefix="pijar-golden-py-"),  # scratch folder for write cases
          "datetime": dt.datetime, "date": dt.date, "Decimal": decimal.Decimal}
     g.update(fixtures)
     return g

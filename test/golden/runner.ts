@@ -6,7 +6,8 @@
  * async function whose parameters are the fixtures, so it may `await` and must define `df`
  * (and `value` for the `value` check).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
 import type { Case, Check } from "./caseformat.js";
@@ -32,6 +33,7 @@ export function makeFixtures(pijar: Any, spark: Any, dataDir: string): Fixtures 
     T: pijar.types,
     Row: pijar.Row,
     DATA: dataDir,
+    TMP: mkdtempSync(join(tmpdir(), "pijar-golden-ts-")), // scratch folder for write cases
     // Same names as the Python globals so snippets read alike: date(2024, 1, 31) is UTC midnight.
     date: (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)),
     datetime: (y: number, m: number, d: number, h = 0, mi = 0, s = 0, us = 0) =>

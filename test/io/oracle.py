@@ -123,13 +123,53 @@ def json_rows(c):
     return [tuple(conv(v) for v in row) for row in c["rows"]]
 
 
+def run_parquet(spark):
+    """Writes small Parquet fixtures with PySpark into data/ (what Pijar must read) and records
+    what PySpark reads back from them."""
+    import datetime as dt
+    import decimal
+    data = HERE / "data"
+    data.mkdir(exist_ok=True)
+    rows = [
+        (1, "Jakarta", 1.5, True, dt.date(2024, 1, 2), dt.datetime(2024, 1, 2, 3, 4, 5, 123456), decimal.Decimal("12.50"), 3000000000, [1, None], {"k": 1}, (1, "a"), None),
+        (2, None, None, None, None, None, None, None, None, None, None, dt.datetime(2024, 5, 6, 7, 8, 9)),
+        (3, "Bandung", -0.25, False, dt.date(1969, 12, 31), dt.datetime(1969, 12, 31, 23, 59, 59, 500000), decimal.Decimal("-1.05"), -7, [], {}, (None, None), dt.datetime(1970, 1, 1)),
+    ]
+    schema = ("id int, city string, d double, b boolean, dt date, ts timestamp, dec decimal(10,2), l bigint, "
+              "a array<int>, m map<string,int>, st struct<x:int,y:string>, ntz timestamp_ntz")
+    df = spark.createDataFrame(rows, schema)
+    out = {}
+    for name, w in [("plain", df.coalesce(1).write), ("by_city", df.coalesce(1).write.partitionBy("city"))]:
+        path = data / f"spark-{name}.parquet"
+        if path.exists():
+            shutil.rmtree(path)
+        w.parquet(str(path))
+        for p in path.rglob(".*.crc"):
+            p.unlink()
+        back = spark.read.parquet(str(path)).orderBy("id")
+        out[name] = {"schema": back.schema.simpleString(), "rows": [normalize_row(r) for r in back.collect()]}
+    # Partition folder names (escaping, nulls, empty strings) and reading them back.
+    tmp = Path(tempfile.mkdtemp(prefix="pijar-io-oracle-"))
+    pdf = spark.createDataFrame([(1, "Jakarta", 2024), (2, None, 2024), (3, "a/b=c d%:#", 2023), (4, "", None)], "i int, city string, year int")
+    pdf.coalesce(1).write.partitionBy("year", "city").csv(str(tmp / "p"))
+    dirs = sorted(str(p.relative_to(tmp / "p")) for p in (tmp / "p").rglob("*") if p.is_dir())
+    back = spark.read.csv(str(tmp / "p")).orderBy("_c0")
+    out["partition_dirs"] = {"dirs": dirs, "schema": back.schema.simpleString(), "rows": [normalize_row(r) for r in back.collect()]}
+    shutil.rmtree(tmp)
+    return out
+
+
 def main():
     spark = session()
     cases_dir = HERE / "cases"
     exp = HERE / "expected"
     exp.mkdir(exist_ok=True)
-    only = sys.argv[1:] or ["patterns", "csv", "json", "write"]
+    only = sys.argv[1:] or ["patterns", "csv", "json", "write", "parquet"]
     for area in only:
+        if area == "parquet":
+            (exp / "parquet.json").write_text(json.dumps(run_parquet(spark), indent=1) + "\n")
+            print("parquet fixtures written")
+            continue
         f = cases_dir / f"{area}.json"
         if not f.exists():
             continue

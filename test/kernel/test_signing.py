@@ -1,6 +1,5 @@
 """Messages with a wrong, missing or replayed signature are dropped before anything runs."""
 import json
-import time
 import uuid
 
 import zmq
@@ -37,10 +36,11 @@ def test_bad_signatures_are_dropped(kernel):
     good = _frames(kc.session, "(globalThis as any).counter++")
     s.send_multipart(good)
     s.send_multipart(good)  # replay
-    time.sleep(1.5)
-    # the one valid message got a reply; the others none
+    # the one valid message gets a reply (allow a slow, loaded machine); the others none
     replies = []
-    while s.poll(200):
+    if s.poll(30_000):
+        replies.append(s.recv_multipart())
+    while s.poll(1500):
         replies.append(s.recv_multipart())
     assert len(replies) == 1
     assert result_text(run(kc, "String((globalThis as any).pwned)")[1]) == "'undefined'"

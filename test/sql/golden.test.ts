@@ -43,13 +43,7 @@ function parseCases(text: string) {
  * the suite stays green and turns red the moment one starts passing: then drop it here.
  */
 const PENDING: Record<string, string> = {
-  in_subquery: "physical evaluation of subquery expressions",
-  not_in_subquery: "physical evaluation of subquery expressions",
-  scalar_subquery: "physical evaluation of subquery expressions",
-  exists_uncorrelated: "physical evaluation of subquery expressions",
-  window_row_number: "row_number() in the function registry",
-  window_named: "rank() in the function registry",
-  window_lag: "lag() in the function registry",
+  scalar_subquery: "physical evaluation of scalar subquery expressions",
   error_unresolved_column: "suggestions for an unqualified name should be unqualified (`id`, not `sales`.`id`)",
 };
 

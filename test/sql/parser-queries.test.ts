@@ -140,6 +140,22 @@ describe("FROM and joins", () => {
   });
 });
 
+describe("LATERAL VIEW, CLUSTER BY, DISTRIBUTE BY", () => {
+  it("lateral views", () => {
+    const s = select("SELECT id, x FROM t LATERAL VIEW OUTER explode(arr) e AS x LATERAL VIEW posexplode(m) p AS pos, v");
+    expect(shape(s.lateralViews)).toEqual([
+      { outer: true, generator: { kind: "function", name: ["explode"], args: [{ kind: "column", parts: ["arr"] }], distinct: false }, table: "e", columns: ["x"] },
+      { outer: false, generator: { kind: "function", name: ["posexplode"], args: [{ kind: "column", parts: ["m"] }], distinct: false }, table: "p", columns: ["pos", "v"] },
+    ]);
+    expect(select("SELECT * FROM t LATERAL VIEW explode(arr) e").lateralViews[0]!.columns).toEqual([]);
+  });
+  it("CLUSTER BY sorts; DISTRIBUTE BY is read and ignored", () => {
+    expect(shape(parseQuery("SELECT a FROM t CLUSTER BY a").orderBy)).toEqual([{ expr: { kind: "column", parts: ["a"] } }]);
+    expect(parseQuery("SELECT a FROM t DISTRIBUTE BY a").orderBy).toEqual([]);
+    expect(parseQuery("SELECT a FROM t DISTRIBUTE BY a SORT BY a DESC").orderBy[0]!.direction).toBe("DESC");
+  });
+});
+
 describe("set operations and CTEs", () => {
   const body = (sql: string) => ops(parseQuery(sql).body);
   it("INTERSECT binds tighter than UNION / EXCEPT; left associative", () => {
@@ -202,6 +218,13 @@ describe("statements", () => {
   it("DESCRIBE", () => {
     expect(shape(parseStatement("DESCRIBE TABLE v"))).toEqual({ kind: "describe", name: ["v"], extended: false });
     expect(shape(parseStatement("DESC EXTENDED v"))).toEqual({ kind: "describe", name: ["v"], extended: true });
+  });
+  it("SET", () => {
+    expect(shape(parseStatement("SET"))).toEqual({ kind: "set" });
+    expect(shape(parseStatement("SET spark.sql.shuffle.partitions"))).toEqual({ kind: "set", key: "spark.sql.shuffle.partitions" });
+    expect(shape(parseStatement("SET spark.sql.session.timeZone = Asia/Jakarta;"))).toEqual({
+      kind: "set", key: "spark.sql.session.timeZone", value: "Asia/Jakarta",
+    });
   });
   it("EXPLAIN", () => {
     expect(shape(parseStatement("EXPLAIN SELECT 1"))).toMatchObject({ kind: "explain", mode: "SIMPLE", statement: { kind: "query" } });

@@ -150,7 +150,11 @@ describe("queries", () => {
     expect(print(p)).toContain("window sum(qty) OVER (PARTITION BY branch ORDER BY id ASC NULLS FIRST ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)");
   });
   it("subqueries", () => {
-    expect(print(plan("SELECT * FROM sales WHERE id IN (SELECT id FROM sales WHERE qty > 10)"))).toContain("filter (id IN (listquery()))");
+    // IN / EXISTS in WHERE become semi / anti joins (null-aware for NOT IN), as Spark plans them.
+    expect(print(plan("SELECT * FROM sales WHERE id IN (SELECT id FROM sales WHERE qty > 10)"))).toContain("join left_semi (id = id)");
+    expect(print(plan("SELECT * FROM sales WHERE id NOT IN (SELECT id FROM sales)"))).toContain("join left_anti ((id = id) OR ((id = id) IS NULL))");
+    expect(print(plan("SELECT * FROM sales s WHERE EXISTS (SELECT 1 FROM sales t WHERE t.qty > s.qty)"))).toContain("join left_semi (qty > qty)");
+    expect(print(plan("SELECT * FROM sales WHERE qty > 1 OR id IN (SELECT 1)"))).toContain("listquery()");
     expect(columns("SELECT (SELECT max(qty) FROM sales) AS m")).toEqual(["m:int"]);
   });
   it("range() in FROM and LIMIT / OFFSET", () => {

@@ -1,6 +1,5 @@
 /** Column makers, conditionals and null handling of the F namespace. */
-import { PijarError } from "../../errors/pijar-error.js";
-import type { Expr } from "../../plan/expr/expr.js";
+import { sqlFrontEnd } from "../sql-front-end.js";
 import { c, fn, l, Column, type ColumnOrName, type ColumnOrValue } from "./build.js";
 
 /** A column by name. `F.col("price")` */
@@ -8,19 +7,16 @@ export function col(name: string): Column { return Column.of(name); }
 /** Same as col. `F.column("price")` */
 export const column = col;
 /** A literal value (a Column is returned unchanged). `F.lit(5)`, `F.lit("EUR")` */
-export function lit(value: ColumnOrValue): Column { return Column.lit(value); }
-
-type ExprParser = (text: string) => Expr;
-let exprParser: ExprParser | null = null;
-/** @internal Lets the SQL front end plug in the parser that `F.expr` uses (avoids an import cycle). */
-export function setExpressionParser(p: ExprParser): void { exprParser = p; }
+export function lit(value: ColumnOrValue): Column {
+  // PySpark turns a list into array(lit(x), ...), which is also how the column is named.
+  if (Array.isArray(value)) return fn("array", ...value.map((v) => lit(v).expr));
+  return Column.lit(value);
+}
 
 /** A SQL expression string parsed to a Column. `F.expr("price * qty")` */
 export function expr(sql: string): Column {
-  if (!exprParser) {
-    throw new PijarError("UNSUPPORTED_FEATURE", { feature: "F.expr() needs the SQL parser, which is not loaded: import pijar's main entry point (it registers the parser) before calling F.expr." });
-  }
-  return new Column(exprParser(sql));
+  // The SQL front end registers itself when pijar's entry point loads (no import cycle).
+  return new Column(sqlFrontEnd().parseExpression(sql));
 }
 
 /** Starts a CASE WHEN chain; finish with `.when(...)` / `.otherwise(...)`. `F.when(F.col("x").gt(0), "pos").otherwise("neg")` */

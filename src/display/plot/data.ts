@@ -15,7 +15,7 @@ export function isNumericType(t: string): boolean {
 
 /** The plotting row cap: spark.sql.pyspark.plotting.max_rows when the source knows it. */
 export function maxRows(src: PlotSource): number {
-  const v = Number(src.conf?.("spark.sql.pyspark.plotting.max_rows"));
+  const v = Number(src.maxRows?.() ?? src.conf?.("spark.sql.pyspark.plotting.max_rows"));
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : DEFAULT_MAX_ROWS;
 }
 

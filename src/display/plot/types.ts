@@ -12,6 +12,8 @@ export interface PlotSource {
   count(): Promise<number>;
   /** Value of a Spark conf (e.g. spark.sql.pyspark.plotting.max_rows), when the DataFrame can read it. */
   conf?(key: string): string | undefined;
+  /** The plotting row cap, when the DataFrame reads it itself (takes precedence over conf). */
+  maxRows?(): number;
 }
 
 /** The chart kinds of PySpark 4's PySparkPlotAccessor. */

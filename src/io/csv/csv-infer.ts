@@ -9,7 +9,7 @@ import {
   StructType, TimestampType, booleanType, dateType, doubleType, integerType, longType, nullType, stringType, timestampType,
 } from "../../types/data-types.js";
 import { widerType } from "../../types/type-utils.js";
-import { BAD, parseIntegral, parseJavaDouble } from "../text-columns.js";
+import { BAD, fastIsoDate, parseIntegral, parseJavaDouble } from "../text-columns.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
 import { parseTimestamp } from "../../values/datetime.js";
 import type { CsvReadOptions } from "./csv-options.js";
@@ -22,7 +22,7 @@ export class CsvTypeInferrer {
     const dp = compilePattern(o.conversion.dateFormat ?? "yyyy-MM-dd");
     // The default pattern is checked by hand: inference sees every value of the file.
     this.parseDateStrict = o.conversion.dateFormat ? (s) => dp.parseDate(s) !== null
-      : (s) => s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && dp.parseDate(s) !== null;
+      : (s) => fastIsoDate(s) !== null;
     const tf = o.conversion.timestampFormat;
     const tp = tf ? compilePattern(tf) : null;
     const tz = o.conversion.timeZone;

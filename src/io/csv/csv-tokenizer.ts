@@ -54,6 +54,9 @@ export class CsvTokenizer {
   private readonly escape: number;
   private readonly comment: number;
   private readonly lineSep: number;
+  private readonly trimLeading: boolean;
+  private readonly trimTrailing: boolean;
+  private readonly multiLine: boolean;
 
   constructor(private readonly syntax: CsvSyntax, private readonly sink: RecordSink) {
     this.sep = syntax.sep.charCodeAt(0);
@@ -61,6 +64,9 @@ export class CsvTokenizer {
     this.escape = syntax.escape.charCodeAt(0);
     this.comment = syntax.comment === "\u0000" ? -2 : syntax.comment.charCodeAt(0);
     this.lineSep = syntax.lineSep === null ? -1 : syntax.lineSep.charCodeAt(0);
+    this.trimLeading = syntax.ignoreLeadingWhiteSpace;
+    this.trimTrailing = syntax.ignoreTrailingWhiteSpace;
+    this.multiLine = syntax.multiLine;
   }
 
   /** Feeds decoded text. Returns false once the sink asked to stop. */
@@ -95,7 +101,7 @@ export class CsvTokenizer {
     while (pos < len && !this.stopped) {
       const c = buf.charCodeAt(pos);
       // Skip empty lines and comment lines.
-      if (this.isLineEnd(c)) {
+      if (this.lineSep < 0 ? c === 10 || c === 13 : c === this.lineSep) {
         const after = this.skipLineEnd(buf, pos, final);
         if (after === INCOMPLETE) return pos;
         pos = after;
@@ -137,14 +143,14 @@ export class CsvTokenizer {
   private record(buf: string, start: number, final: boolean): number {
     const len = buf.length;
     const { sep, quote, escape } = this;
-    const multiLine = this.syntax.multiLine;
+    const multiLine = this.multiLine;
     const lineAtStart = this.line;
     let linesInside = 0;
     let pos = start;
     let n = 0;
     for (;;) {
       const fieldStart = pos;
-      if (this.syntax.ignoreLeadingWhiteSpace) {
+      if (this.trimLeading) {
         while (pos < len && isSpace(buf.charCodeAt(pos)) && buf.charCodeAt(pos) !== sep && !this.isLineEnd(buf.charCodeAt(pos))) pos++;
       }
       let value: string;
@@ -195,7 +201,7 @@ export class CsvTokenizer {
         if (closed) {
           pos++;
           let p2 = pos;
-          if (this.syntax.ignoreTrailingWhiteSpace) while (p2 < len && isSpace(buf.charCodeAt(p2)) && buf.charCodeAt(p2) !== sep && !this.isLineEnd(buf.charCodeAt(p2))) p2++;
+          if (this.trimTrailing) while (p2 < len && isSpace(buf.charCodeAt(p2)) && buf.charCodeAt(p2) !== sep && !this.isLineEnd(buf.charCodeAt(p2))) p2++;
           if (p2 >= len && !final) return INCOMPLETE;
           const after = p2 < len ? buf.charCodeAt(p2) : -1;
           if (after === -1 || after === sep || this.isLineEnd(after)) {
@@ -205,8 +211,8 @@ export class CsvTokenizer {
             while (pos < len && buf.charCodeAt(pos) !== sep && !this.isLineEnd(buf.charCodeAt(pos))) pos++;
             if (pos >= len && !final) return INCOMPLETE;
             value = buf.slice(fieldStart, pos);
-            if (this.syntax.ignoreLeadingWhiteSpace) value = value.trimStart();
-            if (this.syntax.ignoreTrailingWhiteSpace) value = value.trimEnd();
+            if (this.trimLeading) value = value.trimStart();
+            if (this.trimTrailing) value = value.trimEnd();
             wasQuoted = 0;
           }
         }
@@ -228,7 +234,7 @@ export class CsvTokenizer {
         }
         if (e >= len && !final) return INCOMPLETE;
         value = buf.slice(pos, e);
-        if (this.syntax.ignoreTrailingWhiteSpace) value = value.trimEnd();
+        if (this.trimTrailing) value = value.trimEnd();
         pos = e;
       }
       if (n >= this.quoted.length) {

@@ -60,6 +60,8 @@ export async function writeJdbc(df: DataFrame, options: Options | Record<string,
     const chunks = (async function* () {
       for await (const b of batches as AsyncIterable<Batch>) {
         job.checkCancelled();
+        // Let timers and I/O run between batches (kernel interrupts, progress, other connections).
+        await new Promise((r) => setImmediate(r));
         yield { cols: schema.fields.map((_, i) => b.values(i)), numRows: b.numRows };
       }
     })();

@@ -91,7 +91,7 @@ class ParquetPartWriter implements PartWriter {
     const wasmTable = pw.Table.fromIPCStream(A.tableToIPC(table, "stream"));
     const props = new pw.WriterPropertiesBuilder().setCompression(this.codec).build();
     const bytes = pw.writeParquet(wasmTable, props);
-    const name = this.fileNo === 0 ? this.file : this.file.replace(/-c000(\.[^/]*)$/, `-c${String(this.fileNo).padStart(3, "0")}$1`);
+    const name = this.fileNo === 0 ? this.file : this.file.replace(/([-.])c000(\.[^/]*)$/, `$1c${String(this.fileNo).padStart(3, "0")}$2`);
     await fs.promises.writeFile(name, bytes);
     this.fileNo++;
     this.pending = [];

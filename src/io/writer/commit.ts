@@ -96,7 +96,10 @@ function moveInto(from: string, to: string): void {
   }
 }
 
-/** Spark's part file name: part-00000-<uuid>-c000<ext>. */
-export function partFileName(index: number, jobUuid: string, ext: string): string {
-  return `part-${String(index).padStart(5, "0")}-${jobUuid}-c000${ext}`;
+/**
+ * Spark's part file names: part-00000-<uuid>-c000<ext>, and part-00000-<uuid>.c000<ext> inside
+ * partition folders (Spark's dynamic-partition writer uses a dot there).
+ */
+export function partFileName(index: number, jobUuid: string, ext: string, partitioned = false): string {
+  return `part-${String(index).padStart(5, "0")}-${jobUuid}${partitioned ? "." : "-"}c000${ext}`;
 }

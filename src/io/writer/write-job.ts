@@ -60,13 +60,12 @@ export async function writeBatches(req: WriteRequest, schema: StructType, batche
   return writeWithCommit(req.path, req.mode, async (staging) => {
     const uuid = randomUUID();
     const writers = new Map<string, { w: PartWriter; file: string }>();
-    let next = 0;
     const writerFor = async (dir: string) => {
       let e = writers.get(dir);
       if (!e) {
         const folder = path.join(staging, dir);
         fs.mkdirSync(folder, { recursive: true });
-        const file = path.join(folder, partFileName(next++, uuid, req.format.extension));
+        const file = path.join(folder, partFileName(0, uuid, req.format.extension, dir !== ""));
         e = { w: await req.format.open(file, dataSchema), file };
         writers.set(dir, e);
       }

@@ -21,10 +21,15 @@ const NAMED: Partial<Record<BinaryOp, string>> = { "==": "=", AND: "and", OR: "o
 const IGNORE_NULLS_ARG = new Set(["first", "last", "first_value", "last_value", "any_value"]);
 
 export class ExprTranslator {
+  /** Syntax nodes already planned elsewhere (scalar subqueries joined into the FROM side). */
+  readonly substitutions = new Map<Expr, PlanExpr>();
+
   constructor(private readonly scope: QueryScope, private readonly sql: string) {}
 
   translate(e: Expr): PlanExpr {
     const t = (x: Expr) => this.translate(x);
+    const sub = this.substitutions.get(e);
+    if (sub) return sub;
     switch (e.kind) {
       case "literal": return toPlanLiteral(e, this.scope.ctx, this.sql);
       case "interval": throw intervalUnsupported(e, this.sql);
@@ -115,13 +120,16 @@ export class ExprTranslator {
       fn = call(fnName, e.args.length === 2 ? [t(e.args[1]!), t(e.args[0]!)] : [t(e.args[0]!)]);
     } else if (e.form === "position") {
       fn = call("locate", [t(e.args[0]!), t(e.args[1]!), literal(1, integerType)]);
-    } else if (e.args.length === 1 && e.args[0]!.kind === "star" && !e.args[0]!.target) {
-      fn = call(name, [{ kind: "star", target: null }], e.distinct, { isStar: true });
     } else {
-      let args = e.args.map(t);
-      if (e.argNames) args = args.map((a, i) => (e.argNames![i] !== undefined ? alias(a, e.argNames![i]!) : a));
-      if (e.ignoreNulls && IGNORE_NULLS_ARG.has(name)) args.push(literal(true, booleanType));
-      fn = call(name, args, e.distinct, e.filter ? { filter: t(e.filter) } : {});
+      const filter = e.filter ? { filter: t(e.filter) } : {};
+      if (e.args.length === 1 && e.args[0]!.kind === "star" && !e.args[0]!.target) {
+        fn = call(name, [{ kind: "star", target: null }], e.distinct, { isStar: true, ...filter });
+      } else {
+        let args = e.args.map(t);
+        if (e.argNames) args = args.map((a, i) => (e.argNames![i] !== undefined ? alias(a, e.argNames![i]!) : a));
+        if (e.ignoreNulls && IGNORE_NULLS_ARG.has(name)) args.push(literal(true, booleanType));
+        fn = call(name, args, e.distinct, filter);
+      }
     }
     if (!e.over) return fn;
     return { kind: "window", fn, spec: this.windowSpec(e.over) };

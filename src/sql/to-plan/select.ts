@@ -18,6 +18,8 @@ import type { QueryScope } from "./context.js";
 import { ExprTranslator } from "./expressions.js";
 import { translateRelation } from "./relations.js";
 import { oneRowPlan } from "./rows.js";
+import { applyWhere } from "./subquery-joins.js";
+import { joinScalarSubqueries } from "./scalar-subqueries.js";
 
 const HIDDEN = "__pijar_hidden_";
 
@@ -26,9 +28,11 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
   const tx = new ExprTranslator(scope, sql);
   let input = body.from ? translateRelation(body.from, scope, sql) : oneRowPlan();
   for (const lv of body.lateralViews) input = lateralView(input, lv, tx, scope);
-  if (body.where) input = buildFilter(input, tx.translate(body.where), scope.build);
-  const items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
   const isAggregate = body.groupBy !== undefined || body.having !== undefined || body.items.some((i) => hasAggregateCall(i.expr));
+  // In aggregate queries a joined-in column would need grouping: only WHERE's subqueries join there.
+  input = joinScalarSubqueries(input, body, !isAggregate, scope, sql, tx);
+  if (body.where) input = applyWhere(input, body.where, scope, sql, tx);
+  const items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
   const plan = isAggregate
     ? aggregateSelect(body, input, items, tx, scope, orderBy)
     : plainSelect(body, input, items, tx, scope, orderBy);

@@ -256,3 +256,33 @@ SELECT count(*) FILTER (WHERE qty > 8) AS big, sum(qty) FILTER (WHERE branch = '
 
 -- case: params_in_cte unordered
 WITH big AS (SELECT * FROM sales WHERE qty >= 10) SELECT branch, count(*) AS n FROM big GROUP BY branch
+
+-- case: exists_correlated unordered
+SELECT code FROM branches b WHERE EXISTS (SELECT 1 FROM sales s WHERE s.branch = b.code AND s.qty > 5)
+
+-- case: not_exists_correlated unordered
+SELECT code FROM branches b WHERE NOT EXISTS (SELECT 1 FROM sales s WHERE s.branch = b.code)
+
+-- case: in_correlated unordered
+SELECT id FROM sales s WHERE qty IN (SELECT qty FROM sales s2 WHERE s2.branch = s.branch AND s2.id <> s.id)
+
+-- case: not_in_with_null unordered
+SELECT code FROM branches WHERE code NOT IN (SELECT CAST(NULL AS STRING) UNION ALL SELECT 'A')
+
+-- case: not_in_null_value unordered
+SELECT id FROM sales WHERE qty NOT IN (SELECT 10)
+
+-- case: in_subquery_self unordered
+SELECT id FROM sales WHERE id IN (SELECT id FROM sales WHERE qty > 8)
+
+-- case: not_exists_uncorrelated_empty unordered
+SELECT code FROM branches WHERE NOT EXISTS (SELECT 1 FROM sales WHERE qty > 100)
+
+-- case: scalar_subquery_where unordered
+SELECT id, qty FROM sales WHERE qty > (SELECT avg(qty) FROM sales)
+
+-- case: scalar_subquery_expression unordered
+SELECT id, qty - (SELECT min(qty) FROM sales) FROM sales
+
+-- case: scalar_subquery_in_aggregate_where unordered
+SELECT branch, count(*) AS n FROM sales WHERE price < (SELECT max(price) FROM sales) GROUP BY branch

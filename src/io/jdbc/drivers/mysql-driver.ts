@@ -23,11 +23,14 @@ const TYPE_NAMES: Record<number, string> = {
 };
 const BLOBLIKE = new Set(["blob", "varchar", "char", "geometry"]);
 
-/** Keeps MySQL's text (exact decimals, full bigints); bytes for binary columns and BIT. */
+/**
+ * Keeps MySQL's text (exact decimals, full bigints). Character and binary columns arrive as
+ * bytes, because the typeCast wrapper does not expose the character set: values.ts decodes
+ * them as UTF-8 for string columns and keeps them for binary ones.
+ */
 function typeCast(field: TypeCastField, _next: () => unknown): unknown {
-  if (field.type === "BIT" || field.type === "GEOMETRY") return field.buffer();
-  const binary = (field as unknown as { charset?: number }).charset === BINARY_CHARSET;
-  if (binary && /BLOB|STRING|VAR_STRING/.test(field.type)) return field.buffer();
+  if (field.type === "JSON") return field.string("utf8");
+  if (/BLOB|STRING|BIT|GEOMETRY/.test(field.type)) return field.buffer();
   return field.string();
 }
 

@@ -1,0 +1,13 @@
+/** Hash and digest functions of the F namespace. */
+import { c, fn, l, Column, type ColumnOrName } from "./build.js";
+
+/** Hex MD5 of the bytes. `F.md5("s")` */
+export function md5(x: ColumnOrName): Column { return fn("md5", c(x)); }
+/** Hex SHA-1. `F.sha1("s")` */
+export function sha1(x: ColumnOrName): Column { return fn("sha1", c(x)); }
+/** Hex SHA-2 (224, 256, 384, 512; 0 = 256). `F.sha2("s", 256)` */
+export function sha2(x: ColumnOrName, numBits: number): Column { return fn("sha2", c(x), l(numBits)); }
+/** CRC-32 as BIGINT. `F.crc32("s")` */
+export function crc32(x: ColumnOrName): Column { return fn("crc32", c(x)); }
+/** Spark's Murmur3 hash of the columns (INT). `F.hash("a", "b")` */
+export function hash(...cols: ColumnOrName[]): Column { return fn("hash", ...cols.map(c)); }

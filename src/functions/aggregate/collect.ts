@@ -1,0 +1,171 @@
+/**
+ * Aggregates that keep values: collect_list/array_agg, collect_set, first/last (with
+ * ignoreNulls), any_value, max_by/min_by, mode. "First" means first in input order.
+ */
+import type { Expr } from "../../plan/expr/expr.js";
+import { ArrayType, booleanType, type DataType } from "../../types/data-types.js";
+import { typeOf } from "../../analyzer/type-of.js";
+import { comparatorFor, keyOf } from "../../values/compare.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { callSql, literalArg } from "../helpers.js";
+import { register, type AggregateState } from "../registry.js";
+import { growArray } from "./basic.js";
+
+class ListState implements AggregateState {
+  lists: unknown[][] = [];
+  private seen: Set<string>[] | null;
+  constructor(distinct: boolean) {
+    this.seen = distinct ? [] : null;
+  }
+  grow(n: number): void {
+    while (this.lists.length < n) this.lists.push([]);
+    if (this.seen) while (this.seen.length < n) this.seen.push(new Set());
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const a = args[0]!;
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v == null) continue;
+      const k = g[i]!;
+      if (this.seen) {
+        const key = keyOf(v);
+        if (this.seen[k]!.has(key)) continue;
+        this.seen[k]!.add(key);
+      }
+      this.lists[k]!.push(v);
+    }
+  }
+  finish(n: number): unknown[] {
+    return this.lists.slice(0, n);
+  }
+}
+
+for (const [name, distinct] of [["collect_list", false], ["array_agg", false], ["collect_set", true]] as const) {
+  register({
+    kind: "agg", name, minArgs: 1, maxArgs: 1,
+    resolve: (args) => ({ args, dataType: new ArrayType(typeOf(args[0]!), false), nullable: false }),
+    create: () => new ListState(distinct),
+    // array_agg is an alias Spark shows as collect_list.
+    ...(name === "array_agg" ? { sql: (a: readonly string[]) => `collect_list(${a[0]})` } : {}),
+  });
+}
+
+class PickState implements AggregateState {
+  vals: unknown[] = [];
+  private has: boolean[] = [];
+  constructor(private readonly last: boolean, private readonly ignoreNulls: boolean) {}
+  grow(n: number): void {
+    growArray(this.vals, n, null);
+    growArray(this.has, n, false);
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const a = args[0]!;
+    for (let i = 0; i < n; i++) {
+      const v = a[i] ?? null;
+      if (this.ignoreNulls && v == null) continue;
+      const k = g[i]!;
+      if (this.last || !this.has[k]) {
+        this.vals[k] = v;
+        this.has[k] = true;
+      }
+    }
+  }
+  finish(n: number): unknown[] {
+    return this.vals.slice(0, n);
+  }
+}
+
+function ignoreNullsArg(name: string, args: readonly Expr[]): boolean {
+  if (args.length < 2) return false;
+  const v = literalArg(args, 1);
+  if (typeof v !== "boolean") {
+    throw new PijarError("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", {}, {
+      message: `Cannot resolve "${callSql(name, args)}": the second argument of ${name} (ignoreNulls) must be a boolean literal, e.g. ${name}(x, true).`,
+    });
+  }
+  return v;
+}
+
+for (const [name, last] of [["first", false], ["first_value", false], ["last", true], ["last_value", true], ["any_value", false]] as const) {
+  register({
+    kind: "agg", name, minArgs: 1, maxArgs: 2,
+    resolve(args) {
+      const ignore = ignoreNullsArg(name, args);
+      return { args: [args[0]!, { kind: "literal", value: ignore, dataType: booleanType }], dataType: typeOf(args[0]!), nullable: true, state: ignore };
+    },
+    create: (call) => new PickState(last, call.state as boolean),
+    // ignoreNulls does not show in the column name: first(x, true) is named first(x).
+    sql: (a) => `${name}(${a[0]})`,
+  });
+}
+
+class ByState implements AggregateState {
+  vals: unknown[] = [];
+  ords: unknown[] = [];
+  constructor(private readonly cmp: (a: unknown, b: unknown) => number, private readonly wantMax: boolean) {}
+  grow(n: number): void {
+    growArray(this.vals, n, null);
+    growArray(this.ords, n, null);
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const v = args[0]!;
+    const o = args[1]!;
+    for (let i = 0; i < n; i++) {
+      const ord = o[i];
+      if (ord == null) continue;
+      const k = g[i]!;
+      const cur = this.ords[k];
+      if (cur == null || (this.wantMax ? this.cmp(ord, cur) > 0 : this.cmp(ord, cur) < 0)) {
+        this.ords[k] = ord;
+        this.vals[k] = v[i] ?? null;
+      }
+    }
+  }
+  finish(n: number): unknown[] {
+    return this.vals.slice(0, n);
+  }
+}
+
+for (const [name, wantMax] of [["max_by", true], ["min_by", false]] as const) {
+  register({
+    kind: "agg", name, minArgs: 2, maxArgs: 2,
+    resolve: (args) => ({ args, dataType: typeOf(args[0]!), nullable: true }),
+    create: (call) => new ByState(comparatorFor(typeOf(call.args[1]!)), wantMax),
+  });
+}
+
+/** mode: the most frequent non-null value; ties go to the value seen first. */
+class ModeState implements AggregateState {
+  counts: Map<string, { v: unknown; c: number; first: number }>[] = [];
+  private seq = 0;
+  grow(n: number): void {
+    while (this.counts.length < n) this.counts.push(new Map());
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const a = args[0]!;
+    for (let i = 0; i < n; i++) {
+      const v = a[i];
+      if (v == null) continue;
+      const m = this.counts[g[i]!]!;
+      const key = keyOf(v);
+      const e = m.get(key);
+      if (e) e.c++;
+      else m.set(key, { v, c: 1, first: this.seq++ });
+    }
+  }
+  finish(n: number): unknown[] {
+    return this.counts.slice(0, n).map((m) => {
+      let best: { v: unknown; c: number; first: number } | null = null;
+      for (const e of m.values()) if (!best || e.c > best.c) best = e;
+      return best ? best.v : null;
+    });
+  }
+}
+
+register({
+  kind: "agg", name: "mode", minArgs: 1, maxArgs: 2,
+  resolve: (args) => ({ args: [args[0]!], dataType: typeOf(args[0]!), nullable: true }),
+  create: () => new ModeState(),
+});
+
+export type { DataType };

@@ -1,0 +1,170 @@
+// PostgreSQL and MariaDB (servers from scripts/db/start-*.sh; CI sets PIJAR_PG_* and
+// PIJAR_MYSQL_*). Without them the tests skip locally and FAIL under CI=true.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { writeJdbc, jdbcSource } from "../../src/io/jdbc/index.js";
+import { openConnection } from "../../src/io/jdbc/connect.js";
+import { parseJdbcOptions } from "../../src/io/jdbc/jdbc-options.js";
+import { internalRows, isCI, readJdbc, servers, session, type Server } from "./helpers.js";
+import { allTypesDataFrame, allTypesRows } from "./types.js";
+import { salesChecksum, salesChecksumSql, salesDataFrame } from "../../bench/jdbc/sales-data.js";
+
+const { available, missing } = servers();
+const oracle = JSON.parse(readFileSync(new URL("./expected/spark-type-mapping.json", import.meta.url), "utf8")) as Record<string, { read_back: [string, string][] }>;
+
+it("database servers are configured (required under CI=true)", () => {
+  if (isCI) expect(missing, "start them with scripts/db/start-postgres.sh and start-mariadb.sh and export their env lines").toEqual([]);
+});
+
+const opts = (s: Server, table: string) => ({ url: s.url, user: s.user, password: s.password, dbtable: table });
+
+async function connect(s: Server) {
+  return openConnection(parseJdbcOptions({ url: s.url, user: s.user, password: s.password }));
+}
+
+async function sql(s: Server, text: string): Promise<unknown[][]> {
+  const c = await connect(s);
+  try {
+    return await c.query(text);
+  } finally {
+    await c.close();
+  }
+}
+
+const normalize = (rows: unknown[][]) => rows.map((r) => r.map((v) => (v === null ? null : String(v).replace(/\.0+$/, ""))));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the server shows a running bulk load from Pijar, then returns its id (one watcher connection). */
+async function waitForLoad(s: Server, tries = 1200): Promise<string> {
+  const q = s.name === "postgres"
+    ? "SELECT pid FROM pg_stat_activity WHERE query LIKE 'COPY %' AND state = 'active' AND pid <> pg_backend_pid()"
+    : "SELECT id FROM information_schema.processlist WHERE info LIKE 'LOAD DATA%'";
+  const c = await connect(s);
+  try {
+    for (let i = 0; i < tries; i++) {
+      const rows = await c.query(q);
+      if (rows.length) return String(rows[0]![0]);
+      await sleep(25);
+    }
+  } finally {
+    await c.close();
+  }
+  throw new Error("no load seen on the server");
+}
+
+for (const s of available) {
+  const label = s.name === "postgres" ? "PostgreSQL (needs PIJAR_PG_URL)" : "MariaDB (needs PIJAR_MYSQL_URL)";
+  const t = (name: string) => `pijar_test_${name}`;
+
+  describe(`jdbc ${label}`, () => {
+    it("round-trips every Spark type (read-back types as PySpark 4.0.1's JDBC reader)", async () => {
+      const spark = session();
+      await writeJdbc(allTypesDataFrame(spark, { wideDecimal: true }), opts(s, t("all_types")), "overwrite");
+      const back = await readJdbc(opts(s, t("all_types")));
+      const sparkTypes = new Map(oracle[s.name === "postgres" ? "postgres" : "mysql"]!.read_back);
+      sparkTypes.set("c_dec38", "decimal(38,10)");
+      expect(back.schema.fields.map((f) => [f.name, f.dataType.simpleString()])).toEqual(back.schema.names.map((n) => [n, sparkTypes.get(n)]));
+      expect(await internalRows(back)).toEqual(allTypesRows({ wideDecimal: true }));
+    });
+
+    it("loads 1M rows, counted and checksummed in the database; a bad row at 500,000 leaves the table unchanged; the retry gives one copy", async () => {
+      const spark = session();
+      const table = t("sales");
+      await writeJdbc(salesDataFrame(spark, 10), opts(s, table), "overwrite");
+      await sql(s, s.name === "postgres" ? `ALTER TABLE ${table} ALTER COLUMN quantity SET NOT NULL` : `ALTER TABLE ${table} MODIFY quantity INT NOT NULL`);
+      const before = normalize(await sql(s, salesChecksumSql(table)));
+      await expect(writeJdbc(salesDataFrame(spark, 1_000_000, 500_000), opts(s, table), "append")).rejects.toThrow(/FAILED_JDBC[\s\S]*quantity[\s\S]*left unchanged/);
+      expect(normalize(await sql(s, salesChecksumSql(table)))).toEqual(before);
+      await expect(writeJdbc(salesDataFrame(spark, 1_000_000, 500_000), { ...opts(s, table), truncate: true }, "overwrite")).rejects.toThrow(/quantity/);
+      expect(normalize(await sql(s, salesChecksumSql(table)))).toEqual(before);
+      await writeJdbc(salesDataFrame(spark, 1_000_000), { ...opts(s, table), truncate: true }, "overwrite");
+      const c = salesChecksum(1_000_000);
+      expect(normalize(await sql(s, salesChecksumSql(table)))).toEqual([[c.count, c.sumOrderId, c.sumQuantity, c.sumPriceCents, c.sumCityLen].map(String)]);
+      // The constraint survived (truncate keeps the definition).
+      await expect(writeJdbc(salesDataFrame(spark, 5, 2), opts(s, table), "append")).rejects.toThrow(/quantity/);
+    }, 180_000);
+
+    it("the server dropping the connection midway leaves the table unchanged", async () => {
+      const spark = session();
+      const table = t("dropped");
+      await writeJdbc(salesDataFrame(spark, 3), opts(s, table), "overwrite");
+      const load = writeJdbc(salesDataFrame(spark, 1_000_000), opts(s, table), "append");
+      const outcome = load.then(() => "finished", (e: Error) => e);
+      const id = await waitForLoad(s);
+      await sql(s, s.name === "postgres" ? `SELECT pg_terminate_backend(${id})` : `KILL ${id}`);
+      const e = await outcome;
+      expect(e).toBeInstanceOf(Error);
+      expect(String(e)).toMatch(/FAILED_JDBC/);
+      expect(String(e)).not.toContain(s.password);
+      expect(normalize(await sql(s, `SELECT COUNT(*) FROM ${table}`))).toEqual([["3"]]);
+    }, 120_000);
+
+    it("the loading process killed with SIGKILL midway leaves the table unchanged (append and new table)", async () => {
+      for (const [table, mode, expected] of [[t("killed"), "append", [["3"]]], [t("killed_new"), "error", null]] as const) {
+        const spark = session();
+        if (mode === "append") await writeJdbc(salesDataFrame(spark, 3), opts(s, table), "overwrite");
+        else await sql(s, `DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+        const child = spawn(process.execPath, ["--import", "tsx", "test/jdbc/child-load.ts", s.url, s.user, s.password, table, mode, "1000000"], { stdio: "pipe" });
+        const exited = new Promise((r) => child.on("exit", r));
+        await waitForLoad(s);
+        child.kill("SIGKILL");
+        await exited;
+        // The server notices the closed socket and rolls back; give it a moment.
+        await sleep(500);
+        if (expected) expect(normalize(await sql(s, `SELECT COUNT(*) FROM ${table}`))).toEqual(expected);
+        else await expect(sql(s, `SELECT COUNT(*) FROM ${table}`)).rejects.toThrow();
+      }
+    }, 120_000);
+
+    it("a table name is a name, never SQL (injection through dbtable)", async () => {
+      const spark = session();
+      await writeJdbc(spark.createDataFrame([[1]], "x INT"), opts(s, t("victim")), "overwrite");
+      const evil = s.name === "postgres" ? 'pijar_x"; DROP TABLE pijar_test_victim; --' : "pijar_x`; DROP TABLE pijar_test_victim; --";
+      await writeJdbc(spark.createDataFrame([[1]], "id INT"), opts(s, evil), "overwrite");
+      await writeJdbc(spark.createDataFrame([[2]], "id INT"), opts(s, "pijar_y; DROP TABLE pijar_test_victim"), "overwrite");
+      expect(normalize(await sql(s, "SELECT COUNT(*) FROM pijar_test_victim"))).toEqual([["1"]]);
+      expect(await internalRows(await readJdbc(opts(s, evil)))).toEqual([[1]]);
+      expect(await internalRows(await readJdbc(opts(s, "pijar_y; DROP TABLE pijar_test_victim")))).toEqual([[2]]);
+    });
+
+    it("never shows the password: wrong password, refused port, failed load, explain", async () => {
+      const spark = session();
+      const [, host, port] = /\/\/([^:/]+):(\d+)/.exec(s.url)!;
+      const wrong = readJdbc({ ...opts(s, "t"), password: "wrong-Secret-123" });
+      await expect(wrong).rejects.toThrow(new RegExp(`CANNOT_CONNECT_TO_DATABASE.*database 'pijar' at ${host}:${port}.*server is running`));
+      await expect(wrong).rejects.not.toThrow(/wrong-Secret-123/);
+      const refused = readJdbc({ ...opts(s, "t"), url: s.url.replace(/:\d+\//, ":1/") });
+      await expect(refused).rejects.toThrow(/CANNOT_CONNECT_TO_DATABASE.*127\.0\.0\.1:1\b.*ECONNREFUSED/);
+      await expect(refused).rejects.not.toThrow(new RegExp(s.password));
+      const inline = `${s.url}?user=${s.user}&password=${s.password}`;
+      const src = await jdbcSource(spark, { url: inline, dbtable: t("victim") });
+      expect(src.description).not.toContain(s.password);
+      expect(src.description).toMatch(/^jdbc (postgresql|mysql):\/\/127\.0\.0\.1:\d+\/pijar table=pijar_test_victim$/);
+      const failed = writeJdbc(spark.createDataFrame([[1]], "id INT"), { url: inline, dbtable: t("victim") });
+      await expect(failed).rejects.toThrow(/TABLE_OR_VIEW_ALREADY_EXISTS/);
+      await expect(failed).rejects.not.toThrow(new RegExp(s.password));
+      const badQuery = readJdbc({ url: inline, query: "SELECT no_such_column FROM pijar_test_victim" });
+      await expect(badQuery).rejects.toThrow(/FAILED_JDBC/);
+      await expect(badQuery).rejects.not.toThrow(new RegExp(s.password));
+    });
+
+    it("overwrite swaps in a new table; reads stream with fetchsize and partitions", async () => {
+      const spark = session();
+      const table = t("swap");
+      await writeJdbc(salesDataFrame(spark, 100), opts(s, table), "overwrite");
+      await writeJdbc(spark.createDataFrame([[1, "x"]], "id INT, name STRING"), opts(s, table), "overwrite");
+      expect(await internalRows(await readJdbc(opts(s, table)))).toEqual([[1, "x"]]);
+      const left = await sql(s, s.name === "postgres" ? "SELECT count(*) FROM pg_tables WHERE tablename LIKE '%pijar_stage%' OR tablename LIKE '%pijar_old%'"
+        : "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%pijar_stage%' OR table_name LIKE '%pijar_old%'");
+      expect(normalize(left)).toEqual([["0"]]);
+      await writeJdbc(salesDataFrame(spark, 5000), opts(s, table), "overwrite");
+      const df = await readJdbc({ ...opts(s, table), fetchsize: 333, partitionColumn: "order_id", lowerBound: 1, upperBound: 5000, numPartitions: 3 });
+      const rows = await internalRows(df.select("order_id"));
+      expect(rows.length).toBe(5000);
+      expect(new Set(rows.map((r) => r[0])).size).toBe(5000);
+      const q = await readJdbc({ url: s.url, user: s.user, password: s.password, query: `SELECT city, COUNT(*) AS n FROM ${table} GROUP BY city` });
+      expect((await internalRows(q)).reduce((a, r) => a + Number(r[1]), 0)).toBe(5000);
+    });
+  });
+}
