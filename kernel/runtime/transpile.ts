@@ -105,20 +105,26 @@ function rewriteTopLevel(js: string, sourceMap: string | undefined): TranspiledC
     } else if (ts.isExportDeclaration(st) || ts.isExportAssignment(st)) {
       edits.push({ start, end: st.getEnd(), text: "" });
     } else if (ts.isVariableStatement(st)) {
+      // Only insertions and small replacements, so edits inside initializers (import(),
+      // loop checkpoints) stay valid: `const a = 1, {b} = o;` -> `(a = 1), ({b} = o);`.
       const list = st.declarationList;
-      const pieces: string[] = [];
+      const first = list.declarations[0];
+      if (first) edits.push({ start, end: first.getStart(sf), text: "" });
       for (const d of list.declarations) {
         bindingNames(d.name, declared);
-        const init = d.initializer ? js.slice(d.initializer.getStart(sf), d.initializer.getEnd()) : "undefined";
-        const target = js.slice(d.name.getStart(sf), d.name.getEnd());
-        if (!d.initializer && (list.flags & ts.NodeFlags.BlockScoped) === 0) {
+        const nameStart = d.name.getStart(sf);
+        const nameEnd = d.name.getEnd();
+        if (d.initializer) {
+          edits.push({ start: nameStart, end: nameStart, text: "(" });
+          edits.push({ start: d.initializer.getEnd(), end: d.initializer.getEnd(), text: ")" });
+        } else if ((list.flags & ts.NodeFlags.BlockScoped) === 0) {
           // `var x;` keeps an existing value, as in a script.
-          pieces.push(`${HELPER}.declareVar(${JSON.stringify(target)})`);
+          edits.push({ start: nameStart, end: nameEnd, text: `${HELPER}.declareVar(${JSON.stringify(js.slice(nameStart, nameEnd))})` });
         } else {
-          pieces.push(`(${target} = ${init})`);
+          edits.push({ start: nameStart, end: nameStart, text: "(" });
+          edits.push({ start: nameEnd, end: nameEnd, text: " = undefined)" });
         }
       }
-      edits.push({ start, end: st.getEnd(), text: pieces.join(", ") + ";" });
     } else if (ts.isFunctionDeclaration(st) && st.name) {
       // Declarations are hoisted inside the wrapper; publish them as globals before anything runs.
       declared.push(st.name.text);
@@ -130,14 +136,14 @@ function rewriteTopLevel(js: string, sourceMap: string | undefined): TranspiledC
       edits.push({ start: st.getEnd(), end: st.getEnd(), text: ";" });
     } else if (ts.isExpressionStatement(st)) {
       const e = st.expression;
-      const text = js.slice(e.getStart(sf), e.getEnd());
       if (isLast) {
         hasValue = true;
-        edits.push({ start, end: st.getEnd(), text: `return (${text});` });
+        edits.push({ start: e.getStart(sf), end: e.getStart(sf), text: "return (" });
       } else {
         // An action called without await (e.g. `df.show();`) still belongs to this cell.
-        edits.push({ start, end: st.getEnd(), text: `${HELPER}.track(${text});` });
+        edits.push({ start: e.getStart(sf), end: e.getStart(sf), text: `${HELPER}.track(` });
       }
+      edits.push({ start: e.getEnd(), end: e.getEnd(), text: ")" });
     }
   });
 
@@ -157,9 +163,21 @@ function rewriteTopLevel(js: string, sourceMap: string | undefined): TranspiledC
     ts.forEachChild(node, visit);
   };
   statements.forEach(visit);
+  // Dynamic import() anywhere in the cell goes through the kernel's resolver (vm scripts have
+  // no module loader of their own, and "pijar" / .ts files need mapping).
+  const visitImports = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const kw = node.expression;
+      edits.push({ start: kw.getStart(sf), end: kw.getEnd(), text: `${HELPER}.import` });
+    }
+    ts.forEachChild(node, visitImports);
+  };
+  statements.forEach(visitImports);
   prologue.unshift(`const __epoch = ${HELPER}.epoch;`);
 
-  edits.sort((a, b) => b.start - a.start || a.end - b.end);
+  // From the end backwards; at one position a replacement goes before an insertion so the
+  // insertion ends up in front of the replaced text.
+  edits.sort((a, b) => b.start - a.start || b.end - b.start - (a.end - a.start));
   let body = js;
   for (const e of edits) body = body.slice(0, e.start) + e.text + body.slice(e.end);
   body = body.replace(/^"use strict";/, "");

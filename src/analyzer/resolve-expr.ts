@@ -19,6 +19,9 @@ export interface ResolveOptions {
   readonly resolveSubquery?: (e: Extract<Expr, { kind: "subquery" }>, scope: Scope) => Expr;
 }
 
+/** > 0 while resolving the function of a window expression (ranking functions are allowed there). */
+let windowDepth = 0;
+
 export function resolveExpr(e: Expr, scope: Scope, ctx: FunctionContext, opts: ResolveOptions = {}): Expr {
   const r = (x: Expr) => resolveExpr(x, scope, ctx, opts);
   switch (e.kind) {
@@ -36,6 +39,11 @@ export function resolveExpr(e: Expr, scope: Scope, ctx: FunctionContext, opts: R
       return { ...e, child: r(e.child) };
     case "unresolved_call": {
       const def = requireFunction(e.name);
+      if (def.kind === "window" && windowDepth === 0) {
+        throw new PijarError("WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE", { funcName: `"${def.name}()"` }, {
+          message: `Window function "${def.name}()" requires an OVER clause: add .over(Window.partitionBy(...).orderBy(...)).`,
+        });
+      }
       const args = e.isStar ? [] : e.args.map(r);
       checkArity(def, args.length);
       const res = def.resolve(args, ctx);
@@ -82,7 +90,13 @@ export function resolveExpr(e: Expr, scope: Scope, ctx: FunctionContext, opts: R
     case "sort":
       return { ...e, child: r(e.child) };
     case "window": {
-      const fn = r(e.fn);
+      windowDepth++;
+      let fn: Expr;
+      try {
+        fn = r(e.fn);
+      } finally {
+        windowDepth--;
+      }
       if (fn.kind !== "call" || fn.fn.kind === "scalar") {
         throw new PijarError("UNSUPPORTED_FEATURE", { feature: `Expression ${exprName(fn)} is not supported over a window: use an aggregate or a window function.` });
       }

@@ -35,7 +35,7 @@ export function inferType(v: unknown, name: string): DataType {
   if (typeof v === "boolean") return booleanType;
   if (typeof v === "string") return stringType;
   if (typeof v === "bigint") return longType;
-  if (typeof v === "number") return Number.isInteger(v) ? longType : doubleType;
+  if (typeof v === "number") return Number.isSafeInteger(v) ? longType : doubleType;
   if (v instanceof Date) return timestampType;
   if (v instanceof Decimal) return new DecimalType(38, 18);
   if (v instanceof Uint8Array) return binaryType;

@@ -24,7 +24,8 @@ export function typedValue(v: unknown): { value: unknown; dataType: DataType } {
     case "string": return { value: v, dataType: stringType };
     case "bigint": return { value: Number(v), dataType: longType };
     case "number":
-      if (Number.isInteger(v) && !Object.is(v, -0)) {
+      // Integers JS holds exactly become INT/BIGINT; 1e20 and the like are doubles, as in Python.
+      if (Number.isSafeInteger(v) && !Object.is(v, -0)) {
         return { value: v, dataType: v >= -2147483648 && v <= 2147483647 ? integerType : longType };
       }
       return { value: v, dataType: doubleType };

@@ -66,6 +66,21 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42K09",
     exceptionType: analysis,
   },
+  "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to <targetType> with ANSI mode on. If you have to cast <srcType> to <targetType>, you can set <config> as <configVal>.",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE": {
+    message: "Window function <funcName> requires an OVER clause.",
+    sqlState: "42601",
+    exceptionType: analysis,
+  },
+  "_LEGACY_ERROR_TEMP_1201": {
+    message: "Cannot resolve column name \"<colName>\" among (<fieldNames>).",
+    sqlState: "42000",
+    exceptionType: analysis,
+  },
   "DATATYPE_MISMATCH.DATA_DIFF_TYPES": {
     message: "Cannot resolve <sqlExpr> due to data type mismatch: Input to <functionName> should all be the same type, but it's <dataType>.",
     sqlState: "42K09",
@@ -154,7 +169,7 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   "UNSUPPORTED_JOIN_TYPE": {
     message: "Unsupported join type '<typ>'. Supported join types include: <supported>.",
     sqlState: "0A000",
-    exceptionType: illegalArg,
+    exceptionType: analysis,
   },
   "INVALID_OPTION": {
     message: "<message>",

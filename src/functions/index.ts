@@ -32,3 +32,4 @@ import "./aggregate/misc.js";
 import "./window/ranking.js";
 import "./window/offset.js";
 import "./hash/digest.js";
+import "./math/try-arith.js";

@@ -102,3 +102,7 @@ function pct(p: number | number[]) {
   const one = (x: number) => literal(x, doubleType);
   return Array.isArray(p) ? fn("array", ...p.map(one)).expr : one(p);
 }
+/** Sum, null on overflow. `F.try_sum("x")` */
+export function try_sum(x: ColumnOrName): Column { return fn("try_sum", c(x)); }
+/** Average, null on overflow. `F.try_avg("x")` */
+export function try_avg(x: ColumnOrName): Column { return fn("try_avg", c(x)); }

@@ -83,3 +83,5 @@ export function posexplode(x: ColumnOrName): Column { return fn("posexplode", c(
 export function posexplode_outer(x: ColumnOrName): Column { return fn("posexplode_outer", c(x)); }
 /** One row per struct in an array of structs. `F.inline("items")` */
 export function inline(x: ColumnOrName): Column { return fn("inline", c(x)); }
+/** Like inline, keeping a null row for empty or null input. `F.inline_outer("items")` */
+export function inline_outer(x: ColumnOrName): Column { return fn("inline_outer", c(x)); }

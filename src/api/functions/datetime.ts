@@ -84,3 +84,9 @@ export function current_date(): Column { return fn("current_date"); }
 export function current_timestamp(): Column { return fn("current_timestamp"); }
 /** `F.now()` */
 export function now(): Column { return fn("now"); }
+/** Same as current_date. `F.curdate()` */
+export function curdate(): Column { return fn("curdate"); }
+/** `F.localtimestamp()` */
+export function localtimestamp(): Column { return fn("localtimestamp"); }
+/** Days since 1970-01-01. `F.unix_date("d")` */
+export function unix_date(x: ColumnOrName): Column { return fn("unix_date", c(x)); }

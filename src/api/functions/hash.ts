@@ -11,3 +11,5 @@ export function sha2(x: ColumnOrName, numBits: number): Column { return fn("sha2
 export function crc32(x: ColumnOrName): Column { return fn("crc32", c(x)); }
 /** Spark's Murmur3 hash of the columns (INT). `F.hash("a", "b")` */
 export function hash(...cols: ColumnOrName[]): Column { return fn("hash", ...cols.map(c)); }
+/** Same as sha1. `F.sha("s")` */
+export function sha(x: ColumnOrName): Column { return fn("sha", c(x)); }

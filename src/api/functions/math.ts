@@ -98,3 +98,41 @@ export function shiftrightunsigned(x: ColumnOrName, n: number): Column { return 
 function num(x: ColumnOrName | number) {
   return typeof x === "number" ? l(x) : c(x);
 }
+/** `F.acosh("x")` */
+export function acosh(x: ColumnOrName): Column { return fn("acosh", c(x)); }
+/** `F.asinh("x")` */
+export function asinh(x: ColumnOrName): Column { return fn("asinh", c(x)); }
+/** `F.atanh("x")` */
+export function atanh(x: ColumnOrName): Column { return fn("atanh", c(x)); }
+/** `F.cot("x")` */
+export function cot(x: ColumnOrName): Column { return fn("cot", c(x)); }
+/** `F.csc("x")` */
+export function csc(x: ColumnOrName): Column { return fn("csc", c(x)); }
+/** `F.sec("x")` */
+export function sec(x: ColumnOrName): Column { return fn("sec", c(x)); }
+/** Old name of degrees. `F.toDegrees("rad")` */
+export const toDegrees = degrees;
+/** Old name of radians. `F.toRadians("deg")` */
+export const toRadians = radians;
+/** Old name of shiftleft. `F.shiftLeft("x", 1)` */
+export const shiftLeft = shiftleft;
+/** Old name of shiftright. `F.shiftRight("x", 1)` */
+export const shiftRight = shiftright;
+/** Old name of shiftrightunsigned. `F.shiftRightUnsigned("x", 1)` */
+export const shiftRightUnsigned = shiftrightunsigned;
+/** Unary minus. `F.negative("x")` */
+export function negative(x: ColumnOrName): Column { return fn("negative", c(x)); }
+/** Same as negative. `F.negate("x")` */
+export const negate = negative;
+/** Unary plus (returns x). `F.positive("x")` */
+export function positive(x: ColumnOrName): Column { return fn("positive", c(x)); }
+/** a + b, null on overflow. `F.try_add("a", "b")` */
+export function try_add(a: ColumnOrName, b: ColumnOrName): Column { return fn("try_add", c(a), c(b)); }
+/** a - b, null on overflow. `F.try_subtract("a", "b")` */
+export function try_subtract(a: ColumnOrName, b: ColumnOrName): Column { return fn("try_subtract", c(a), c(b)); }
+/** a * b, null on overflow. `F.try_multiply("a", "b")` */
+export function try_multiply(a: ColumnOrName, b: ColumnOrName): Column { return fn("try_multiply", c(a), c(b)); }
+/** a / b, null when b is 0. `F.try_divide("a", "b")` */
+export function try_divide(a: ColumnOrName, b: ColumnOrName): Column { return fn("try_divide", c(a), c(b)); }
+/** a % b, null when b is 0. `F.try_mod("a", "b")` */
+export function try_mod(a: ColumnOrName, b: ColumnOrName): Column { return fn("try_mod", c(a), c(b)); }

@@ -109,3 +109,9 @@ export function levenshtein(a: ColumnOrName, b: ColumnOrName, threshold?: number
 }
 /** `F.soundex("name")` */
 export function soundex(x: ColumnOrName): Column { return fn("soundex", c(x)); }
+/** 1-based position of substr in x (at or after pos). `F.position(F.lit("a"), "s")` */
+export function position(substr: ColumnOrName, x: ColumnOrName, start?: ColumnOrName): Column {
+  return start === undefined ? fn("position", c(substr), c(x)) : fn("position", c(substr), c(x), c(start));
+}
+/** Character of a code (mod 256). `F.char("code")` */
+export function char(x: ColumnOrName): Column { return fn("char", c(x)); }

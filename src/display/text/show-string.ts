@@ -21,6 +21,13 @@ function isFullWidth(c: number): boolean {
     (c >= 0x20000 && c <= 0x3fffd);
 }
 
+/** Spark 4 prints control characters escaped so each row stays on one line. */
+const META: Record<string, string> = { "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", "\u000b": "\\v", "\u0007": "\\a" };
+
+export function escapeMeta(s: string): string {
+  return /[\b\t\n\f\r\u000b\u0007]/.test(s) ? s.replace(/[\b\t\n\f\r\u000b\u0007]/g, (c) => META[c]!) : s;
+}
+
 export function truncateCell(s: string, truncate: number): string {
   if (truncate > 0 && s.length > truncate) return truncate < 4 ? s.substring(0, truncate) : s.substring(0, truncate - 3) + "...";
   return s;
@@ -35,7 +42,7 @@ const padRight = (s: string, w: number, ch = " ") => s + ch.repeat(Math.max(0, w
  * @param hasMore whether more rows exist beyond those shown
  */
 export function showString(names: readonly string[], cells: readonly (readonly string[])[], numRows: number, truncate: number, vertical: boolean, hasMore: boolean): string {
-  const rows = [names, ...cells].map((r) => r.map((c) => truncateCell(c, truncate)));
+  const rows = [names, ...cells].map((r) => r.map((c) => truncateCell(escapeMeta(c), truncate)));
   let sb = "";
   if (!vertical) {
     const widths = names.map((_, i) => Math.max(3, ...rows.map((r) => halfWidth(r[i]!))));
@@ -53,8 +60,9 @@ export function showString(names: readonly string[], cells: readonly (readonly s
       sb += padRight(`-RECORD ${i}`, nameW + dataW + 5, "-") + "\n";
       sb += r.map((c, j) => ` ${padRight(fieldNames[j]!, nameW)} | ${padRight(c, dataW)} `).join("\n") + "\n";
     });
-    if (data.length === 0) sb += "(0 rows)\n";
+    if (data.length === 0) sb += "(0 rows)";
   }
-  if (hasMore) sb += `only showing top ${numRows} ${numRows === 1 ? "row" : "rows"}\n`;
+  // Spark 4 ends the footer without a newline (PySpark's print() adds one).
+  if (hasMore) sb += `only showing top ${numRows} ${numRows === 1 ? "row" : "rows"}`;
   return sb;
 }

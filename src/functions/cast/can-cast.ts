@@ -22,8 +22,22 @@ export function canCast(from: DataType, to: DataType): boolean {
   return false;
 }
 
+/** Casts the non-ANSI (legacy) mode allows but ANSI rejects: the error then names the setting. */
+function legacyCanCast(from: DataType, to: DataType): boolean {
+  if (isDatetime(from) && (isBoolean(to) || isNumeric(to))) return true;
+  if ((isBoolean(from) || isNumeric(from)) && isDate(to)) return true;
+  if (isBoolean(from) && isTimestamp(to)) return true;
+  return false;
+}
+
 export function checkCast(child: Expr, from: DataType, to: DataType): void {
   if (canCast(from, to)) return;
+  if (legacyCanCast(from, to)) {
+    throw new PijarError("DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION", {
+      sqlExpr: `"CAST(${exprName(child)} AS ${to.sql()})"`, srcType: `"${from.sql()}"`, targetType: `"${to.sql()}"`,
+      config: "\"spark.sql.ansi.enabled\"", configVal: "'false'",
+    });
+  }
   throw new PijarError("DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION", {
     sqlExpr: `"CAST(${exprName(child)} AS ${to.sql()})"`, srcType: `"${from.sql()}"`, targetType: `"${to.sql()}"`,
   });

@@ -19,7 +19,10 @@ const INT_RANGE: Record<string, [number, number]> = {
 
 function invalid(v: unknown, from: DataType, to: DataType): PijarError {
   const shown = typeof v === "string" ? `'${v}'` : String(v);
-  return new PijarError("CAST_INVALID_INPUT", { expression: shown, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"` });
+  // Spark raises SparkDateTimeException for dates and timestamps, NumberFormatException otherwise.
+  const datetime = to instanceof DateType || to instanceof TimestampType || to instanceof TimestampNTZType;
+  return new PijarError("CAST_INVALID_INPUT", { expression: shown, sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"` },
+    datetime ? { exceptionType: "DateTimeException" } : {});
 }
 
 function overflow(v: unknown, from: DataType, to: DataType): PijarError {
@@ -66,9 +69,9 @@ function integralFromNumber(x: number, v: unknown, from: DataType, to: DataType)
   return t === 0 ? 0 : t;
 }
 
-/** Spark's UTF8String.toLong: optional sign, digits, optional fraction that is truncated. */
+/** ANSI string -> integral: optional sign and digits only, surrounding blanks trimmed. */
 function parseIntegral(s: string): number | null {
-  const m = /^\s*([+-]?)(\d+)(?:\.\d*)?\s*$/.exec(s) ?? /^\s*([+-]?)()\.\d+\s*$/.exec(s);
+  const m = /^\s*([+-]?)(\d+)\s*$/.exec(s);
   if (!m) return null;
   const n = Number(m[2] || "0");
   return m[1] === "-" ? -n : n;

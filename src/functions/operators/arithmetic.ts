@@ -58,9 +58,11 @@ function resolveArith(op: Op, args: readonly Expr[]): ResolveResult {
   let [l, r] = args as [Expr, Expr];
   let lt = typeOf(l);
   let rt = typeOf(r);
-  // Strings meet numbers as doubles (and null literals take the other side's type).
-  if (isString(lt) && (isNumeric(rt) || isNull(rt))) { l = castTo(l, doubleType); lt = doubleType; }
-  if (isString(rt) && (isNumeric(lt) || isNull(lt))) { r = castTo(r, doubleType); rt = doubleType; }
+  // ANSI: a string meeting an integral number is read as bigint, otherwise as double
+  // ("5" + 1 is 6L; "2.5" + 1 fails with CAST_INVALID_INPUT); null literals take the other side's type.
+  const stringTarget = (other: DataType) => (isIntegral(other) || isNull(other) ? longType : doubleType);
+  if (isString(lt) && (isNumeric(rt) || isNull(rt))) { const t = stringTarget(rt); l = castTo(l, t); lt = t; }
+  if (isString(rt) && (isNumeric(lt) || isNull(lt))) { const t = stringTarget(lt); r = castTo(r, t); rt = t; }
   if (isString(lt) && isString(rt)) { l = castTo(l, doubleType); r = castTo(r, doubleType); lt = rt = doubleType; }
   if (isNull(lt) && isNull(rt)) return { args: [castTo(l, doubleType), castTo(r, doubleType)], dataType: doubleType };
   if (isNull(lt)) { l = castTo(l, rt); lt = rt; }

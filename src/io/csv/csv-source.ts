@@ -2,7 +2,7 @@
  * The CSV data source: schema discovery (header, inference in one streaming pass over all
  * files) and the scan (tokenizer -> typed column builders -> batches), with Spark's parse modes.
  */
-import { StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
+import { IntegerType, StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
 import { Batch } from "../../physical/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import type { FunctionContext } from "../../functions/registry.js";
@@ -25,12 +25,12 @@ export interface CsvTuning {
 /** Tokenizes files (streaming, synchronously: see readTextChunksSync) until `onRecord` returns false. */
 function tokenizeFiles(
   files: readonly InputFile[], o: CsvReadOptions, chunkSize: number,
-  onRecord: (fields: readonly string[], quoted: Uint8Array, n: number, fileIndex: number, recordIndex: number) => boolean,
+  onRecord: (t: CsvTokenizer, n: number, fileIndex: number, recordIndex: number) => boolean,
 ): void {
   for (let fi = 0; fi < files.length; fi++) {
     let rec = 0;
     let go = true;
-    const tok = new CsvTokenizer(o.syntax, (f, q, n) => (go = onRecord(f, q, n, fi, rec++)));
+    const tok = new CsvTokenizer(o.syntax, (t, n) => (go = onRecord(t, n, fi, rec++)));
     for (const text of readTextChunksSync(files[fi]!.path, o.encoding, chunkSize)) {
       if (!tok.push(text)) break;
     }
@@ -38,9 +38,14 @@ function tokenizeFiles(
   }
 }
 
-function fieldText(s: string, quoted: number, o: CsvReadOptions): string | null {
-  if (!quoted && s === "") return null;
-  const v = quoted && s === "" ? o.emptyValue : s;
+/** Field i's text after Spark's null/empty rules, or null. */
+function fieldText(t: CsvTokenizer, i: number, o: CsvReadOptions): string | null {
+  const quoted = t.quoted[i]!;
+  if (t.isEmpty(i)) {
+    if (!quoted) return null;
+    return o.emptyValue === o.nullValue ? null : o.emptyValue;
+  }
+  const v = t.text(i);
   return v === o.nullValue ? null : v;
 }
 
@@ -70,16 +75,16 @@ export function openCsv(
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed / 0x7fffffff < o.samplingRatio;
     };
-    tokenizeFiles(files, o, chunkSize, (f, q, n, fi, ri) => {
+    tokenizeFiles(files, o, chunkSize, (tk, n, fi, ri) => {
       if (fi === 0 && ri === 0) {
-        header = Array.from({ length: n }, (_, i) => (o.header ? fieldText(f[i]!, q[i]!, o) : null));
+        header = Array.from({ length: n }, (_, i) => (o.header ? fieldText(tk, i, o) : null));
         types = new Array<DataType>(n).fill(nullType);
         if (o.header) return o.inferSchema;
       } else if (ri === 0 && o.header) return true;
       if (!o.inferSchema) return false;
       if (!sample()) return true;
       const m = Math.min(n, types.length);
-      for (let i = 0; i < m; i++) types[i] = inferrer.infer(types[i]!, fieldText(f[i]!, q[i]!, o));
+      for (let i = 0; i < m; i++) types[i] = inferrer.infer(types[i]!, fieldText(tk, i, o));
       return true;
     });
     const h = header as (string | null)[] | null;
@@ -93,8 +98,8 @@ export function openCsv(
 
 function checkHeader(files: readonly InputFile[], o: CsvReadOptions, schema: StructType, chunkSize: number): void {
   const expected = schema.names.filter((n) => n !== o.columnNameOfCorruptRecord);
-  tokenizeFiles(files, o, chunkSize, (f, _q, n, fi) => {
-    const got = Array.from({ length: n }, (_, i) => f[i]!);
+  tokenizeFiles(files, o, chunkSize, (tk, n, fi) => {
+    const got = Array.from({ length: n }, (_, i) => tk.text(i));
     const same = got.length === expected.length && got.every((g, i) => g.toLowerCase() === expected[i]!.toLowerCase());
     if (!same) {
       throw new PijarError("FAILED_READ_FILE.NO_HINT", {}, {
@@ -124,6 +129,7 @@ class CsvFormat implements FileFormat {
     const converters: Converter[] = outFields.map((f) => converterFor(f.dataType, conv));
     const builders: ColumnBuilder[] = outFields.map((f) => columnBuilder(f.dataType, batchSize, this.tuning.dictionaryStrings ?? true));
     const hasCorrupt = tokenIndex.includes(-1);
+    const intRange = outFields.map((f): [number, number] | null => (f.dataType instanceof IntegerType ? [-2147483648, 2147483647] : null));
     const row = new Array<unknown>(columns.length);
     const chunkSize = this.tuning.chunkSize ?? CHUNK_SIZE;
 
@@ -140,7 +146,7 @@ class CsvFormat implements FileFormat {
           pending = 0;
         };
         let first = true;
-        const tok = new CsvTokenizer(o.syntax, (f, q, n, t) => {
+        const tok = new CsvTokenizer(o.syntax, (t, n) => {
           if (first) {
             first = false;
             if (o.header) return true;
@@ -153,7 +159,15 @@ class CsvFormat implements FileFormat {
               row[k] = null;
               continue;
             }
-            const s = fieldText(f[ti]!, q[ti]!, o);
+            // Integers straight from the buffer (no substring) when nulls are spelled "".
+            if (intRange[k] && o.nullValue === "") {
+              const iv = t.intAt(ti, intRange[k]![0], intRange[k]![1]);
+              if (iv !== undefined) {
+                row[k] = iv;
+                continue;
+              }
+            }
+            const s = fieldText(t, ti, o);
             if (s === null) {
               row[k] = null;
               continue;

@@ -29,20 +29,24 @@ export interface CsvSyntax {
 }
 
 /**
- * Receives each record: `fields[0..n)` with `quoted[i]` = 1 when the field was quoted, and the
- * tokenizer, whose `rawRecord()` and `recordLine` describe the current record (for
- * _corrupt_record and error messages).
+ * Receives each record as the tokenizer and its field count n: `text(i)`, `quoted[i]` (1 when
+ * field i was quoted), `rawRecord()` and `recordLine` describe the current record. Field text
+ * is only cut out of the buffer when asked for, so pruned columns cost nothing.
  * Returns false to stop tokenizing (e.g. a limit was reached).
  */
-export type RecordSink = (fields: string[], quoted: Uint8Array, n: number, tokenizer: CsvTokenizer) => boolean;
+export type RecordSink = (tokenizer: CsvTokenizer, n: number) => boolean;
 
 const INCOMPLETE = -1;
 
 export class CsvTokenizer {
   private rest = "";
   private line = 1;
-  private fields: string[] = [];
-  private quoted = new Uint8Array(64);
+  /** Materialized text of field i (unescaped quoted values), or null: then starts/ends hold it. */
+  private fields: (string | null)[] = [];
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  /** quoted[i] = 1 when field i of the current record was quoted. */
+  quoted = new Uint8Array(64);
   private stopped = false;
   private recBuf = "";
   private recStart = 0;
@@ -76,6 +80,54 @@ export class CsvTokenizer {
     const pos = this.run(buf, false);
     this.rest = buf.slice(pos);
     return !this.stopped;
+  }
+
+  private growFields(): void {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.quoted = grow(this.quoted);
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+  }
+
+  /** Text of field i of the current record. */
+  text(i: number): string {
+    return this.fields[i] ?? this.recBuf.slice(this.starts[i]!, this.ends[i]!);
+  }
+
+  /** True when field i is empty text. */
+  isEmpty(i: number): boolean {
+    const m = this.fields[i];
+    return m != null ? m === "" : this.ends[i] === this.starts[i];
+  }
+
+  /**
+   * Field i as an integer in [min, max] parsed straight from the buffer (no string), or
+   * undefined when it needs the general path (quoted with escapes, too long, not digits).
+   */
+  intAt(i: number, min: number, max: number): number | undefined {
+    if (this.fields[i] != null) return undefined;
+    const buf = this.recBuf;
+    let p = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (e - p > 10 || e === p) return undefined;
+    let neg = false;
+    const c0 = buf.charCodeAt(p);
+    if (c0 === 45 || c0 === 43) {
+      neg = c0 === 45;
+      if (++p === e) return undefined;
+    }
+    let v = 0;
+    for (; p < e; p++) {
+      const d = buf.charCodeAt(p) - 48;
+      if (d < 0 || d > 9) return undefined;
+      v = v * 10 + d;
+    }
+    if (neg) v = -v;
+    return v < min || v > max ? undefined : v;
   }
 
   /** Raw text of the record being delivered to the sink (without its line break). */
@@ -146,6 +198,7 @@ export class CsvTokenizer {
     const multiLine = this.multiLine;
     const lineAtStart = this.line;
     let linesInside = 0;
+    this.recBuf = buf;
     let pos = start;
     let n = 0;
     for (;;) {
@@ -153,7 +206,9 @@ export class CsvTokenizer {
       if (this.trimLeading) {
         while (pos < len && isSpace(buf.charCodeAt(pos)) && buf.charCodeAt(pos) !== sep && !this.isLineEnd(buf.charCodeAt(pos))) pos++;
       }
-      let value: string;
+      let mat: string | null = null;
+      let vs = 0;
+      let ve = 0;
       let wasQuoted = 0;
       if (pos < len && buf.charCodeAt(pos) === quote) {
         pos++;
@@ -194,9 +249,15 @@ export class CsvTokenizer {
           }
           pos++;
         }
-        value = acc + buf.slice(seg, pos);
+        if (acc === "") {
+          vs = seg;
+          ve = pos;
+        } else mat = acc + buf.slice(seg, pos);
         // univocity normalizes line breaks inside quoted values to \n.
-        if (linesInside > 0 && this.lineSep < 0 && value.includes("\r")) value = value.replace(/\r\n?/g, "\n");
+        if (linesInside > 0 && this.lineSep < 0) {
+          const v = mat ?? buf.slice(vs, ve);
+          if (v.includes("\r")) mat = v.replace(/\r\n?/g, "\n");
+        }
         wasQuoted = 1;
         if (closed) {
           pos++;
@@ -210,9 +271,10 @@ export class CsvTokenizer {
             // Text after the closing quote: the field is raw text up to the separator.
             while (pos < len && buf.charCodeAt(pos) !== sep && !this.isLineEnd(buf.charCodeAt(pos))) pos++;
             if (pos >= len && !final) return INCOMPLETE;
-            value = buf.slice(fieldStart, pos);
+            let value = buf.slice(fieldStart, pos);
             if (this.trimLeading) value = value.trimStart();
             if (this.trimTrailing) value = value.trimEnd();
+            mat = value;
             wasQuoted = 0;
           }
         }
@@ -233,16 +295,15 @@ export class CsvTokenizer {
           }
         }
         if (e >= len && !final) return INCOMPLETE;
-        value = buf.slice(pos, e);
-        if (this.trimTrailing) value = value.trimEnd();
+        vs = pos;
+        ve = e;
+        if (this.trimTrailing) while (ve > vs && isSpace(buf.charCodeAt(ve - 1))) ve--;
         pos = e;
       }
-      if (n >= this.quoted.length) {
-        const q = new Uint8Array(this.quoted.length * 2);
-        q.set(this.quoted);
-        this.quoted = q;
-      }
-      this.fields[n] = value;
+      if (n >= this.quoted.length) this.growFields();
+      this.fields[n] = mat;
+      this.starts[n] = vs;
+      this.ends[n] = ve;
       this.quoted[n] = wasQuoted;
       n++;
       if (pos < len && buf.charCodeAt(pos) === sep) {
@@ -257,11 +318,10 @@ export class CsvTokenizer {
         if (next === INCOMPLETE) return INCOMPLETE;
       }
       this.line += linesInside;
-      this.recBuf = buf;
       this.recStart = start;
       this.recEnd = recEnd;
       this.recordLine = lineAtStart;
-      if (!this.sink(this.fields, this.quoted, n, this)) this.stopped = true;
+      if (!this.sink(this, n)) this.stopped = true;
       return next;
     }
   }

@@ -11,10 +11,44 @@ import { hasAggregate } from "./project.js";
 import { requalify } from "./named.js";
 import { lookup } from "../../analyzer/scope.js";
 import { unresolvedColumn } from "../../analyzer/scope.js";
-import { splitName } from "../expr/expr.js";
+import { references, splitName } from "../expr/expr.js";
+
+/**
+ * Spark's "missing references" rule: `df.select("name").filter(col("age") > 30)` may name a
+ * column the projection dropped. The column is carried through the projection for the
+ * filter (or sort) and projected away again above it.
+ */
+function withMissingReferences(
+  child: LogicalPlan,
+  exprs: readonly Expr[],
+  ctx: BuildContext,
+  build: (input: LogicalPlan, resolved: Expr[]) => LogicalPlan,
+): LogicalPlan {
+  try {
+    return build(child, exprs.map((e) => resolveExpr(e, { attrs: child.output }, ctx.fn, ctx.resolveOptions)));
+  } catch (err) {
+    const unresolved = err instanceof PijarError && err.errorClass.startsWith("UNRESOLVED_COLUMN");
+    if (!unresolved || child.kind !== "project") throw err;
+    const below = child.child.output;
+    let resolved: Expr[];
+    try {
+      resolved = exprs.map((e) => resolveExpr(e, { attrs: child.output, outer: { attrs: below } }, ctx.fn, ctx.resolveOptions));
+    } catch {
+      throw err;
+    }
+    const have = new Set(child.output.map((a) => a.id));
+    const missing = below.filter((a) => !have.has(a.id) && resolved.some((r) => references(r).some((x) => x.id === a.id)));
+    const widened: LogicalPlan = { ...child, exprs: [...child.exprs, ...missing], output: [...child.output, ...missing] };
+    const inner = build(widened, resolved);
+    return { kind: "project", child: inner, exprs: child.output, output: child.output };
+  }
+}
 
 export function buildFilter(child: LogicalPlan, condition: Expr, ctx: BuildContext): LogicalPlan {
-  const c = resolveExpr(condition, { attrs: child.output }, ctx.fn, ctx.resolveOptions);
+  return withMissingReferences(child, [condition], ctx, (input, [c]) => filterOf(input, c!));
+}
+
+function filterOf(child: LogicalPlan, c: Expr): LogicalPlan {
   const t = typeOf(c);
   if (!(t instanceof BooleanType) && !(t instanceof NullType)) {
     throw new PijarError("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", {}, {
@@ -30,11 +64,10 @@ export function buildFilter(child: LogicalPlan, condition: Expr, ctx: BuildConte
 }
 
 export function buildSort(child: LogicalPlan, orders: readonly Expr[], ctx: BuildContext): LogicalPlan {
-  const resolved: SortOrder[] = orders.map((o) => {
-    const r = resolveExpr(o, { attrs: child.output }, ctx.fn, ctx.resolveOptions);
-    return r.kind === "sort" ? r : { kind: "sort", child: r, ascending: true, nullsFirst: true };
+  return withMissingReferences(child, orders, ctx, (input, rs) => {
+    const resolved: SortOrder[] = rs.map((r) => (r.kind === "sort" ? r : { kind: "sort", child: r, ascending: true, nullsFirst: true }));
+    return { kind: "sort", child: input, orders: resolved, output: input.output };
   });
-  return { kind: "sort", child, orders: resolved, output: child.output };
 }
 
 export function buildLimit(child: LogicalPlan, limit: number, offset = 0): LogicalPlan {

@@ -74,9 +74,9 @@ export function buildUnionByName(left: LogicalPlan, right: LogicalPlan, allowMis
     const r = byName(right, a.name);
     if (r) return r;
     if (allowMissingColumns) return alias(literal(null, nullType) as Expr, a.name);
-    throw new PijarError("NUM_COLUMNS_MISMATCH", {
-      operator: "UNION", firstNumColumns: String(l.output.length), invalidOrdinalNum: "second", invalidNumColumns: String(right.output.length),
-    }, { message: `Cannot resolve column name "${a.name}" among (${right.output.map((x) => x.name).join(", ")}): unionByName matches columns by name; pass allowMissingColumns=true to fill missing ones with null.` });
+    throw new PijarError("_LEGACY_ERROR_TEMP_1201", { colName: a.name, fieldNames: right.output.map((x) => x.name).join(", ") }, {
+      message: `Cannot resolve column name "${a.name}" among (${right.output.map((x) => x.name).join(", ")}). unionByName matches columns by name: rename the column, or pass allowMissingColumns=true to fill missing ones with null.`,
+    });
   });
   if (!allowMissingColumns && right.output.length !== l.output.length) {
     throw new PijarError("NUM_COLUMNS_MISMATCH", {

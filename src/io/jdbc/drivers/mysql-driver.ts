@@ -12,7 +12,7 @@ import type { ColumnMeta } from "../dialects/dialect.js";
 import type { JdbcConnection, LoadSpec } from "./driver.js";
 import type { JdbcTarget } from "../url.js";
 import { textEncoder } from "../values.js";
-import { encodeRows } from "./postgres-driver.js";
+import { encodeTextRows, fieldWriter } from "./text-format.js";
 import * as T from "../../../types/data-types.js";
 
 const BINARY_CHARSET = 63;
@@ -126,11 +126,11 @@ class MysqlConnection implements JdbcConnection {
     const targets = spec.types.map((t, i) => (t instanceof T.BooleanType || t instanceof T.BinaryType ? `@v${i}` : q(spec.columns[i]!)));
     const sets = spec.types.flatMap((t, i) => t instanceof T.BooleanType ? [`${q(spec.columns[i]!)} = CAST(@v${i} AS UNSIGNED)`]
       : t instanceof T.BinaryType ? [`${q(spec.columns[i]!)} = UNHEX(@v${i})`] : []);
-    const encoders = spec.types.map((t, i) => textEncoder(t, "mysql", spec.columns[i]!));
+    const writers = spec.types.map((t, i) => fieldWriter(t, "mysql", spec.columns[i]!));
     let rows = 0;
     async function* encode(): AsyncGenerator<Buffer> {
       for await (const chunk of spec.chunks) {
-        yield* encodeRows(chunk.cols, chunk.numRows, encoders);
+        yield* encodeTextRows(chunk.cols, chunk.numRows, writers);
         rows += chunk.numRows;
       }
     }

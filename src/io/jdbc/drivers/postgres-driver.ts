@@ -11,7 +11,7 @@ import { postgresDialect } from "../dialects/postgres.js";
 import type { ColumnMeta } from "../dialects/dialect.js";
 import type { JdbcConnection, LoadSpec } from "./driver.js";
 import type { JdbcTarget } from "../url.js";
-import { textEncoder } from "../values.js";
+import { encodeTextRows, fieldWriter } from "./text-format.js";
 
 const rawText = { getTypeParser: () => (v: string) => v } as unknown as pg.CustomTypesConfig;
 
@@ -90,11 +90,11 @@ class PostgresConnection implements JdbcConnection {
   async load(spec: LoadSpec): Promise<number> {
     const cols = spec.columns.map((c) => postgresDialect.quoteIdentifier(c)).join(", ");
     const copy = this.client.query(copyFrom(`COPY ${spec.table} (${cols}) FROM STDIN`));
-    const encoders = spec.types.map((t, i) => textEncoder(t, "postgresql", spec.columns[i]!));
+    const writers = spec.types.map((t, i) => fieldWriter(t, "postgresql", spec.columns[i]!));
     let rows = 0;
     async function* encode(): AsyncGenerator<Buffer> {
       for await (const chunk of spec.chunks) {
-        yield* encodeRows(chunk.cols, chunk.numRows, encoders);
+        yield* encodeTextRows(chunk.cols, chunk.numRows, writers);
         rows += chunk.numRows;
       }
     }
@@ -117,27 +117,4 @@ class PostgresConnection implements JdbcConnection {
   async close(): Promise<void> {
     await this.client.end().catch(() => undefined);
   }
-}
-
-/**
- * Tab-separated text lines, about 1 MB per Buffer: big enough to keep the socket busy,
- * small enough to bound memory. Shared by the MySQL LOAD DATA path.
- */
-export function* encodeRows(cols: readonly unknown[][], numRows: number, encoders: readonly ((v: unknown) => string)[]): Generator<Buffer> {
-  const n = encoders.length;
-  let parts: string[] = [];
-  let size = 0;
-  for (let r = 0; r < numRows; r++) {
-    let line = encoders[0]!(cols[0]![r]);
-    for (let c = 1; c < n; c++) line += "\t" + encoders[c]!(cols[c]![r]);
-    line += "\n";
-    parts.push(line);
-    size += line.length;
-    if (size >= 1 << 20) {
-      yield Buffer.from(parts.join(""), "utf8");
-      parts = [];
-      size = 0;
-    }
-  }
-  if (parts.length) yield Buffer.from(parts.join(""), "utf8");
 }
