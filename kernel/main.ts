@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { ConnectionInfo, ToMain, ToWire, WireWorkerData } from "./wire/bridge.js";
-import { INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./wire/bridge.js";
+import { FLAG_SLOTS, INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./wire/bridge.js";
 import { Output, type Sender } from "./runtime/output.js";
 import { History } from "./protocol/history.js";
 import { kernelInfo } from "./protocol/kernel-info.js";
@@ -32,7 +32,7 @@ if (!connectionFile) {
 }
 const connection = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
 const inputBuffer = new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_BUFFER_BYTES);
-const interruptFlag = new SharedArrayBuffer(4);
+const interruptFlag = new SharedArrayBuffer(4 * FLAG_SLOTS);
 const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer, interruptFlag };
 const wire = new Worker(new URL("./wire/worker.js", import.meta.url), { workerData: wireData });
 const toWire = (m: ToWire) => wire.postMessage(m);
@@ -69,7 +69,7 @@ async function setup(): Promise<void> {
     const mod = await import(pathToFileURL(jobs).href);
     mod.addProgressListener(progressListener(output));
     // Lets queries that never yield to the event loop notice an interrupt between batches.
-    if (typeof mod.setInterruptFlag === "function") mod.setInterruptFlag(new Int32Array(interruptFlag));
+    if (typeof mod.setInterruptFlag === "function") mod.setInterruptFlag(new Int32Array(interruptFlag, 0, 1));
   }
 }
 const ready = setup().catch((e) => {

@@ -11,6 +11,7 @@ import vm from "node:vm";
 import { transpileCell, HELPER } from "./transpile.js";
 import { lineTable, originalLine } from "./sourcemap.js";
 import { importForCell } from "./module-loader.js";
+import { FLAG_INTERRUPTED, FLAG_IN_USER_CODE, FLAG_SLOTS } from "../wire/bridge.js";
 
 /** Error raised in a cell when the user interrupts it. */
 export class KeyboardInterrupt extends Error {
@@ -41,7 +42,7 @@ export class Evaluator {
   private readonly waiters = new Set<(e: Error) => void>();
 
   /** @param interruptFlag shared Int32 set by the wire thread on interrupt (see wire/bridge.ts). */
-  constructor(private readonly interruptFlag: Int32Array = new Int32Array(1)) {
+  constructor(private readonly interruptFlag: Int32Array = new Int32Array(FLAG_SLOTS)) {
     const helper = {
       /** Incremented by every interrupt; loops of older cells stop (see transpile.ts). */
       epoch: 0,
@@ -85,7 +86,8 @@ export class Evaluator {
     this.cells.set(name, { source, lines: lineTable(t.sourceMap) });
     this.tracked = [];
     this.stray = [];
-    Atomics.store(this.interruptFlag, 0, 0);
+    Atomics.store(this.interruptFlag, FLAG_INTERRUPTED, 0);
+    Atomics.store(this.interruptFlag, FLAG_IN_USER_CODE, 1);
     const interrupted = new Promise<never>((_, reject) => {
       this.cancelCurrent = reject;
     });
@@ -112,11 +114,12 @@ export class Evaluator {
       return { hasValue: t.hasValue, value };
     } catch (e) {
       // A query cancelled because of the interrupt (e.g. OPERATION_CANCELED) is the interrupt.
-      if (Atomics.load(this.interruptFlag, 0) !== 0 && !(e instanceof KeyboardInterrupt)) {
+      if (Atomics.load(this.interruptFlag, FLAG_INTERRUPTED) !== 0 && !(e instanceof KeyboardInterrupt)) {
         throw Object.assign(new KeyboardInterrupt(), { cause: e });
       }
       throw e;
     } finally {
+      Atomics.store(this.interruptFlag, FLAG_IN_USER_CODE, 0);
       this.cancelCurrent = null;
     }
   }

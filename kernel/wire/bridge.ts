@@ -51,6 +51,12 @@ export interface WireWorkerData {
   interruptFlag: SharedArrayBuffer;
 }
 
+/** Int32 slots of `interruptFlag`. */
+export const FLAG_INTERRUPTED = 0;
+/** 1 while the main thread runs a cell's code: only then may the wire thread terminate it. */
+export const FLAG_IN_USER_CODE = 1;
+export const FLAG_SLOTS = 2;
+
 /** Layout of the input buffer: Int32 state, Int32 byte length, then UTF-8 bytes. */
 export const INPUT_STATE_WAITING = 0;
 export const INPUT_STATE_READY = 1;

@@ -10,6 +10,8 @@ import { Signer } from "./signer.js";
 import { decode, encode, type JupyterMessage, type OutgoingMessage } from "./message.js";
 import { SendQueue } from "./send-queue.js";
 import {
+  FLAG_INTERRUPTED,
+  FLAG_IN_USER_CODE,
   INPUT_HEADER_BYTES,
   INPUT_STATE_INTERRUPTED,
   INPUT_STATE_READY,
@@ -43,6 +45,8 @@ const inspectorSession = new inspector.Session();
 inspectorSession.connectToMainThread();
 
 let interruptAcked = false;
+/** How long the main thread has to react to SIGINT before its execution is terminated. */
+const TERMINATE_AFTER_MS = 500;
 let waitingInput = false;
 const inputState = new Int32Array(data.inputBuffer, 0, 2);
 const inputBytes = new Uint8Array(data.inputBuffer, INPUT_HEADER_BYTES);
@@ -72,7 +76,7 @@ function reply(channel: Channel, req: JupyterMessage, type: string, content: Rec
  */
 function interrupt(): void {
   interruptAcked = false;
-  Atomics.store(interruptFlag, 0, 1);
+  Atomics.store(interruptFlag, FLAG_INTERRUPTED, 1);
   if (waitingInput) {
     Atomics.store(inputState, 0, INPUT_STATE_INTERRUPTED);
     Atomics.notify(inputState, 0);
@@ -80,8 +84,11 @@ function interrupt(): void {
   toMain({ kind: "interrupt" });
   process.kill(process.pid, "SIGINT");
   setTimeout(() => {
-    if (!interruptAcked) inspectorSession.post("Runtime.terminateExecution", () => undefined);
-  }, 300);
+    // Never terminate kernel code: only a cell that keeps the thread busy.
+    if (!interruptAcked && Atomics.load(interruptFlag, FLAG_IN_USER_CODE) === 1) {
+      inspectorSession.post("Runtime.terminateExecution", () => undefined);
+    }
+  }, TERMINATE_AFTER_MS);
 }
 
 async function serveHeartbeat(): Promise<void> {

@@ -6,7 +6,7 @@
  * F.col("quantity").gt(5).and(F.col("branch").notEqual("A"))
  */
 import type { Expr, SortOrder, WindowSpec } from "../plan/expr/expr.js";
-import { alias, call, literal, unresolvedAttr } from "../plan/expr/expr.js";
+import { alias, call, literal, splitName, unresolvedAttr } from "../plan/expr/expr.js";
 import { exprName } from "../plan/expr/sql-text.js";
 import { literalExpr } from "./literal.js";
 import type { DataType } from "../types/data-types.js";
@@ -30,7 +30,11 @@ export class Column {
 
   /** @internal A Column from a name (strings are column names here). */
   static of(c: ColumnOrName): Column {
-    return c instanceof Column ? c : new Column(c === "*" ? { kind: "star", target: null } : unresolvedAttr(c));
+    if (c instanceof Column) return c;
+    if (c === "*") return new Column({ kind: "star", target: null });
+    // "t.*" or "struct_col.*"
+    if (c.endsWith(".*")) return new Column({ kind: "star", target: splitName(c.slice(0, -2)) });
+    return new Column(unresolvedAttr(c));
   }
 
   /** @internal Literals for values; Columns as they are. */

@@ -10,6 +10,7 @@ import * as B from "../plan/builder/index.js";
 import { sqlFrontEnd } from "./sql-front-end.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { isNumeric } from "../types/type-utils.js";
+import { exprName } from "../plan/expr/sql-text.js";
 
 export class GroupedData {
   /** @internal */
@@ -54,31 +55,30 @@ export class GroupedData {
   min(...cols: string[]): DataFrame { return this.numeric("min", cols); }
   max(...cols: string[]): DataFrame { return this.numeric("max", cols); }
 
-  /** Pivots a column's values into columns: `groupBy("year").pivot("city").sum("total")`. */
-  pivot(pivotCol: string, values?: unknown[]): PivotedData {
-    return new PivotedData(this.df, this.keys, pivotCol, values ?? null);
+  /**
+   * Pivots a column's values into columns: `groupBy("year").pivot("city", ["Jakarta", "Medan"]).sum("total")`.
+   * With the values given, the result is a DataFrame at once. Without them Pijar must first
+   * find the distinct values (a job), so the aggregate methods return a Promise:
+   * `await df.groupBy("year").pivot("city").sum("total")`.
+   */
+  pivot(pivotCol: string, values: unknown[]): PivotedData;
+  pivot(pivotCol: string): AsyncPivotedData;
+  pivot(pivotCol: string, values?: unknown[]): PivotedData | AsyncPivotedData {
+    return values ? new PivotedData(this.df, this.keys, pivotCol, values) : new AsyncPivotedData(this.df, this.keys, pivotCol);
   }
 }
 
-/** groupBy(...).pivot(col, values?): one output column per pivot value and aggregate. */
+/** groupBy(...).pivot(col, values): one output column per pivot value and aggregate. */
 export class PivotedData {
-  constructor(private readonly df: DataFrame, private readonly keys: readonly Expr[], private readonly pivotCol: string, private readonly values: unknown[] | null) {}
+  constructor(private readonly df: DataFrame, private readonly keys: readonly Expr[], private readonly pivotCol: string, private readonly values: unknown[]) {}
 
-  async _values(): Promise<unknown[]> {
-    if (this.values) return this.values;
-    const rows = await this.df.select(this.pivotCol).distinct().orderBy(this.pivotCol).collect();
-    return rows.map((r) => r.get(0));
-  }
-
-  /** Pivot needs the distinct values first, so unlike other transformations it is async when values are not given. */
-  async agg(...exprs: Column[]): Promise<DataFrame> {
-    const values = await this._values();
+  agg(...exprs: Column[]): DataFrame {
     const cols: Column[] = [];
-    for (const v of values) {
+    for (const v of this.values) {
       for (const e of exprs) {
         const inner = e.expr.kind === "alias" ? e.expr.child : e.expr;
         const label = v === null ? "null" : String(v instanceof Date ? v.toISOString().slice(0, 10) : v);
-        const name = exprs.length > 1 ? `${label}_${e.expr.kind === "alias" ? e.expr.name : ""}` : label;
+        const name = exprs.length > 1 ? `${label}_${e.expr.kind === "alias" ? e.expr.name : exprName(inner)}` : label;
         const cond = v === null ? Column.of(this.pivotCol).isNull() : Column.of(this.pivotCol).equalTo(v);
         const filtered = inner.kind === "unresolved_call" ? { ...inner, filter: cond.expr } : inner;
         cols.push(new Column(alias(filtered, name)));
@@ -87,9 +87,28 @@ export class PivotedData {
     return new GroupedData(this.df, this.keys, null).agg(...cols);
   }
 
-  async sum(...cols: string[]): Promise<DataFrame> { return this.agg(...cols.map((c) => new Column(call("sum", [unresolvedAttr(c)])))); }
-  async avg(...cols: string[]): Promise<DataFrame> { return this.agg(...cols.map((c) => new Column(call("avg", [unresolvedAttr(c)])))); }
-  async min(...cols: string[]): Promise<DataFrame> { return this.agg(...cols.map((c) => new Column(call("min", [unresolvedAttr(c)])))); }
-  async max(...cols: string[]): Promise<DataFrame> { return this.agg(...cols.map((c) => new Column(call("max", [unresolvedAttr(c)])))); }
-  async count(): Promise<DataFrame> { return this.agg(new Column({ kind: "unresolved_call", name: "count", args: [], distinct: false, isStar: true })); }
+  sum(...cols: string[]): DataFrame { return this.agg(...cols.map((c) => new Column(call("sum", [unresolvedAttr(c)])))); }
+  avg(...cols: string[]): DataFrame { return this.agg(...cols.map((c) => new Column(call("avg", [unresolvedAttr(c)])))); }
+  mean(...cols: string[]): DataFrame { return this.avg(...cols); }
+  min(...cols: string[]): DataFrame { return this.agg(...cols.map((c) => new Column(call("min", [unresolvedAttr(c)])))); }
+  max(...cols: string[]): DataFrame { return this.agg(...cols.map((c) => new Column(call("max", [unresolvedAttr(c)])))); }
+  count(): DataFrame { return this.agg(new Column({ kind: "unresolved_call", name: "count", args: [], distinct: false, isStar: true })); }
+}
+
+/** groupBy(...).pivot(col) without values: finds the distinct values first, so results are Promises. */
+export class AsyncPivotedData {
+  constructor(private readonly df: DataFrame, private readonly keys: readonly Expr[], private readonly pivotCol: string) {}
+
+  private async pivoted(): Promise<PivotedData> {
+    const rows = await this.df.select(this.pivotCol).distinct().orderBy(this.pivotCol).collect();
+    return new PivotedData(this.df, this.keys, this.pivotCol, rows.map((r) => r.get(0)));
+  }
+
+  async agg(...exprs: Column[]): Promise<DataFrame> { return (await this.pivoted()).agg(...exprs); }
+  async sum(...cols: string[]): Promise<DataFrame> { return (await this.pivoted()).sum(...cols); }
+  async avg(...cols: string[]): Promise<DataFrame> { return (await this.pivoted()).avg(...cols); }
+  async mean(...cols: string[]): Promise<DataFrame> { return (await this.pivoted()).avg(...cols); }
+  async min(...cols: string[]): Promise<DataFrame> { return (await this.pivoted()).min(...cols); }
+  async max(...cols: string[]): Promise<DataFrame> { return (await this.pivoted()).max(...cols); }
+  async count(): Promise<DataFrame> { return (await this.pivoted()).count(); }
 }

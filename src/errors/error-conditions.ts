@@ -76,6 +76,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42601",
     exceptionType: analysis,
   },
+  "_LEGACY_ERROR_TEMP_1037": {
+    message: "Window function <wf> requires window to be ordered, please add ORDER BY clause. For example SELECT <wf>(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.",
+    sqlState: "42000",
+    exceptionType: analysis,
+  },
   "_LEGACY_ERROR_TEMP_1201": {
     message: "Cannot resolve column name \"<colName>\" among (<fieldNames>).",
     sqlState: "42000",

@@ -33,3 +33,4 @@ import "./window/ranking.js";
 import "./window/offset.js";
 import "./hash/digest.js";
 import "./math/try-arith.js";
+import "./string/extra.js";

@@ -78,6 +78,9 @@ export function widerType(a: DataType, b: DataType): DataType | null {
       if (isFractional(a) || isFractional(b)) return doubleType;
       return widerDecimal(decimalForType(a), decimalForType(b));
     }
+    // ANSI: float cannot hold every int or bigint exactly, so those pairs widen to double.
+    const fl = a instanceof FloatType ? b : b instanceof FloatType ? a : null;
+    if (fl && (fl instanceof IntegerType || fl instanceof LongType)) return doubleType;
     return numericRank(a) >= numericRank(b) ? a : b;
   }
   if (isDate(a) && isTimestamp(b)) return b;

@@ -57,6 +57,9 @@ def make_session():
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("OFF")
+    # PySpark 4 logs every failed query with a full Java stack; the error cases make that noise.
+    import logging
+    logging.getLogger("DataFrameQueryContextLogger").disabled = True
     return spark
 
 

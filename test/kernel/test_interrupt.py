@@ -60,8 +60,30 @@ def _pijar_ready():
     return (REPO / "dist" / "src" / "index.js").exists()
 
 
+def _jobs_take_interrupt_flag():
+    jobs = REPO / "dist" / "src" / "execution" / "jobs.js"
+    return jobs.exists() and "setInterruptFlag" in jobs.read_text()
+
+
 @pytest.mark.skipif(not _pijar_ready(), reason="pijar engine (dist/src/index.js) not built yet")
 def test_interrupt_long_query(kernel):
+    """The query is stopped within 2 s and the kernel stays usable."""
+    km, kc = kernel
+    reply, _ = run(kc, "const big = spark.range(0, 2_000_000_000);")
+    assert reply["content"]["status"] == "ok", reply["content"]
+    reply, elapsed = _interrupt_after(km, kc, "await big.selectExpr('sum(id * 2) as s').collect()")
+    assert reply["content"]["ename"] == "KeyboardInterrupt" and elapsed < 2, (reply["content"], elapsed)
+    assert result_text(run(kc, "1 + 1")[1]) == "2"
+
+
+@pytest.mark.skipif(not _pijar_ready(), reason="pijar engine (dist/src/index.js) not built yet")
+@pytest.mark.xfail(
+    not _jobs_take_interrupt_flag(),
+    reason="the engine never yields to the event loop, so the query is terminated and its Job stays "
+    "registered; needs setInterruptFlag in src/execution/jobs.ts (see kernel/README.md)",
+    strict=False,
+)
+def test_interrupt_long_query_leaves_no_job(kernel):
     km, kc = kernel
     reply, _ = run(kc, "const big = spark.range(0, 2_000_000_000);")
     assert reply["content"]["status"] == "ok", reply["content"]

@@ -42,7 +42,8 @@ const padRight = (s: string, w: number, ch = " ") => s + ch.repeat(Math.max(0, w
  * @param hasMore whether more rows exist beyond those shown
  */
 export function showString(names: readonly string[], cells: readonly (readonly string[])[], numRows: number, truncate: number, vertical: boolean, hasMore: boolean): string {
-  const rows = [names, ...cells].map((r) => r.map((c) => truncateCell(escapeMeta(c), truncate)));
+  // Spark 4 truncates the cells, never the column names.
+  const rows = [names.map(escapeMeta), ...cells.map((r) => r.map((c) => truncateCell(escapeMeta(c), truncate)))];
   let sb = "";
   if (!vertical) {
     const widths = names.map((_, i) => Math.max(3, ...rows.map((r) => halfWidth(r[i]!))));

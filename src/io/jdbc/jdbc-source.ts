@@ -19,12 +19,28 @@ import { PijarError } from "../../errors/pijar-error.js";
 import type { Options, OptionValue } from "../options.js";
 import { parseJdbcOptions, type JdbcOptions, type PartitionOptions } from "./jdbc-options.js";
 import { guard, jdbcFailure, openConnection } from "./connect.js";
-import { quoteTableName, type JdbcDialect } from "./dialects/dialect.js";
+import type { JdbcDialect } from "./dialects/dialect.js";
+import type { ColumnMeta } from "./dialects/dialect.js";
+import { baseQuery } from "./base-query.js";
 import { readConverter } from "./values.js";
 import { describeTarget } from "./url.js";
 
 /** Opens a jdbc DataSource (connects once to learn the schema). */
 export async function jdbcSource(session: SparkSession, options: Options | Record<string, OptionValue>): Promise<DataSource> {
+  const o = checkReadOptions(options);
+  const conn = await openConnection(o);
+  const base = baseQuery(o, conn.dialect);
+  let columns: ColumnMeta[];
+  try {
+    columns = await guard(o, `read the columns of ${o.table ?? "the query"}`, () => conn.describe(base), conn);
+  } finally {
+    await conn.close();
+  }
+  return sourceFromColumns(o, columns, conn.dialect, session.conf.str("spark.sql.session.timeZone"));
+}
+
+/** Parses the options of a read; 'dbtable' or 'query' is required. */
+export function checkReadOptions(options: Options | Record<string, OptionValue>): JdbcOptions {
   const o = parseJdbcOptions(options);
   if (o.table === null && o.query === null) {
     throw new PijarError("JDBC_MISSING_OPTION", { option: "dbtable" }, {
@@ -32,24 +48,14 @@ export async function jdbcSource(session: SparkSession, options: Options | Recor
       exceptionType: "IllegalArgumentException",
     });
   }
-  const conn = await openConnection(o);
-  const base = baseQuery(o, conn.dialect);
-  let schema: StructType;
-  try {
-    const cols = await guard(o, `read the columns of ${o.table ?? "the query"}`, () => conn.describe(base), conn);
-    schema = new StructType(cols.map((c) => new StructField(c.name, conn.dialect.sparkType(c, o.preferTimestampNTZ), c.nullable)));
-  } finally {
-    await conn.close();
-  }
-  if (o.customSchema) schema = applyCustomSchema(schema, o.customSchema);
-  return new JdbcSource(o, schema, base, session.conf.str("spark.sql.session.timeZone"));
+  return o;
 }
 
-/** The SQL text of the relation: a quoted table, a `(subquery) alias` dbtable as Spark allows, or the query. */
-function baseQuery(o: JdbcOptions, d: JdbcDialect): string {
-  if (o.query !== null) return o.query.trim().replace(/;\s*$/, "");
-  const t = o.table!.trim();
-  return t.startsWith("(") ? `SELECT * FROM ${t}` : `SELECT * FROM ${quoteTableName(d, t)}`;
+/** The DataSource once the relation's columns are known. */
+export function sourceFromColumns(o: JdbcOptions, columns: readonly ColumnMeta[], d: JdbcDialect, timeZone: string): DataSource {
+  let schema = new StructType(columns.map((c) => new StructField(c.name, d.sparkType(c, o.preferTimestampNTZ), c.nullable)));
+  if (o.customSchema) schema = applyCustomSchema(schema, o.customSchema);
+  return new JdbcSource(o, schema, baseQuery(o, d), timeZone);
 }
 
 /** Spark's customSchema: listed columns get the given types, the others keep theirs. */

@@ -164,7 +164,9 @@ function aggregateOverFrame(call: Call, args: unknown[][], m: number, isNewPeer:
         st.update(new Int32Array(hi + 1 - fed), a, hi + 1 - fed);
         fed = hi + 1;
       }
-      out[i] = hi < 0 ? finishEmpty(def, call, ctx) : st.finish(1)[0];
+      // The state keeps growing: copy array results (collect_list) so earlier rows keep theirs.
+      const v = hi < 0 ? finishEmpty(def, call, ctx) : st.finish(1)[0];
+      out[i] = Array.isArray(v) ? v.slice() : v;
     }
     return out;
   }

@@ -4,7 +4,7 @@
  * node, generators (explode) a Generate node.
  */
 import type { Attr, Expr, NamedExpr, WindowExpr } from "../expr/expr.js";
-import { exists, newExprId, transform } from "../expr/expr.js";
+import { alias, exists, newExprId, transform } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
 import type { BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
@@ -48,7 +48,13 @@ export function buildProject(child: LogicalPlan, exprs: readonly Expr[], ctx: Bu
   for (const e of afterGen) {
     if (e.kind === "star") {
       for (const x of expandStar(e, input.output)) resolved.push(toNamed(resolveExpr(x, scope, ctx.fn, ctx.resolveOptions)));
-    } else resolved.push(toNamed(resolveExpr(e, scope, ctx.fn, ctx.resolveOptions)));
+    } else {
+      const r = resolveExpr(e, scope, ctx.fn, ctx.resolveOptions);
+      // select("info.score") names the column `score`, as Spark.
+      if (e.kind === "unresolved_attr" && e.nameParts.length > 1 && r.kind !== "attr") {
+        resolved.push(alias(r, e.nameParts[e.nameParts.length - 1]!));
+      } else resolved.push(toNamed(r));
+    }
   }
   if (resolved.some(hasAggregate)) {
     return buildAggregate(input, [], resolved, null, ctx, true);
@@ -87,7 +93,7 @@ function validateWindow(w: WindowExpr): void {
   if (fn.kind === "call" && fn.fn.kind === "window") {
     const needsOrder = !["lag", "lead"].includes(fn.fn.name) || true;
     if (needsOrder && w.spec.orderBy.length === 0) {
-      throw new PijarError("WINDOW_FUNCTION_WITHOUT_ORDER_BY", {}, {
+      throw new PijarError("_LEGACY_ERROR_TEMP_1037", { wf: fn.fn.name }, {
         message: `Window function ${fn.fn.name}() requires the window to be ordered: add Window.orderBy(...), e.g. Window.partitionBy("city").orderBy("date").`,
       });
     }

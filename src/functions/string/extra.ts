@@ -1,0 +1,243 @@
+/**
+ * Less common string functions: btrim, split_part, elt, find_in_set, overlay, bin, hex,
+ * unhex, conv, bit_length, encode/decode, regexp_substr/regexp_instr, url_encode/url_decode,
+ * str_to_map, mask.
+ */
+import type { Expr } from "../../plan/expr/expr.js";
+import { MapType, binaryType, integerType, longType, stringType } from "../../types/data-types.js";
+import { isBinary, isIntegral } from "../../types/type-utils.js";
+import { typeOf } from "../../analyzer/type-of.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
+import { register } from "../registry.js";
+import { javaRegex } from "./java-regex.js";
+import { javaSplit } from "./regexp.js";
+import { charLength, sliceChars } from "./text.js";
+
+const strLit = (v: string): Expr => ({ kind: "literal", value: v, dataType: stringType });
+const intLit = (v: number): Expr => ({ kind: "literal", value: v, dataType: integerType });
+
+register({
+  kind: "scalar", name: "btrim", minArgs: 1, maxArgs: 2,
+  resolve: fixedSignature("btrim", [stringType, stringType], stringType),
+  eval: mapN(([s, set]: [string, string | undefined]) => {
+    const cs = new Set(Array.from(set ?? " "));
+    const c = Array.from(s);
+    let a = 0;
+    let b = c.length;
+    while (a < b && cs.has(c[a]!)) a++;
+    while (b > a && cs.has(c[b - 1]!)) b--;
+    return c.slice(a, b).join("");
+  }),
+});
+
+register({
+  kind: "scalar", name: "split_part", minArgs: 3, maxArgs: 3,
+  resolve: fixedSignature("split_part", [stringType, stringType, integerType], stringType),
+  eval: mapN(([s, delim, k]: [string, string, number]) => {
+    if (k === 0) {
+      throw new PijarError("INVALID_INDEX_OF_ZERO", {}, { message: "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).", exceptionType: "ArrayIndexOutOfBoundsException" });
+    }
+    const parts = delim === "" ? [s] : s.split(delim);
+    const j = k > 0 ? k - 1 : parts.length + k;
+    return parts[j] ?? "";
+  }),
+});
+
+register({
+  kind: "scalar", name: "elt", minArgs: 2, maxArgs: Infinity,
+  resolve: (args) => ({ args: args.map((_, i) => expectType("elt", args, i, i === 0 ? integerType : stringType)), dataType: stringType }),
+  eval(args, n) {
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const k = args[0]![i] as number | null;
+      if (k == null) { out[i] = null; continue; }
+      if (k < 1 || k >= args.length) {
+        throw new PijarError("INVALID_ARRAY_INDEX", { indexValue: String(k), arraySize: String(args.length - 1) });
+      }
+      out[i] = args[k]![i] ?? null;
+    }
+    return out;
+  },
+});
+
+register({
+  kind: "scalar", name: "find_in_set", minArgs: 2, maxArgs: 2,
+  resolve: fixedSignature("find_in_set", [stringType, stringType], integerType),
+  eval: map2((s: string, list: string) => (s.includes(",") ? 0 : list.split(",").indexOf(s) + 1)),
+});
+
+register({
+  kind: "scalar", name: "overlay", minArgs: 3, maxArgs: 4,
+  resolve(args) {
+    const full = args.length === 3 ? [...args, intLit(-1)] : args;
+    return { args: full.map((_, i) => expectType("overlay", full, i, i >= 2 ? integerType : stringType)), dataType: stringType };
+  },
+  eval: mapN(([s, rep, pos, len]: [string, string, number, number]) => {
+    const l = len >= 0 ? len : charLength(rep);
+    return sliceChars(s, 0, Math.max(pos - 1, 0)) + rep + sliceChars(s, Math.max(pos - 1 + l, 0), Number.MAX_SAFE_INTEGER);
+  }),
+});
+
+register({
+  kind: "scalar", name: "bin", minArgs: 1, maxArgs: 1,
+  resolve: fixedSignature("bin", [longType], stringType),
+  eval: map1((v: number) => BigInt.asUintN(64, BigInt(v)).toString(2)),
+});
+
+register({
+  kind: "scalar", name: "hex", minArgs: 1, maxArgs: 1,
+  resolve(args) {
+    const t = typeOf(args[0]!);
+    if (isIntegral(t)) return { args: [expectType("hex", args, 0, longType)], dataType: stringType, state: "long" };
+    if (isBinary(t)) return { args, dataType: stringType, state: "bytes" };
+    return { args: [expectType("hex", args, 0, stringType)], dataType: stringType, state: "string" };
+  },
+  eval: (args, n, call) => map1((v: number | string | Uint8Array) => {
+    if (call.state === "long") return BigInt.asUintN(64, BigInt(v as number)).toString(16).toUpperCase();
+    const bytes = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v as Uint8Array);
+    return bytes.toString("hex").toUpperCase();
+  })(args, n, call, undefined as never),
+});
+
+register({
+  kind: "scalar", name: "unhex", minArgs: 1, maxArgs: 1,
+  resolve: fixedSignature("unhex", [stringType], binaryType),
+  eval: map1((s: string) => {
+    const t = s.length % 2 ? "0" + s : s;
+    return /^[0-9a-fA-F]*$/.test(t) ? new Uint8Array(Buffer.from(t, "hex")) : null;
+  }),
+});
+
+register({
+  kind: "scalar", name: "conv", minArgs: 3, maxArgs: 3,
+  resolve: fixedSignature("conv", [stringType, integerType, integerType], stringType),
+  eval: mapN(([s, from, to]: [string, number, number]) => {
+    if (from < 2 || from > 36 || Math.abs(to) < 2 || Math.abs(to) > 36) return null;
+    const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, from);
+    const t = s.trim().toLowerCase();
+    const neg = t.startsWith("-");
+    let v = 0n;
+    for (const ch of neg ? t.slice(1) : t) {
+      const d = digits.indexOf(ch);
+      if (d < 0) break;
+      v = v * BigInt(from) + BigInt(d);
+    }
+    if (neg) v = -v;
+    // Unsigned 64-bit result for a positive base, as Spark's NumberConverter.
+    const out = to > 0 ? BigInt.asUintN(64, v) : v;
+    return out.toString(Math.abs(to)).toUpperCase();
+  }),
+});
+
+register({
+  kind: "scalar", name: "bit_length", minArgs: 1, maxArgs: 1,
+  resolve: (args) => (isBinary(typeOf(args[0]!)) ? { args, dataType: integerType } : { args: [expectType("bit_length", args, 0, stringType)], dataType: integerType }),
+  eval: map1((v: string | Uint8Array) => (typeof v === "string" ? Buffer.byteLength(v, "utf8") : v.length) * 8),
+});
+
+const CHARSETS: Record<string, BufferEncoding> = { "utf-8": "utf8", utf8: "utf8", "us-ascii": "ascii", "iso-8859-1": "latin1", "utf-16le": "utf16le" };
+function charset(name: string): BufferEncoding {
+  const c = CHARSETS[name.toLowerCase()];
+  if (!c) {
+    throw new PijarError("INVALID_PARAMETER_VALUE.CHARSET", {}, { message: `The value of parameter(s) \`charset\` is invalid: expects one of ${Object.keys(CHARSETS).join(", ")}, but got ${name}.` });
+  }
+  return c;
+}
+register({
+  kind: "scalar", name: "encode", minArgs: 2, maxArgs: 2,
+  resolve: fixedSignature("encode", [stringType, stringType], binaryType),
+  eval: map2((s: string, cs: string) => new Uint8Array(Buffer.from(s, charset(cs)))),
+});
+register({
+  kind: "scalar", name: "decode", minArgs: 2, maxArgs: 2,
+  resolve: fixedSignature("decode", [binaryType, stringType], stringType),
+  eval: map2((b: Uint8Array, cs: string) => Buffer.from(b).toString(charset(cs))),
+});
+
+register({
+  kind: "scalar", name: "regexp_substr", minArgs: 2, maxArgs: 2,
+  resolve: fixedSignature("regexp_substr", [stringType, stringType], stringType),
+  eval: map2((s: string, p: string) => javaRegex(p).exec(s)?.[0] ?? null),
+});
+
+register({
+  kind: "scalar", name: "regexp_instr", minArgs: 2, maxArgs: 3,
+  resolve(args) {
+    const full = args.length === 2 ? [...args, intLit(0)] : args;
+    return { args: full.map((_, i) => expectType("regexp_instr", full, i, i === 2 ? integerType : stringType)), dataType: integerType };
+  },
+  eval: mapN(([s, p]: [string, string]) => {
+    const m = javaRegex(p).exec(s);
+    return m ? charLength(s.slice(0, m.index)) + 1 : 0;
+  }),
+});
+
+register({
+  kind: "scalar", name: "url_encode", minArgs: 1, maxArgs: 1,
+  resolve: fixedSignature("url_encode", [stringType], stringType),
+  // Java's URLEncoder: spaces become '+', and *-._ stay as they are.
+  eval: map1((s: string) => encodeURIComponent(s).replace(/%20/g, "+").replace(/[!'()~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())),
+});
+
+register({
+  kind: "scalar", name: "url_decode", minArgs: 1, maxArgs: 1,
+  resolve: fixedSignature("url_decode", [stringType], stringType),
+  eval: map1((s: string) => {
+    try {
+      return decodeURIComponent(s.replace(/\+/g, " "));
+    } catch {
+      throw new PijarError("CANNOT_DECODE_URL", { url: s }, { message: `The provided URL cannot be decoded: ${s}. Please ensure that the URL is properly formatted and try again.` });
+    }
+  }),
+});
+
+register({
+  kind: "scalar", name: "str_to_map", minArgs: 1, maxArgs: 3,
+  resolve(args) {
+    const full = [...args];
+    if (full.length < 2) full.push(strLit(","));
+    if (full.length < 3) full.push(strLit(":"));
+    return { args: full.map((_, i) => expectType("str_to_map", full, i, stringType)), dataType: new MapType(stringType, stringType, true) };
+  },
+  eval: mapN(([s, pairDelim, kvDelim]: [string, string, string]) => {
+    const m = new Map<unknown, unknown>();
+    for (const pair of javaSplit(s, pairDelim, -1)) {
+      const [k, v] = javaSplit(pair, kvDelim, 2);
+      if (m.has(k)) {
+        throw new PijarError("DUPLICATED_MAP_KEY", { key: String(k) }, { message: `Duplicate map key ${k} was found, please check the input data.`, exceptionType: "SparkRuntimeException" });
+      }
+      m.set(k, v ?? null);
+    }
+    return m;
+  }),
+});
+
+register({
+  kind: "scalar", name: "mask", minArgs: 1, maxArgs: 5,
+  resolve(args) {
+    const full = [...args];
+    const defaults = ["X", "x", "n"];
+    while (full.length < 4) full.push(strLit(defaults[full.length - 1]!));
+    return { args: full.map((_, i) => expectType("mask", full, i, stringType)), dataType: stringType };
+  },
+  eval(args, n) {
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const s = args[0]![i] as string | null;
+      if (s == null) { out[i] = null; continue; }
+      const [up, low, dig, other] = [1, 2, 3, 4].map((j) => (args[j] ? (args[j]![i] as string | null) : null));
+      let r = "";
+      for (const ch of s) {
+        if (/[A-Z]/.test(ch)) r += up ?? ch;
+        else if (/[a-z]/.test(ch)) r += low ?? ch;
+        else if (/[0-9]/.test(ch)) r += dig ?? ch;
+        else r += other ?? ch;
+      }
+      out[i] = r;
+    }
+    return out;
+  },
+});
+
+export { callSql };
