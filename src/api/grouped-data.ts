@@ -80,7 +80,11 @@ export class PivotedData {
         const label = v === null ? "null" : String(v instanceof Date ? v.toISOString().slice(0, 10) : v);
         const name = exprs.length > 1 ? `${label}_${e.expr.kind === "alias" ? e.expr.name : exprName(inner)}` : label;
         const cond = v === null ? Column.of(this.pivotCol).isNull() : Column.of(this.pivotCol).equalTo(v);
-        const filtered = inner.kind === "unresolved_call" ? { ...inner, filter: cond.expr } : inner;
+        // count(*) of a pivot cell with no rows is null in Spark (not 0): count as a sum of ones.
+        const isCountStar = inner.kind === "unresolved_call" && inner.name === "count" && inner.isStar;
+        const filtered = isCountStar
+          ? call("sum", [{ kind: "case", branches: [{ when: cond.expr, then: Column.lit(1).expr }], otherwise: null }])
+          : inner.kind === "unresolved_call" ? { ...inner, filter: cond.expr } : inner;
         cols.push(new Column(alias(filtered, name)));
       }
     }

@@ -8,7 +8,7 @@ export function exprKey(e: Expr): string {
     case "bound": return `@${e.index}`;
     case "literal": return `lit(${e.dataType.simpleString()}:${keyOf(e.value)})`;
     case "alias": return exprKey(e.child);
-    case "call": return `${e.fn.name}${e.distinct ? "!d" : ""}(${e.args.map(exprKey).join(",")})`;
+    case "call": return `${e.fn.name}${e.distinct ? "!d" : ""}${e.isStar ? "*" : ""}(${e.args.map(exprKey).join(",")})${e.filter ? `filter(${exprKey(e.filter)})` : ""}`;
     case "cast": return `cast(${exprKey(e.child)}:${e.to.simpleString()}:${e.mode})`;
     case "case": return `case(${e.branches.map((b) => exprKey(b.when) + "=>" + exprKey(b.then)).join(";")};${e.otherwise ? exprKey(e.otherwise) : ""})`;
     case "sort": return `sort(${exprKey(e.child)},${e.ascending},${e.nullsFirst})`;
