@@ -57,7 +57,7 @@ const options: ts.CompilerOptions = {
 const IGNORED = new Set([2632, 2539, 1208]);
 
 const host: ts.LanguageServiceHost = {
-  getScriptFileNames: () => [...project.files.keys()].filter((f) => !f.endsWith("__complete.ts") || true),
+  getScriptFileNames: () => [...project.files.keys()],
   getScriptVersion: (f) => String(project.files.get(f)?.version ?? 0),
   getScriptSnapshot: (f) => {
     const v = project.files.get(f);

@@ -107,11 +107,8 @@ async function checkFrame(exp: Extract<Expected, { kind: "frame" }>, answer: unk
   }
   const keyed = exp.ordered ? rows : [...rows].sort();
   if (digest(keyed) === exp.digest) return;
-  if (!exp.ordered || !exp.rows) {
-    const sorted = [...rows].sort();
-    if (exp.ordered && digest(sorted) === digest([...(exp.rows ?? [])].sort())) {
-      differ("Isinya sudah benar, tetapi urutannya belum: periksa orderBy(...).", "The rows are right but not in the right order: check orderBy(...).");
-    }
+  if (exp.ordered && exp.rows && digest([...rows].sort()) === digest([...exp.rows].sort())) {
+    differ("Isinya sudah benar, tetapi urutannya belum: periksa orderBy(...).", "The rows are right but not in the right order: check orderBy(...).");
   }
   const known = exp.rows ?? exp.sample ?? [];
   if (exp.ordered) {

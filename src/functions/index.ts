@@ -34,3 +34,4 @@ import "./window/offset.js";
 import "./hash/digest.js";
 import "./math/try-arith.js";
 import "./string/extra.js";
+import "./datetime/extra.js";

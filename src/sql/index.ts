@@ -71,7 +71,9 @@ export function sessionContext(session: SessionForSql, args?: Record<string, unk
 }
 
 registerSqlFrontEnd({
-  parseExpression: (text) => sqlExpression(text, standaloneContext()),
+  // Spark parses F.expr / filter strings with `singleExpression: namedExpression EOF`, so an
+  // alias is accepted there too (`F.expr("count(*) AS n")`).
+  parseExpression: (text) => sqlSelectItem(text, standaloneContext()),
   parseSelectItem: (text) => sqlSelectItem(text, standaloneContext()),
   planStatement: (session: unknown, sql: string, args: Record<string, unknown> | unknown[] | undefined) =>
     sqlStatement(sql, sessionContext(session as SessionForSql, args)).plan,

@@ -54,11 +54,17 @@ export function formatDate(days: number): string {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
+const zoneCache = new Map<string, string>();
+
 /** Normalizes Spark zone ids: "UTC", "Z", "+07:00", "GMT+7", "Asia/Jakarta". */
 export function normalizeZone(tz: string): string {
-  const t = tz.trim();
-  if (t === "Z" || t.toUpperCase() === "UTC" || t.toUpperCase() === "GMT") return "UTC";
-  return t;
+  let z = zoneCache.get(tz);
+  if (z === undefined) {
+    const t = tz.trim();
+    z = t === "Z" || t.toUpperCase() === "UTC" || t.toUpperCase() === "GMT" || t === "Etc/UTC" ? "UTC" : t;
+    zoneCache.set(tz, z);
+  }
+  return z;
 }
 
 function fixedOffsetMinutes(tz: string): number | null {
@@ -147,6 +153,8 @@ export function parseDate(text: string): number | null {
  * A zone in the text wins over the session zone.
  */
 export function parseTimestamp(text: string, tz: string): number | null {
+  const fast = parseCommonTimestamp(text, tz);
+  if (fast !== undefined) return fast;
   const m = /^\s*([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z]+\/[A-Za-z_\/]+)?\s*$/.exec(text);
   if (!m) return null;
   const y = Number(m[1]);
@@ -161,7 +169,31 @@ export function parseTimestamp(text: string, tz: string): number | null {
   return fromLocal(y, mo, d, h, mi, s, frac, zone);
 }
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/**
+ * The shape almost every file has, "yyyy-MM-dd HH:mm:ss", parsed without a regex (this runs
+ * once per row of a CSV). Returns undefined for anything else, so the general parser decides.
+ */
+function parseCommonTimestamp(s: string, tz: string): number | null | undefined {
+  if (s.length !== 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const sep = s.charCodeAt(10);
+  if (sep !== 32 && sep !== 84) return undefined;
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const mo = digit(s, 5) * 10 + digit(s, 6);
+  const d = digit(s, 8) * 10 + digit(s, 9);
+  const h = digit(s, 11) * 10 + digit(s, 12);
+  const mi = digit(s, 14) * 10 + digit(s, 15);
+  const sec = digit(s, 17) * 10 + digit(s, 18);
+  if (!(y >= 0 && y <= 9999) || !(mo >= 1 && mo <= 12) || !(d >= 1 && d <= daysInMonth(y, mo)) || !(h >= 0 && h <= 23) || !(mi >= 0 && mi <= 59) || !(sec >= 0 && sec <= 59)) {
+    return /^[\d-]{10}[ T][\d:]{8}$/.test(s) ? null : undefined;
+  }
+  if (normalizeZone(tz) === "UTC") return ((daysFromCivil(y, mo, d) * 86400) + h * 3600 + mi * 60 + sec) * 1_000_000;
+  return fromLocal(y, mo, d, h, mi, sec, 0, tz);
+}
+
 /** Days of the date an instant falls on in zone tz. */
 export function daysOfTimestamp(micros: number, tz: string): number {
+  if (normalizeZone(tz) === "UTC") return Math.floor(micros / MICROS_PER_DAY);
   return localFields(micros, tz).days;
 }

@@ -11,6 +11,7 @@ const NULL_KEY = Symbol("null");
 export class GroupKeyTable {
   private readonly single = new Map<unknown, number>();
   private readonly multi = new Map<string, number>();
+  private readonly pairs = new Map<unknown, Map<unknown, number>>();
   size = 0;
 
   /**
@@ -26,6 +27,27 @@ export class GroupKeyTable {
       if (g === undefined) {
         g = this.size++;
         this.single.set(v, g);
+        onNew(g);
+      }
+      return g;
+    }
+    if (cols.length === 2 && prefix === "") {
+      // Two keys (group by city, date): a map of maps, no string per row.
+      let a = cols[0]![i];
+      let b = cols[1]![i];
+      if (a === null || a === undefined) a = NULL_KEY;
+      else if (typeof a === "object") a = keyOf(a);
+      if (b === null || b === undefined) b = NULL_KEY;
+      else if (typeof b === "object") b = keyOf(b);
+      let inner = this.pairs.get(a);
+      if (!inner) {
+        inner = new Map();
+        this.pairs.set(a, inner);
+      }
+      let g = inner.get(b);
+      if (g === undefined) {
+        g = this.size++;
+        inner.set(b, g);
         onNew(g);
       }
       return g;

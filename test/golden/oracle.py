@@ -85,9 +85,23 @@ def base_globals(spark, fixtures) -> dict:
 
     g = {"spark": spark, "F": F, "Window": Window, "T": T, "Row": Row, "DATA": str(DATA_DIR),
          "TMP": tempfile.mkdtemp(prefix="pijar-golden-py-"),  # scratch folder for write cases
+         "text_lines": text_lines,
          "datetime": dt.datetime, "date": dt.date, "Decimal": decimal.Decimal}
     g.update(fixtures)
     return g
+
+
+def text_lines(path: str) -> list:
+    """Every line of the data files under a written folder, sorted (the harness reads the
+    files itself, so write cases test the writer's exact output, not a text reader)."""
+    lines = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for f in sorted(files):
+            if not f.startswith((".", "_")):
+                with open(os.path.join(root, f), encoding="utf-8", newline="") as fh:
+                    lines.extend(fh.read().splitlines())
+    return sorted(lines)
 
 
 def capture(fn) -> str:

@@ -6,7 +6,7 @@
  * async function whose parameters are the fixtures, so it may `await` and must define `df`
  * (and `value` for the `value` check).
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
@@ -34,6 +34,7 @@ export function makeFixtures(pijar: Any, spark: Any, dataDir: string): Fixtures 
     Row: pijar.Row,
     DATA: dataDir,
     TMP: mkdtempSync(join(tmpdir(), "pijar-golden-ts-")), // scratch folder for write cases
+    text_lines: textLines,
     // Same names as the Python globals so snippets read alike: date(2024, 1, 31) is UTC midnight.
     date: (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)),
     datetime: (y: number, m: number, d: number, h = 0, mi = 0, s = 0, us = 0) =>
@@ -56,6 +57,25 @@ export function makeFixtures(pijar: Any, spark: Any, dataDir: string): Fixtures 
     });
   }
   return fx;
+}
+
+/**
+ * Every line of the data files under a written folder, sorted; twin of oracle.py's
+ * text_lines (the harness reads the files itself, so write cases test the writer's output).
+ */
+export function textLines(path: string): string[] {
+  const lines: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith(".") || e.name.startsWith("_")) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else lines.push(...readFileSync(p, "utf8").split(/\r\n|\r|\n/).filter((l, i, a) => i < a.length - 1 || l !== ""));
+    }
+  };
+  walk(path);
+  // Same order as Python's sorted(): by code point, not UTF-16 unit (identical for BMP text).
+  return lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 const compiled = new Map<string, (fx: Fixtures) => Promise<{ df: Any; value: unknown }>>();

@@ -74,3 +74,15 @@ def test_import_pijar_in_a_cell(kernel):
     km, kc = kernel
     reply, outs = run(kc, 'import { functions as G } from "pijar";\ntypeof G.col')
     assert result_text(outs) == "'function'"
+
+
+def test_progress_display_for_long_actions(kernel):
+    km, kc = kernel
+    reply, outs = run(kc, "await spark.range(0, 40_000_000).selectExpr('sum(id) as s').collect()", timeout=180)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    shown = [m for m in outs if m["msg_type"] == "display_data" and "pijar-progress" in m["content"]["data"].get("text/html", "")]
+    if not shown:
+        pytest.skip("the query finished within a second: no progress display expected")
+    display_id = shown[0]["content"]["transient"]["display_id"]
+    updates = [m for m in outs if m["msg_type"] == "update_display_data" and m["content"]["transient"]["display_id"] == display_id]
+    assert updates and updates[-1]["content"]["data"]["text/plain"].startswith("[done]")

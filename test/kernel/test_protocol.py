@@ -171,3 +171,16 @@ def test_heartbeat_and_control_while_busy(kernel):
     assert worst_hb < 1 and worst_ctl < 1, (worst_hb, worst_ctl)
     reply = shell_reply(kc, busy, timeout=30)
     assert reply["content"]["status"] == "ok"
+
+
+def test_imports_of_local_ts_files_and_npm_packages(kernel, tmp_path):
+    km, kc = kernel
+    util = tmp_path / "util.ts"
+    util.write_text("export const triple = (n: number): number => n * 3;\n")
+    reply, outs = run(kc, f'import {{ triple }} from "{util}";\ntriple(2)')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert result_text(outs) == "6"
+    reply, outs = run(kc, 'import { tableFromArrays } from "apache-arrow";\ntypeof tableFromArrays')
+    assert result_text(outs) == "'function'"
+    reply, outs = run(kc, f'triple("x")')
+    assert reply["content"]["ename"] == "TypeScriptError"  # types of imports are checked too

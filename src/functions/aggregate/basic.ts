@@ -22,7 +22,7 @@ export function growArray<T>(arr: T[], n: number, fill: T): void {
 
 class CountState implements AggregateState {
   counts = new Float64Array(16);
-  private seen: Set<string>[] | null;
+  private seen: Set<unknown>[] | null;
   constructor(private readonly star: boolean, distinct: boolean) {
     this.seen = distinct ? [] : null;
   }
@@ -42,7 +42,9 @@ class CountState implements AggregateState {
     outer: for (let i = 0; i < n; i++) {
       for (const a of args) if (a[i] == null) continue outer;
       if (this.seen) {
-        const key = args.length === 1 ? keyOf(args[0]![i]) : args.map((a) => keyOf(a[i])).join("\u0002");
+        // Primitive values are their own Set keys (SameValueZero: NaN with NaN, as Spark).
+        const v0 = args[0]![i];
+        const key = args.length === 1 && typeof v0 !== "object" ? v0 : args.map((a) => keyOf(a[i])).join("\u0002");
         const s = this.seen[g[i]!]!;
         if (s.has(key)) continue;
         s.add(key);

@@ -205,6 +205,14 @@ export function castColumn(values: readonly unknown[], from: DataType, to: DataT
   const n = values.length;
   const out = new Array<unknown>(n);
   if (from.equals(to)) return values as unknown[];
+  // Widening between number-held types needs no per-value work (int -> bigint/double, float -> double).
+  const f = from.typeName();
+  const t = to.typeName();
+  const small = f === "byte" || f === "short" || f === "integer";
+  if ((small && (t === "long" || t === "double" || t === "integer" && f !== "integer")) || (f === "long" && t === "double") || (f === "float" && t === "double")) {
+    for (let i = 0; i < n; i++) out[i] = values[i] ?? null;
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v == null) {

@@ -207,7 +207,7 @@ register(binaryOp("multiply", "*", ["*"]));
 register(binaryOp("divide", "/", ["/"]));
 register(binaryOp("mod", "%", ["%", "remainder"]));
 
-register({
+const negativeDef: ScalarFunctionDef = {
   kind: "scalar", name: "negative", aliases: ["negate"], minArgs: 1, maxArgs: 1,
   resolve(args) {
     const t = typeOf(args[0]!);
@@ -231,8 +231,13 @@ register({
     }
     return out;
   },
-  sql: (a) => `(- ${a[0]})`,
-});
+  // PySpark 4 names both -col and F.negative(col) `negative(col)`.
+  sql: (a) => `negative(${a[0]})`,
+};
+register(negativeDef);
+/** SQL's prefix minus (`-x`), which Spark names `(- x)`: the SQL front end should call this. */
+register({ ...negativeDef, name: "unary_minus", aliases: [], sql: (a) => `(- ${a[0]})` });
+
 
 register({
   kind: "scalar", name: "positive", minArgs: 1, maxArgs: 1,

@@ -8,6 +8,8 @@
  * schema lookup blocks; scans stream asynchronously as usual.
  */
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { PijarError } from "../../errors/pijar-error.js";
 import type { DataSource } from "../data-source.js";
 import type { StructType } from "../../types/data-types.js";
@@ -34,11 +36,16 @@ export function jdbcSourceSync(options: Options | Record<string, OptionValue>, u
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const self = import.meta.url;
-  // In development (tsx, vitest) this file is TypeScript: the worker needs tsx's loader too.
+  // In development (tsx, vitest) this file is TypeScript: the worker registers tsx's loader first.
   const ts = self.endsWith(".ts");
-  const worker = new Worker(new URL(ts ? "./describe-worker.ts" : "./describe-worker.js", self), {
-    workerData: { options: plain, port: port2, signal }, transferList: [port2], execArgv: ts ? ["--import", "tsx"] : [],
-  });
+  const target = new URL(ts ? "./describe-worker.ts" : "./describe-worker.js", self).href;
+  const load = ts ? `import(${JSON.stringify(pathToFileURL(createRequire(self).resolve("tsx/esm/api")).href)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`
+    : `import(${JSON.stringify(target)})`;
+  // A worker that cannot start still answers, so the caller never waits for the timeout.
+  const code = `const { workerData } = require("node:worker_threads");
+${load}.catch((e) => { workerData.port.postMessage({ ok: false, errorClass: "INTERNAL_ERROR", params: {}, message: String(e && e.stack || e) });
+  Atomics.store(workerData.signal, 0, 1); Atomics.notify(workerData.signal, 0); });`;
+  const worker = new Worker(code, { eval: true, workerData: { options: plain, port: port2, signal }, transferList: [port2] });
   try {
     const r = Atomics.wait(signal, 0, 0, TIMEOUT_MS);
     const msg = receiveMessageOnPort(port1)?.message as

@@ -12,6 +12,7 @@ import {
   buildAggregate, buildDeduplicate, buildFilter, buildGenerate, buildProject, buildSort,
 } from "../../plan/builder/index.js";
 import { lookupFunction } from "../../functions/index.js";
+import { expandStar } from "../../plan/builder/star.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import type { Expr, GroupingElement, LateralView, SelectBody, SortItem } from "../ast.js";
 import type { QueryScope } from "./context.js";
@@ -30,9 +31,12 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
   for (const lv of body.lateralViews) input = lateralView(input, lv, tx, scope);
   const isAggregate = body.groupBy !== undefined || body.having !== undefined || body.items.some((i) => hasAggregateCall(i.expr));
   // In aggregate queries a joined-in column would need grouping: only WHERE's subqueries join there.
+  const base = input.output;
   input = joinScalarSubqueries(input, body, !isAggregate, scope, sql, tx);
   if (body.where) input = applyWhere(input, body.where, scope, sql, tx);
-  const items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
+  let items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
+  // Columns joined in for scalar subqueries are not the query's own: `*` stops at the FROM columns.
+  if (input.output.length !== base.length) items = items.flatMap((e) => (e.kind === "star" ? expandStar(e, base) : [e]));
   const plan = isAggregate
     ? aggregateSelect(body, input, items, tx, scope, orderBy)
     : plainSelect(body, input, items, tx, scope, orderBy);

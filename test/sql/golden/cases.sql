@@ -286,3 +286,9 @@ SELECT id, qty - (SELECT min(qty) FROM sales) FROM sales
 
 -- case: scalar_subquery_in_aggregate_where unordered
 SELECT branch, count(*) AS n FROM sales WHERE price < (SELECT max(price) FROM sales) GROUP BY branch
+
+-- case: scalar_subquery_star unordered
+SELECT * FROM sales WHERE qty > (SELECT avg(qty) FROM sales)
+
+-- case: scalar_subquery_qualified_star unordered
+SELECT s.*, (SELECT max(qty) FROM sales) AS m FROM sales s
