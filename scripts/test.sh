@@ -48,6 +48,11 @@ export PIJAR_PYTHON="$ROOT/.venv/bin/python"
 # 1. Expected results still match real PySpark (a hand-edited expectation fails here).
 [ -f test/golden/oracle.py ] && stage "golden expectations vs PySpark" .venv/bin/python test/golden/oracle.py --check
 [ -f test/slt/oracle.py ] && stage "SQL logic test expectations vs PySpark" .venv/bin/python test/slt/oracle.py --check
+io_oracle_check() {
+  # Regenerates the I/O expectations with PySpark; any difference from the committed files fails.
+  .venv/bin/python test/io/oracle.py >/dev/null && git diff --exit-code --stat -- test/io/expected test/io/data
+}
+[ -f test/io/oracle.py ] && stage "I/O expectations vs PySpark" io_oracle_check
 # 2. Unit, golden, SQL, IO, JDBC and display tests (vitest).
 stage "vitest" npx vitest run --reporter=dot
 # 3. The kernel through the real Jupyter client, and JupyterLab in headless Chromium.

@@ -7,13 +7,12 @@
  * slice, into the same per-chunk reduction.
  * Standalone: npx tsx bench/engines/arquero.ts --input F --format csv|parquet --cities F --out F
  */
-import { createReadStream } from "node:fs";
-import * as aq from "arquero";
+import { createReadStream, writeFileSync } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
+import * as aq from "arquero";
+import * as parquet from "parquet-wasm";
 import { SALES_COLUMNS, parseRunnerArgs, runTimed, TOP_N } from "../workload.js";
 import { readCities, readParquetIPCSlices } from "./arrow-io.js";
-import { writeFileSync } from "node:fs";
-import * as parquet from "parquet-wasm";
 
 const { op } = aq;
 const args = parseRunnerArgs(process.argv.slice(2));

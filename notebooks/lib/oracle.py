@@ -4,7 +4,8 @@ Each exercise's reference solution runs here in PySpark on notebooks/data/, and 
 returns is stored in notebooks/lib/expected.json, which notebooks/lib/checks.ts compares the
 learner's answer with. Re-run after changing the data or an exercise:
 
-    .venv/bin/python notebooks/lib/oracle.py
+    .venv/bin/python notebooks/lib/oracle.py           # rewrite expected.json
+    .venv/bin/python notebooks/lib/oracle.py --check   # CI: fail if expected.json is stale
 
 The canonical form of values (canon/digest below) must match checks.ts exactly.
 """
@@ -16,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -151,7 +153,13 @@ def main() -> None:
                              .orderBy(F.col("revenue").desc()).limit(3), ordered=True)
 
     out = HERE / "expected.json"
-    out.write_text(json.dumps(expected, indent=1, ensure_ascii=False) + "\n")
+    text = json.dumps(expected, indent=1, ensure_ascii=False) + "\n"
+    if "--check" in sys.argv:
+        # CI: the committed answer key must be exactly what PySpark computes now.
+        stale = not out.exists() or out.read_text() != text
+        print(f"{out}: {'OUT OF DATE, run .venv/bin/python notebooks/lib/oracle.py' if stale else 'matches PySpark'}")
+        sys.exit(1 if stale else 0)
+    out.write_text(text)
     print(f"wrote {out} ({len(expected)} exercises)")
 
 

@@ -15,3 +15,4 @@ export * from "./functions/collection.js";
 export * from "./functions/aggregate.js";
 export * from "./functions/window.js";
 export * from "./functions/hash.js";
+export * from "./functions/misc.js";

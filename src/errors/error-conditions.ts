@@ -146,6 +146,61 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "22007",
     exceptionType: dateTime,
   },
+  "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION": {
+    message: "You may get a different result due to the upgrading to Spark >= 3.0: Fail to recognize <pattern> pattern in the DateTimeFormatter.",
+    sqlState: "42K0B",
+    exceptionType: "SparkUpgradeException",
+  },
+  "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_WEEK_BASED_PATTERN": {
+    message: "You may get a different result due to the upgrading to Spark >= 3.0: All week-based patterns are unsupported since Spark 3.0, detected week-based character: <c>. Please use the SQL function EXTRACT instead.",
+    sqlState: "42K0B",
+    exceptionType: "SparkUpgradeException",
+  },
+  "INVALID_DATETIME_PATTERN": {
+    message: "Unrecognized datetime pattern: <pattern>.",
+    sqlState: "22007",
+    exceptionType: illegalArg,
+  },
+  "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER": {
+    message: "Illegal pattern character found in datetime pattern: <c>. Please provide legal character.",
+    sqlState: "22007",
+    exceptionType: illegalArg,
+  },
+  "FAILED_READ_FILE.NO_HINT": {
+    message: "Encountered error while reading file <path>.",
+    sqlState: "KD001",
+    exceptionType: "SparkException",
+  },
+  "UNABLE_TO_INFER_SCHEMA": {
+    message: "Unable to infer schema for <format>. It must be specified manually.",
+    sqlState: "42KD9",
+    exceptionType: analysis,
+  },
+  "CONFLICTING_PARTITION_COLUMN_NAMES": {
+    message: "Conflicting partition column names detected: <distinctPartColLists>.",
+    sqlState: "KD009",
+    exceptionType: "SparkRuntimeException",
+  },
+  "INVALID_SAVE_MODE": {
+    message: "The specified save mode <mode> is invalid. Valid save modes include \"append\", \"overwrite\", \"ignore\", \"error\", \"errorifexists\", and \"default\".",
+    sqlState: "42000",
+    exceptionType: illegalArg,
+  },
+  "ALL_PARTITION_COLUMNS_NOT_ALLOWED": {
+    message: "Cannot use all columns for partition columns.",
+    sqlState: "KD005",
+    exceptionType: analysis,
+  },
+  "UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE": {
+    message: "The <format> datasource doesn't support the column <columnName> of the type <columnType>.",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
+  "DATA_SOURCE_NOT_FOUND": {
+    message: "Failed to find the data source: <provider>. Make sure the provider name is correct and the package is properly registered and compatible with your Spark version.",
+    sqlState: "42K02",
+    exceptionType: "SparkClassNotFoundException",
+  },
   "PARSE_SYNTAX_ERROR": {
     message: "Syntax error at or near <error><hint>.",
     sqlState: "42601",

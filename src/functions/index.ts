@@ -35,3 +35,6 @@ import "./hash/digest.js";
 import "./math/try-arith.js";
 import "./string/extra.js";
 import "./datetime/extra.js";
+import "./collection/extra.js";
+import "./conditional/misc.js";
+import "./aggregate/extra.js";

@@ -74,6 +74,20 @@ export class Options {
   }
 }
 
+/**
+ * Raises for Spark options Pijar knows but does not implement yet, when they are set to
+ * anything but Spark's default: silently ignoring them would give different results.
+ */
+export function checkUnsupported(opts: Options, format: string, defaults: Record<string, string>): void {
+  for (const [name, dflt] of Object.entries(defaults)) {
+    const v = opts.get(name);
+    if (v === undefined || v.toLowerCase() === dflt.toLowerCase()) continue;
+    throw new PijarError("UNSUPPORTED_FEATURE", { feature: `${format} option ${name}` }, {
+      message: `The feature is not supported: the ${format} option '${name}' (set to '${v}') is not implemented in Pijar yet. Remove it, or pre-process the data another way.`,
+    });
+  }
+}
+
 /** An option with a value the format cannot use. */
 export function invalidValue(name: string, value: string, expected: string): PijarError {
   return new PijarError("INVALID_OPTION", { message: "" }, {

@@ -91,7 +91,9 @@ export function agg(col: Column, data: Data, groups?: number[]) {
 /** Evaluates a window function over one sorted partition; `peers[i]` = 1 when row i starts a new ORDER BY value. */
 export function win(col: Column, data: Data, peers?: number[]) {
   const { attrs, cols, n } = setup(data);
-  const e = resolveExpr(col.expr, { attrs }, ctx);
+  // Window functions only resolve inside OVER (...); the spec itself is the operator's business.
+  const w = resolveExpr(col.over().expr, { attrs }, ctx);
+  const e = w.kind === "window" ? w.fn : w;
   if (e.kind !== "call" || e.fn.kind !== "window") throw new Error("not a window function");
   const args = e.args.map((a) => evalExpr(a, cols, n));
   const isNewPeer = Uint8Array.from(peers ?? Array.from({ length: n }, () => 1));

@@ -8,7 +8,7 @@
  *   GOLDEN_ONLY=join npx vitest run test/golden/golden.test.ts        # ids containing "join"
  *   GOLDEN_WRITE_KNOWN_FAILURES=1 npx vitest run test/golden/golden.test.ts  # rewrite the list
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, it } from "vitest";
@@ -77,6 +77,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  const tmp = fixtures?.TMP;
+  if (typeof tmp === "string") rmSync(tmp, { recursive: true, force: true });
   // Rewrites only the lines of cases that ran, so a GOLDEN_ONLY run leaves the others alone.
   if (!process.env.GOLDEN_WRITE_KNOWN_FAILURES) return;
   const ran = new Set(cases.map((c) => c.id));

@@ -18,6 +18,7 @@ import difflib
 import io
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -229,6 +230,7 @@ def generate(out_dir: Path, only: str | None, verbose: bool) -> int:
             merged.update(entries)
             entries = merged
         target.write_text(dump(entries), encoding="utf-8")
+    shutil.rmtree(globs["TMP"], ignore_errors=True)
     print(f"oracle: {len(cases) - failures}/{len(cases)} cases in {time.time() - t0:.1f}s -> {out_dir}", file=sys.stderr)
     return failures
 

@@ -120,3 +120,11 @@ describe("CSV FAILFAST", () => {
     expect(e.message).toContain("line 4");
   });
 });
+
+describe("options Pijar knows but does not implement", () => {
+  it("raise UNSUPPORTED_FEATURE instead of being silently ignored (default values pass)", () => {
+    const f = file("unsup.csv", "a\n1\n");
+    expect(() => openCsv([f], new Options({ recursiveFileLookup: "true" }), null, "UTC")).toThrow(/UNSUPPORTED_FEATURE.*recursiveFileLookup/);
+    expect(() => openCsv([f], new Options({ recursiveFileLookup: "false" }), null, "UTC")).not.toThrow();
+  });
+});

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -146,6 +147,9 @@ def run_parquet(spark):
         w.parquet(str(path))
         for p in path.rglob(".*.crc"):
             p.unlink()
+        # Spark names part files with a random uuid; a fixed name keeps regenerations diff-free.
+        for p in path.rglob("part-*"):
+            p.rename(p.with_name(re.sub(r"part-(\d+)-[0-9a-f-]{36}", r"part-\1-00000000-0000-0000-0000-000000000000", p.name)))
         back = spark.read.parquet(str(path)).orderBy("id")
         out[name] = {"schema": back.schema.simpleString(), "rows": [normalize_row(r) for r in back.collect()]}
     # Partition folder names (escaping, nulls, empty strings) and reading them back.

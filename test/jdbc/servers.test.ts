@@ -155,8 +155,8 @@ for (const s of available) {
       await writeJdbc(salesDataFrame(spark, 100), opts(s, table), "overwrite");
       await writeJdbc(spark.createDataFrame([[1, "x"]], "id INT, name STRING"), opts(s, table), "overwrite");
       expect(await internalRows(await readJdbc(opts(s, table)))).toEqual([[1, "x"]]);
-      const left = await sql(s, s.name === "postgres" ? "SELECT count(*) FROM pg_tables WHERE tablename LIKE '%pijar_stage%' OR tablename LIKE '%pijar_old%'"
-        : "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%pijar_stage%' OR table_name LIKE '%pijar_old%'");
+      const left = await sql(s, s.name === "postgres" ? `SELECT count(*) FROM pg_tables WHERE tablename LIKE '${table}%pijar%'`
+        : `SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name LIKE '${table}%pijar%'`);
       expect(normalize(left)).toEqual([["0"]]);
       await writeJdbc(salesDataFrame(spark, 5000), opts(s, table), "overwrite");
       const df = await readJdbc({ ...opts(s, table), fetchsize: 333, partitionColumn: "order_id", lowerBound: 1, upperBound: 5000, numPartitions: 3 });

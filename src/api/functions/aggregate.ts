@@ -106,3 +106,31 @@ function pct(p: number | number[]) {
 export function try_sum(x: ColumnOrName): Column { return fn("try_sum", c(x)); }
 /** Average, null on overflow. `F.try_avg("x")` */
 export function try_avg(x: ColumnOrName): Column { return fn("try_avg", c(x)); }
+/** `F.bit_and("flags")` */
+export function bit_and(x: ColumnOrName): Column { return fn("bit_and", c(x)); }
+/** `F.bit_or("flags")` */
+export function bit_or(x: ColumnOrName): Column { return fn("bit_or", c(x)); }
+/** `F.bit_xor("flags")` */
+export function bit_xor(x: ColumnOrName): Column { return fn("bit_xor", c(x)); }
+/** Rows where both are non-null. `F.regr_count("y", "x")` */
+export function regr_count(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_count", c(y), c(x)); }
+/** `F.regr_avgx("y", "x")` */
+export function regr_avgx(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_avgx", c(y), c(x)); }
+/** `F.regr_avgy("y", "x")` */
+export function regr_avgy(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_avgy", c(y), c(x)); }
+/** Least-squares slope. `F.regr_slope("y", "x")` */
+export function regr_slope(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_slope", c(y), c(x)); }
+/** Least-squares intercept. `F.regr_intercept("y", "x")` */
+export function regr_intercept(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_intercept", c(y), c(x)); }
+/** Coefficient of determination. `F.regr_r2("y", "x")` */
+export function regr_r2(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_r2", c(y), c(x)); }
+/** `F.regr_sxx("y", "x")` */
+export function regr_sxx(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_sxx", c(y), c(x)); }
+/** `F.regr_syy("y", "x")` */
+export function regr_syy(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_syy", c(y), c(x)); }
+/** `F.regr_sxy("y", "x")` */
+export function regr_sxy(y: ColumnOrName, x: ColumnOrName): Column { return fn("regr_sxy", c(y), c(x)); }
+/** Concatenates the group's strings. `F.string_agg("name", ", ")` */
+export function string_agg(x: ColumnOrName, delimiter?: string | Column): Column { return fn("string_agg", c(x), l(delimiter ?? null)); }
+/** Same as string_agg. `F.listagg("name", ", ")` */
+export function listagg(x: ColumnOrName, delimiter?: string | Column): Column { return fn("listagg", c(x), l(delimiter ?? null)); }

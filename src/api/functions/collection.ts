@@ -85,3 +85,15 @@ export function posexplode_outer(x: ColumnOrName): Column { return fn("posexplod
 export function inline(x: ColumnOrName): Column { return fn("inline", c(x)); }
 /** Like inline, keeping a null row for empty or null input. `F.inline_outer("items")` */
 export function inline_outer(x: ColumnOrName): Column { return fn("inline_outer", c(x)); }
+/** Drops null elements. `F.array_compact("a")` */
+export function array_compact(x: ColumnOrName): Column { return fn("array_compact", c(x)); }
+/** Inserts at a 1-based position. `F.array_insert("a", 2, F.lit(9))` */
+export function array_insert(x: ColumnOrName, pos: ColumnOrName | number, value: ColumnOrValue): Column { return fn("array_insert", c(x), typeof pos === "number" ? l(pos) : c(pos), l(value)); }
+/** Number of elements. `F.array_size("a")` */
+export function array_size(x: ColumnOrName): Column { return fn("array_size", c(x)); }
+/** Sorts ascending, nulls last. `F.array_sort("a")` */
+export function array_sort(x: ColumnOrName): Column { return fn("array_sort", c(x)); }
+/** Union of maps (duplicate keys raise). `F.map_concat("m1", "m2")` */
+export function map_concat(...xs: ColumnOrName[]): Column { return fn("map_concat", ...xs.map(c)); }
+/** Map from an array of (key, value) structs. `F.map_from_entries("pairs")` */
+export function map_from_entries(x: ColumnOrName): Column { return fn("map_from_entries", c(x)); }

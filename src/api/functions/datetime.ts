@@ -90,3 +90,27 @@ export function curdate(): Column { return fn("curdate"); }
 export function localtimestamp(): Column { return fn("localtimestamp"); }
 /** Days since 1970-01-01. `F.unix_date("d")` */
 export function unix_date(x: ColumnOrName): Column { return fn("unix_date", c(x)); }
+/** Microseconds since the epoch to TIMESTAMP. `F.timestamp_micros("us")` */
+export function timestamp_micros(x: ColumnOrName): Column { return fn("timestamp_micros", c(x)); }
+/** Milliseconds since the epoch to TIMESTAMP. `F.timestamp_millis("ms")` */
+export function timestamp_millis(x: ColumnOrName): Column { return fn("timestamp_millis", c(x)); }
+/** `F.unix_micros("ts")` */
+export function unix_micros(x: ColumnOrName): Column { return fn("unix_micros", c(x)); }
+/** `F.unix_millis("ts")` */
+export function unix_millis(x: ColumnOrName): Column { return fn("unix_millis", c(x)); }
+/** `F.unix_seconds("ts")` */
+export function unix_seconds(x: ColumnOrName): Column { return fn("unix_seconds", c(x)); }
+/** Days since 1970-01-01 to DATE. `F.date_from_unix_date("days")` */
+export function date_from_unix_date(x: ColumnOrName): Column { return fn("date_from_unix_date", c(x)); }
+/** Shows a UTC instant as wall time in tz. `F.from_utc_timestamp("ts", "Asia/Jakarta")` */
+export function from_utc_timestamp(x: ColumnOrName, tz: string | Column): Column { return fn("from_utc_timestamp", c(x), l(tz)); }
+/** Reads wall time in tz as UTC. `F.to_utc_timestamp("ts", "Asia/Jakarta")` */
+export function to_utc_timestamp(x: ColumnOrName, tz: string | Column): Column { return fn("to_utc_timestamp", c(x), l(tz)); }
+/** A field of a date/timestamp. `F.date_part(F.lit("YEAR"), "d")` */
+export function date_part(field: Column, x: ColumnOrName): Column { return fn("date_part", field.expr, c(x)); }
+/** Same as date_part. `F.extract(F.lit("MONTH"), "d")` */
+export function extract(field: Column, x: ColumnOrName): Column { return fn("extract", field.expr, c(x)); }
+/** Same as date_part. `F.datepart(F.lit("DAY"), "d")` */
+export function datepart(field: Column, x: ColumnOrName): Column { return fn("datepart", field.expr, c(x)); }
+/** The session time zone. `F.current_timezone()` */
+export function current_timezone(): Column { return fn("current_timezone"); }

@@ -115,3 +115,49 @@ export function position(substr: ColumnOrName, x: ColumnOrName, start?: ColumnOr
 }
 /** Character of a code (mod 256). `F.char("code")` */
 export function char(x: ColumnOrName): Column { return fn("char", c(x)); }
+/** Trims spaces (or the given characters) at both ends. `F.btrim("s")` */
+export function btrim(x: ColumnOrName, trimChars?: ColumnOrName): Column { return trimChars === undefined ? fn("btrim", c(x)) : fn("btrim", c(x), c(trimChars)); }
+/** The n-th part of a split (1-based, negative from the end). `F.split_part("s", F.lit(","), F.lit(2))` */
+export function split_part(x: ColumnOrName, delimiter: ColumnOrName, partNum: ColumnOrName): Column { return fn("split_part", c(x), c(delimiter), c(partNum)); }
+/** The n-th of the inputs. `F.elt(F.lit(1), "a", "b")` */
+export function elt(...xs: ColumnOrName[]): Column { return fn("elt", ...xs.map(c)); }
+/** 1-based position of x in a comma-separated list. `F.find_in_set("x", "list")` */
+export function find_in_set(x: ColumnOrName, list: ColumnOrName): Column { return fn("find_in_set", c(x), c(list)); }
+/** Replaces part of a string. `F.overlay("s", F.lit("_"), 6)` */
+export function overlay(x: ColumnOrName, replace: ColumnOrName, pos: number | Column, len: number | Column = -1): Column { return fn("overlay", c(x), c(replace), l(pos), l(len)); }
+/** Binary digits of a number. `F.bin("n")` */
+export function bin(x: ColumnOrName): Column { return fn("bin", c(x)); }
+/** Hex of a number, string or binary. `F.hex("x")` */
+export function hex(x: ColumnOrName): Column { return fn("hex", c(x)); }
+/** Binary from hex. `F.unhex("h")` */
+export function unhex(x: ColumnOrName): Column { return fn("unhex", c(x)); }
+/** Converts a number between bases. `F.conv("n", 16, 10)` */
+export function conv(x: ColumnOrName, fromBase: number, toBase: number): Column { return fn("conv", c(x), l(fromBase), l(toBase)); }
+/** `F.bit_length("s")` */
+export function bit_length(x: ColumnOrName): Column { return fn("bit_length", c(x)); }
+/** String to binary in a charset. `F.encode("s", "utf-8")` */
+export function encode(x: ColumnOrName, charset: string): Column { return fn("encode", c(x), l(charset)); }
+/** Binary to string in a charset. `F.decode("b", "utf-8")` */
+export function decode(x: ColumnOrName, charset: string): Column { return fn("decode", c(x), l(charset)); }
+/** First regex match. `F.regexp_substr("s", F.lit("\\d+"))` */
+export function regexp_substr(x: ColumnOrName, regexp: ColumnOrName): Column { return fn("regexp_substr", c(x), c(regexp)); }
+/** 1-based position of the first regex match. `F.regexp_instr("s", F.lit("\\d+"))` */
+export function regexp_instr(x: ColumnOrName, regexp: ColumnOrName, idx?: number | Column): Column {
+  return idx === undefined ? fn("regexp_instr", c(x), c(regexp)) : fn("regexp_instr", c(x), c(regexp), l(idx));
+}
+/** `F.url_encode("s")` */
+export function url_encode(x: ColumnOrName): Column { return fn("url_encode", c(x)); }
+/** `F.url_decode("s")` */
+export function url_decode(x: ColumnOrName): Column { return fn("url_decode", c(x)); }
+/** "a:1,b:2" to a map. `F.str_to_map("s")` */
+export function str_to_map(x: ColumnOrName, pairDelim?: ColumnOrName, keyValueDelim?: ColumnOrName): Column {
+  const args = [c(x)];
+  if (pairDelim !== undefined) args.push(c(pairDelim));
+  if (keyValueDelim !== undefined) args.push(c(keyValueDelim));
+  return fn("str_to_map", ...args);
+}
+/** Masks letters and digits. `F.mask("card")` */
+export function mask(x: ColumnOrName, upperChar?: ColumnOrName, lowerChar?: ColumnOrName, digitChar?: ColumnOrName, otherChar?: ColumnOrName): Column {
+  const args = [c(x), ...[upperChar, lowerChar, digitChar, otherChar].filter((v) => v !== undefined).map((v) => c(v!))];
+  return fn("mask", ...args);
+}

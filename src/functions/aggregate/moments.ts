@@ -83,7 +83,7 @@ for (const [name, order, result] of MOMENTS) {
   });
 }
 
-class CoMomentState implements AggregateState {
+export class CoMomentState implements AggregateState {
   n = new Float64Array(8);
   xAvg = new Float64Array(8);
   yAvg = new Float64Array(8);

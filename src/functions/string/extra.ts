@@ -219,6 +219,8 @@ register({
     const full = [...args];
     const defaults = ["X", "x", "n"];
     while (full.length < 4) full.push(strLit(defaults[full.length - 1]!));
+    // otherChar defaults to NULL: other characters are kept.
+    if (full.length < 5) full.push({ kind: "literal", value: null, dataType: stringType });
     return { args: full.map((_, i) => expectType("mask", full, i, stringType)), dataType: stringType };
   },
   eval(args, n) {

@@ -1,7 +1,7 @@
 /**
  * CSV options with Spark's names and defaults (CSVOptions.scala), read and write side.
  */
-import { Options, charOption, invalidValue, parseModeOption, type ParseMode } from "../options.js";
+import { Options, charOption, checkUnsupported, invalidValue, parseModeOption, type ParseMode } from "../options.js";
 import type { CsvSyntax } from "./csv-tokenizer.js";
 import type { TextConversion } from "../text-columns.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
@@ -53,8 +53,15 @@ function checkPattern(opts: Options, name: string): string | null {
   return v;
 }
 
+/** Options Spark has that change results but Pijar does not implement (value = Spark's default). */
+const CSV_UNSUPPORTED = {
+  unescapedQuoteHandling: "STOP_AT_DELIMITER", recursiveFileLookup: "false", pathGlobFilter: "*", modifiedBefore: "",
+  modifiedAfter: "", ignoreCorruptFiles: "false", charToEscapeQuoteEscaping: "\\",
+};
+
 export function csvReadOptions(opts: Options, timeZone: string): CsvReadOptions {
   opts.checkKnown("CSV", CSV_READ_OPTIONS);
+  checkUnsupported(opts, "CSV", CSV_UNSUPPORTED);
   const sep = opts.getAny("sep", "delimiter");
   if (sep !== undefined && sep.length > 1 && !(sep.length === 2 && sep[0] === "\\")) {
     throw invalidValue("sep", sep, "one character (Pijar does not support multi-character separators yet)");

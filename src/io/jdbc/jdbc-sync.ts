@@ -39,7 +39,7 @@ export function jdbcSourceSync(options: Options | Record<string, OptionValue>, u
   // In development (tsx, vitest) this file is TypeScript: the worker registers tsx's loader first.
   const ts = self.endsWith(".ts");
   const target = new URL(ts ? "./describe-worker.ts" : "./describe-worker.js", self).href;
-  const load = ts ? `import(${JSON.stringify(pathToFileURL(createRequire(self).resolve("tsx/esm/api")).href)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`
+  const load = ts ? `import(${JSON.stringify(pathToFileURL(createRequire(self).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`
     : `import(${JSON.stringify(target)})`;
   // A worker that cannot start still answers, so the caller never waits for the timeout.
   const code = `const { workerData } = require("node:worker_threads");

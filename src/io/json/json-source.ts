@@ -15,7 +15,7 @@ import { PijarError, quoteId } from "../../errors/pijar-error.js";
 import { CHUNK_SIZE, listInputFiles, normalizeEncoding, readTextChunks, readTextChunksSync, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
 import { inferPartitionSchema } from "../partitions.js";
-import { Options, invalidValue, parseModeOption, type ParseMode } from "../options.js";
+import { Options, checkUnsupported, invalidValue, parseModeOption, type ParseMode } from "../options.js";
 import { BAD, converterFor, type TextConversion } from "../text-columns.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
 import { JsonNumber, JsonSyntaxError, jsonText, parseJson, type JsonValue } from "./json-parse.js";
@@ -40,8 +40,17 @@ interface JsonReadOptions {
   readonly lineSep: string | null;
 }
 
+/** Options Spark has that change results but Pijar does not implement (value = Spark's default). */
+const JSON_UNSUPPORTED = {
+  prefersDecimal: "false", allowComments: "false", allowUnquotedFieldNames: "false", allowSingleQuotes: "true",
+  allowNumericLeadingZeros: "false", allowBackslashEscapingAnyCharacter: "false", allowUnquotedControlChars: "false",
+  dropFieldIfAllNull: "false", inferTimestamp: "false", allowNonNumericNumbers: "true", samplingRatio: "1.0",
+  recursiveFileLookup: "false", pathGlobFilter: "*", modifiedBefore: "", modifiedAfter: "", ignoreCorruptFiles: "false",
+};
+
 function jsonReadOptions(opts: Options, timeZone: string): JsonReadOptions {
   opts.checkKnown("JSON", JSON_READ_OPTIONS);
+  checkUnsupported(opts, "JSON", JSON_UNSUPPORTED);
   const pat = (n: string) => {
     const v = opts.get(n);
     if (v !== undefined) compilePattern(v);

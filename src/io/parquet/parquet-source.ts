@@ -21,7 +21,7 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { listInputFiles, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
 import { inferPartitionSchema } from "../partitions.js";
-import { Options } from "../options.js";
+import { Options, checkUnsupported } from "../options.js";
 import { SPARK_ROW_METADATA_KEY, dataTypeFromJson } from "./spark-schema-json.js";
 
 export const PARQUET_READ_OPTIONS = [
@@ -108,6 +108,9 @@ export function toEngineData(data: A.Data, type: DataType): A.Data {
 
 export function openParquet(paths: readonly string[], options: Options, userSchema: StructType | null): FileScanSource {
   options.checkKnown("Parquet", PARQUET_READ_OPTIONS);
+  checkUnsupported(options, "Parquet", {
+    mergeSchema: "false", recursiveFileLookup: "false", pathGlobFilter: "*", modifiedBefore: "", modifiedAfter: "", ignoreCorruptFiles: "false",
+  });
   const files = listInputFiles(paths);
   const partitionSchema = inferPartitionSchema(files);
   const partNames = new Set(partitionSchema.names.map((n) => n.toLowerCase()));

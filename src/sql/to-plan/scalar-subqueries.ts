@@ -1,17 +1,28 @@
 /**
- * Uncorrelated scalar subqueries that are global aggregates (`(SELECT max(qty) FROM t)`)
- * always return exactly one row, so they are planned as a cross join with that row and the
- * expression reads its column, named `scalarsubquery()` as in Spark. Other scalar subqueries
- * stay subquery expressions for the engine to evaluate.
+ * Scalar subqueries planned as joins, so the engine needs no subquery evaluation:
+ * - uncorrelated global aggregates (`(SELECT max(qty) FROM t)`) return exactly one row: a
+ *   cross join with that row;
+ * - correlated aggregates (`(SELECT avg(qty) FROM t t2 WHERE t2.k = t1.k)`) become the
+ *   aggregate grouped by the inner keys, LEFT joined on the correlation (COUNT gives 0, not
+ *   NULL, for no match, as in Spark).
+ * The expression then reads the joined column, named `scalarsubquery(...)` as in Spark.
+ * Other scalar subqueries stay subquery expressions for the engine to evaluate.
  */
-import { alias } from "../../plan/expr/expr.js";
+import type { Attr, Expr as PlanExpr } from "../../plan/expr/expr.js";
+import { alias, call, literal } from "../../plan/expr/expr.js";
+import { exprName } from "../../plan/expr/sql-text.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
-import { buildJoin } from "../../plan/builder/index.js";
+import { buildAggregate, buildFilter, buildJoin } from "../../plan/builder/index.js";
+import { resolveExpr } from "../../analyzer/resolve-expr.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { longType } from "../../types/data-types.js";
 import type { Expr, SelectBody } from "../ast.js";
 import type { QueryScope } from "./context.js";
-import type { ExprTranslator } from "./expressions.js";
+import { ExprTranslator } from "./expressions.js";
 import { translateQuery } from "./query.js";
-import { freshIds } from "./subquery-joins.js";
+import { translateRelation } from "./relations.js";
+import { hasAggregateCall } from "./select.js";
+import { andAll, conjuncts, freshIds } from "./subquery-joins.js";
 
 /** Joins single-row scalar subqueries of WHERE (and the select list, if asked) onto `input`. */
 export function joinScalarSubqueries(
@@ -25,8 +36,13 @@ export function joinScalarSubqueries(
     let sub: LogicalPlan;
     try {
       sub = translateQuery(s.query, scope.child(), sql);
-    } catch {
-      continue; // correlated or invalid: left to the subquery expression (and its error)
+    } catch (e) {
+      if (!(e instanceof PijarError && e.errorClass.startsWith("UNRESOLVED_COLUMN"))) throw e;
+      const joined = joinCorrelated(plan, s, scope, sql);
+      if (!joined) throw e;
+      plan = joined.plan;
+      tx.substitutions.set(s, joined.value);
+      continue;
     }
     if (!isSingleRow(sub) || sub.output.length !== 1) continue;
     sub = freshIds(sub, plan);
@@ -55,4 +71,59 @@ function isSingleRow(p: LogicalPlan): boolean {
   if (p.kind === "aggregate") return p.groupBy.length === 0 && p.groupingSets === null;
   if (p.kind === "project" || p.kind === "subquery_alias") return isSingleRow(p.child);
   return false;
+}
+
+/** The correlated form; undefined when the subquery is not `SELECT agg FROM ... WHERE inner = outer ...`. */
+function joinCorrelated(
+  left: LogicalPlan, s: Extract<Expr, { kind: "scalarSubquery" }>, scope: QueryScope, sql: string,
+): { plan: LogicalPlan; value: PlanExpr } | undefined {
+  const q = s.query;
+  const b = q.body;
+  if (q.ctes.length || q.orderBy.length || q.limit || q.offset || b.kind !== "select" || !b.from || b.groupBy || b.having
+    || b.distinct || b.lateralViews.length || b.items.length !== 1 || !hasAggregateCall(b.items[0]!.expr)) return undefined;
+  const inner = scope.child();
+  const tx = new ExprTranslator(inner, sql);
+  const fn = inner.build.fn;
+  const opts = inner.build.resolveOptions;
+  const resolves = (e: PlanExpr, attrs: readonly Attr[]) => {
+    try {
+      return resolveExpr(e, { attrs }, fn, opts);
+    } catch (err) {
+      if (err instanceof PijarError && err.errorClass.startsWith("UNRESOLVED_COLUMN")) return undefined;
+      throw err;
+    }
+  };
+  let right = freshIds(translateRelation(b.from, inner, sql), left);
+  const local: Expr[] = [];
+  const keys: { inner: PlanExpr; outer: PlanExpr }[] = [];
+  for (const c of b.where ? conjuncts(b.where) : []) {
+    if (resolves(tx.translate(c), right.output)) {
+      local.push(c);
+      continue;
+    }
+    // A correlation must be `inner = outer` (either order); anything else is not supported here.
+    if (c.kind !== "binary" || (c.op !== "=" && c.op !== "==")) return undefined;
+    const [l, r] = [tx.translate(c.left), tx.translate(c.right)];
+    const lIn = resolves(l, right.output);
+    const rIn = resolves(r, right.output);
+    const lOut = lIn ? undefined : resolves(l, left.output);
+    const rOut = rIn ? undefined : resolves(r, left.output);
+    if (lIn && rOut) keys.push({ inner: l, outer: rOut });
+    else if (rIn && lOut) keys.push({ inner: r, outer: lOut });
+    else return undefined;
+  }
+  if (keys.length === 0) return undefined;
+  if (local.length) right = buildFilter(right, tx.translate(andAll(local)), inner.build);
+  const itemExpr = b.items[0]!.expr;
+  const aggs = [...keys.map((k, i) => alias(k.inner, `__pijar_key_${i}`)), alias(tx.translate(itemExpr), "__pijar_value")];
+  const agg = buildAggregate(right, keys.map((k) => k.inner), aggs, null, inner.build);
+  const condition = keys.map((k, i) => call("=", [k.outer, agg.output[i]!]) as PlanExpr).reduce((x, y) => call("and", [x, y]));
+  const plan = buildJoin(left, agg, condition, "left", scope.build);
+  let value: PlanExpr = agg.output[keys.length]!;
+  // COUNT over no matching rows is 0 in Spark, not NULL.
+  if (itemExpr.kind === "function" && itemExpr.name.length === 1 && ["count", "count_if"].includes(itemExpr.name[0]!.toLowerCase())) {
+    value = call("coalesce", [value, literal(0, longType)]);
+  }
+  const outerNames = keys.map((k) => exprName(k.outer)).join(", ");
+  return { plan, value: alias(value, `scalarsubquery(${outerNames})`) };
 }

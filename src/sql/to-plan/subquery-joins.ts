@@ -42,11 +42,11 @@ interface SubqueryPredicate {
   negated: boolean;
 }
 
-function conjuncts(e: Expr): Expr[] {
+export function conjuncts(e: Expr): Expr[] {
   return e.kind === "binary" && e.op === "AND" ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
 }
 
-function andAll(es: Expr[]): Expr {
+export function andAll(es: Expr[]): Expr {
   return es.reduce((l, r) => ({ kind: "binary", op: "AND", left: l, right: r, start: l.start, end: r.end }));
 }
 

@@ -292,3 +292,15 @@ SELECT * FROM sales WHERE qty > (SELECT avg(qty) FROM sales)
 
 -- case: scalar_subquery_qualified_star unordered
 SELECT s.*, (SELECT max(qty) FROM sales) AS m FROM sales s
+
+-- case: correlated_scalar_where unordered
+SELECT id, branch, qty FROM sales s WHERE qty > (SELECT avg(qty) FROM sales s2 WHERE s2.branch = s.branch)
+
+-- case: correlated_scalar_select unordered
+SELECT code, (SELECT sum(qty) FROM sales s WHERE s.branch = b.code) AS total FROM branches b
+
+-- case: correlated_scalar_count unordered
+SELECT code, (SELECT count(*) FROM sales s WHERE s.branch = b.code) FROM branches b
+
+-- case: correlated_scalar_local_filter unordered
+SELECT code, (SELECT max(qty) FROM sales s WHERE s.branch = b.code AND s.item = 'pen') AS pens FROM branches b
