@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { ConnectionInfo, ToMain, ToWire, WireWorkerData } from "./wire/bridge.js";
-import { FLAG_SLOTS, INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./wire/bridge.js";
+import { FLAG_BYTES, FLAG_LAST_INTERRUPT_BYTE, FLAG_SLOTS, INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./wire/bridge.js";
 import { Output, type Sender } from "./runtime/output.js";
 import { History } from "./protocol/history.js";
 import { kernelInfo } from "./protocol/kernel-info.js";
@@ -32,7 +32,8 @@ if (!connectionFile) {
 }
 const connection = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
 const inputBuffer = new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_BUFFER_BYTES);
-const interruptFlag = new SharedArrayBuffer(4 * FLAG_SLOTS);
+const interruptFlag = new SharedArrayBuffer(FLAG_BYTES);
+const lastWireInterrupt = new Float64Array(interruptFlag, FLAG_LAST_INTERRUPT_BYTE, 1);
 const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer, interruptFlag };
 const wire = new Worker(new URL("./wire/worker.js", import.meta.url), { workerData: wireData });
 const toWire = (m: ToWire) => wire.postMessage(m);
@@ -53,7 +54,7 @@ const checker = process.env["PIJAR_NO_TYPECHECK"]
 const { Evaluator } = await import("./runtime/evaluate.js");
 const { Dispatcher } = await import("./protocol/dispatcher.js");
 const { installGlobals } = await import("./runtime/globals.js");
-const evaluator: EvaluatorT = new Evaluator(new Int32Array(interruptFlag));
+const evaluator: EvaluatorT = new Evaluator(new Int32Array(interruptFlag, 0, FLAG_SLOTS));
 
 async function cancelJobs(): Promise<void> {
   const jobs = path.join(REPO_ROOT, "dist", "src", "execution", "jobs.js");
@@ -85,7 +86,13 @@ function onInterrupt(): void {
 }
 
 // SIGINT must never kill the kernel: Jupyter's signal-mode interrupt and the wire thread send it.
-process.on("SIGINT", onInterrupt);
+// The wire thread's own SIGINT can come back late (Node re-raises a signal that arrived while
+// vm breakOnSigint code was blocked, e.g. in input()); its interrupt is already handled through
+// the bridge message, so a SIGINT shortly after a wire interrupt is ignored.
+process.on("SIGINT", () => {
+  if (Date.now() - lastWireInterrupt[0]! < 3000) return;
+  onInterrupt();
+});
 
 onWireMessage = (m: ToMain | { kind: "bound" | "closed" }) => {
   if (m.kind === "request") {

@@ -56,6 +56,9 @@ export const FLAG_INTERRUPTED = 0;
 /** 1 while the main thread runs a cell's code: only then may the wire thread terminate it. */
 export const FLAG_IN_USER_CODE = 1;
 export const FLAG_SLOTS = 2;
+/** Byte offset of a Float64 with the time (Date.now()) of the wire thread's last interrupt. */
+export const FLAG_LAST_INTERRUPT_BYTE = 8;
+export const FLAG_BYTES = 16;
 
 /** Layout of the input buffer: Int32 state, Int32 byte length, then UTF-8 bytes. */
 export const INPUT_STATE_WAITING = 0;

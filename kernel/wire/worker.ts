@@ -12,6 +12,8 @@ import { SendQueue } from "./send-queue.js";
 import {
   FLAG_INTERRUPTED,
   FLAG_IN_USER_CODE,
+  FLAG_LAST_INTERRUPT_BYTE,
+  FLAG_SLOTS,
   INPUT_HEADER_BYTES,
   INPUT_STATE_INTERRUPTED,
   INPUT_STATE_READY,
@@ -50,7 +52,8 @@ const TERMINATE_AFTER_MS = 500;
 let waitingInput = false;
 const inputState = new Int32Array(data.inputBuffer, 0, 2);
 const inputBytes = new Uint8Array(data.inputBuffer, INPUT_HEADER_BYTES);
-const interruptFlag = new Int32Array(data.interruptFlag);
+const interruptFlag = new Int32Array(data.interruptFlag, 0, FLAG_SLOTS);
+const lastInterrupt = new Float64Array(data.interruptFlag, FLAG_LAST_INTERRUPT_BYTE, 1);
 
 function toMain(m: ToMain): void {
   port.postMessage(m);
@@ -77,6 +80,7 @@ function reply(channel: Channel, req: JupyterMessage, type: string, content: Rec
 function interrupt(): void {
   interruptAcked = false;
   Atomics.store(interruptFlag, FLAG_INTERRUPTED, 1);
+  lastInterrupt[0] = Date.now();
   if (waitingInput) {
     Atomics.store(inputState, 0, INPUT_STATE_INTERRUPTED);
     Atomics.notify(inputState, 0);

@@ -16,3 +16,5 @@ export * from "./functions/aggregate.js";
 export * from "./functions/window.js";
 export * from "./functions/hash.js";
 export * from "./functions/misc.js";
+export * from "./functions/json.js";
+export * from "./functions/udf.js";

@@ -38,3 +38,4 @@ import "./datetime/extra.js";
 import "./collection/extra.js";
 import "./conditional/misc.js";
 import "./aggregate/extra.js";
+import "./json/functions.js";

@@ -11,7 +11,16 @@ import { allTypesDataFrame, allTypesRows } from "./types.js";
 import { salesChecksum, salesChecksumSql, salesDataFrame } from "../../bench/jdbc/sales-data.js";
 
 const { available, missing } = servers();
-const oracle = JSON.parse(readFileSync(new URL("./expected/spark-type-mapping.json", import.meta.url), "utf8")) as Record<string, { read_back: [string, string][] }>;
+const oracle = JSON.parse(readFileSync(new URL("./expected/spark-type-mapping.json", import.meta.url), "utf8")) as
+  Record<string, { read_back: [string, string][] }> & Record<"postgres_read" | "mysql_read", [string, string][]>;
+// The same DDL as test/jdbc/spark_oracle.py: tables whose types the database chose.
+const READ_DDL = {
+  postgres: "CREATE TABLE spark_read_types (a smallint, b integer, c bigint, d real, e double precision, f numeric, g numeric(5,1), " +
+    "h boolean, i text, j varchar(10), k char(3), l date, m timestamp, n timestamptz, o bytea, p json, q uuid, r bit(1), s money)",
+  mariadb: "CREATE TABLE spark_read_types (a tinyint, b tinyint(1), c smallint, d mediumint, e int, f int unsigned, g bigint, " +
+    "h bigint unsigned, i float, j double, k decimal(12,3), l bit(1), m bit(8), n char(5), o varchar(20), p text, q blob, " +
+    "r varbinary(10), s date, t datetime, u timestamp NULL, v year, w enum('x','y'), x smallint unsigned, y decimal(20,0) unsigned)",
+};
 
 it("database servers are configured (required under CI=true)", () => {
   if (isCI) expect(missing, "start them with scripts/db/start-postgres.sh and start-mariadb.sh and export their env lines").toEqual([]);
@@ -66,6 +75,31 @@ for (const s of available) {
       sparkTypes.set("c_dec38", "decimal(38,10)");
       expect(back.schema.fields.map((f) => [f.name, f.dataType.simpleString()])).toEqual(back.schema.names.map((n) => [n, sparkTypes.get(n)]));
       expect(await internalRows(back)).toEqual(allTypesRows({ wideDecimal: true }));
+    });
+
+    it("reads database-chosen types as PySpark 4.0.1 does", async () => {
+      const c = await connect(s);
+      try {
+        await c.exec("DROP TABLE IF EXISTS spark_read_types");
+        await c.exec(READ_DDL[s.name]);
+        await c.exec(s.name === "postgres"
+          ? "INSERT INTO spark_read_types VALUES (1, 2, 3, 1.5, 2.5, 1.25, 3.5, true, 't', 'v', 'abc', '2024-01-02', '2024-01-02 03:04:05.5', '2024-01-02 03:04:05.5+07', '\\x0102', '{\"a\": 1}', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', B'1', 12.5)"
+          : "INSERT INTO spark_read_types VALUES (-1, 1, 2, 3, 4, 4294967295, 5, 18446744073709551615, 1.5, 2.5, 123456789.123, b'1', b'10000001', 'abc', 'v', 'text', x'0102', x'03', '2024-01-02', '2024-01-02 03:04:05', '2024-01-02 03:04:05', 2024, 'y', 65535, 12345678901234567890)");
+      } finally {
+        await c.close();
+      }
+      const df = await readJdbc(opts(s, "spark_read_types"));
+      expect(df.schema.fields.map((f) => [f.name, f.dataType.simpleString()])).toEqual(oracle[s.name === "postgres" ? "postgres_read" : "mysql_read"]);
+      const [row] = await internalRows(df);
+      expect(row!.length).toBe(df.schema.fields.length);
+      if (s.name === "postgres") {
+        expect(row!.slice(0, 8)).toEqual([1, 2, 3, 1.5, 2.5, 1250000000000000000n, 35n, true]);
+        expect(row![13]).toBe(Date.parse("2024-01-01T20:04:05.5Z") * 1000);
+      } else {
+        expect(row!.slice(0, 8)).toEqual([-1, true, 2, 3, 4, 4294967295, 5, 18446744073709551615n]);
+        expect(row![12]).toEqual(Uint8Array.from([0x81]));
+        expect(row![21]).toBe(19723);
+      }
     });
 
     it("loads 1M rows, counted and checksummed in the database; a bad row at 500,000 leaves the table unchanged; the retry gives one copy", async () => {

@@ -52,6 +52,30 @@ if os.environ.get("PIJAR_MYSQL_URL"):
     props = {"user": os.environ["PIJAR_MYSQL_USER"], "password": os.environ["PIJAR_MYSQL_PASSWORD"]}
     run("mysql", os.environ["PIJAR_MYSQL_URL"], {**props, "driver": "com.mysql.cj.jdbc.Driver"}, my_describe)
     run("mariadb", os.environ["PIJAR_MYSQL_URL"].replace("jdbc:mysql", "jdbc:mariadb"), {**props, "driver": "org.mariadb.jdbc.Driver"}, my_describe)
+# Tables created by the database itself (types Spark did not choose): Spark's read schema.
+PG_READ = ("CREATE TABLE spark_read_types (a smallint, b integer, c bigint, d real, e double precision, f numeric, g numeric(5,1), "
+           "h boolean, i text, j varchar(10), k char(3), l date, m timestamp, n timestamptz, o bytea, p json, q uuid, r bit(1), s money)")
+MY_READ = ("CREATE TABLE spark_read_types (a tinyint, b tinyint(1), c smallint, d mediumint, e int, f int unsigned, g bigint, "
+           "h bigint unsigned, i float, j double, k decimal(12,3), l bit(1), m bit(8), n char(5), o varchar(20), p text, q blob, "
+           "r varbinary(10), s date, t datetime, u timestamp NULL, v year, w enum('x','y'), x smallint unsigned, y decimal(20,0) unsigned)")
+
+def read_types(name, url, props, create_cmd):
+    try:
+        import subprocess
+        subprocess.run(create_cmd, check=True, capture_output=True)
+        back = spark.read.jdbc(url, "spark_read_types", properties=props)
+        out[name + "_read"] = [[f.name, f.dataType.simpleString()] for f in back.schema.fields]
+    except Exception as e:
+        out[name + "_read"] = {"error": str(e)[:2000]}
+
+if os.environ.get("PIJAR_PG_URL"):
+    u = os.environ["PIJAR_PG_URL"].replace("jdbc:", "").replace("postgresql://", f"postgresql://{os.environ['PIJAR_PG_USER']}:{os.environ['PIJAR_PG_PASSWORD']}@")
+    read_types("postgres", os.environ["PIJAR_PG_URL"], {"user": os.environ["PIJAR_PG_USER"], "password": os.environ["PIJAR_PG_PASSWORD"], "driver": "org.postgresql.Driver"},
+               ["psql", u, "-c", "DROP TABLE IF EXISTS spark_read_types", "-c", PG_READ])
+if os.environ.get("PIJAR_MYSQL_URL"):
+    read_types("mysql", os.environ["PIJAR_MYSQL_URL"], {"user": os.environ["PIJAR_MYSQL_USER"], "password": os.environ["PIJAR_MYSQL_PASSWORD"], "driver": "com.mysql.cj.jdbc.Driver"},
+               ["mariadb", "-h127.0.0.1", "-P" + os.environ["PIJAR_MYSQL_PORT"], "-u" + os.environ["PIJAR_MYSQL_USER"], "-p" + os.environ["PIJAR_MYSQL_PASSWORD"], "pijar",
+                "-e", "DROP TABLE IF EXISTS spark_read_types; " + MY_READ])
 import tempfile, sqlite3
 path = os.path.join(tempfile.mkdtemp(), "t.db")
 def sq_describe():

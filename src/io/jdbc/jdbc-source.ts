@@ -24,6 +24,7 @@ import type { ColumnMeta } from "./dialects/dialect.js";
 import { baseQuery } from "./base-query.js";
 import { readConverter } from "./values.js";
 import { describeTarget } from "./url.js";
+import { filtersToSql } from "./filter-sql.js";
 
 /** Opens a jdbc DataSource (connects once to learn the schema). */
 export async function jdbcSource(session: SparkSession, options: Options | Record<string, OptionValue>): Promise<DataSource> {
@@ -94,6 +95,7 @@ class JdbcSource implements DataSource {
     const conv = fields.map((f) => readConverter(f.dataType, naiveZone, f.name));
     const select = fields.length ? fields.map((f) => d.quoteIdentifier(f.name)).join(", ") : "1";
     const wheres = o.partition ? partitionPredicates(o.partition, d, this.schema) : [null];
+    const pushed = filtersToSql(req.filters, this.schema, d);
     let remaining = req.limit ?? Infinity;
     const inTx = d.name === "postgresql";
     try {
@@ -101,7 +103,8 @@ class JdbcSource implements DataSource {
       for (const where of wheres) {
         if (remaining <= 0) break;
         let sql = `SELECT ${select} FROM (${this.base}) pijar_scan`;
-        if (where) sql += ` WHERE ${where}`;
+        const conds = [where, pushed].filter((c): c is string => c !== null);
+        if (conds.length) sql += ` WHERE ${conds.map((c) => `(${c})`).join(" AND ")}`;
         if (Number.isFinite(remaining)) sql += ` LIMIT ${remaining}`;
         const rows = conn.stream(sql, o.fetchSize)[Symbol.asyncIterator]();
         for (;;) {

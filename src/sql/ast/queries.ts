@@ -90,12 +90,20 @@ export interface LateralView extends Span {
   columns: string[];
 }
 
+/** `PIVOT (sum(x) [AS a], ... FOR col IN (v1 [AS n1], ...))` after FROM. */
+export interface PivotClause extends Span {
+  aggregates: { expr: Expr; alias?: string }[];
+  column: Expr;
+  values: { expr: Expr; alias?: string }[];
+}
+
 export interface SelectBody extends Span {
   kind: "select";
   distinct: boolean;
   items: SelectItem[];
   from?: Relation;
   lateralViews: LateralView[];
+  pivot?: PivotClause;
   where?: Expr;
   groupBy?: GroupBy;
   having?: Expr;

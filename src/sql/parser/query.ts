@@ -4,8 +4,10 @@
  * WINDOW), VALUES and TABLE, and the ORDER BY / LIMIT / OFFSET that close a query.
  */
 import type {
-  Cte, Expr, FunctionExpr, GroupBy, GroupingElement, LateralView, NamedWindow, Query, QueryBody, SelectBody, SelectItem,
+  Cte, Expr, FunctionExpr, GroupBy, GroupingElement, LateralView, NamedWindow, PivotClause, Query, QueryBody, SelectBody,
+  SelectItem,
 } from "../ast.js";
+import { parsePrimary } from "./primary.js";
 import type { Cursor } from "./cursor.js";
 import { parseExpr, parseExprList } from "./expressions.js";
 import { parseFromClause, parseTableAlias, parseValuesRows } from "./relations.js";
@@ -96,6 +98,7 @@ function parseSelect(p: Cursor): SelectBody {
     p.next();
     body.from = parseFromClause(p);
     while (p.isKw("LATERAL") && p.isKw("VIEW", 1)) body.lateralViews.push(parseLateralView(p));
+    if (p.isKw("PIVOT") && p.isOp("(", 1)) body.pivot = parsePivot(p);
   }
   if (p.acceptKw("WHERE")) body.where = parseExpr(p);
   if (p.isKw("GROUP") && p.isKw("BY", 1)) body.groupBy = parseGroupBy(p);
@@ -103,6 +106,27 @@ function parseSelect(p: Cursor): SelectBody {
   if (p.acceptKw("WINDOW")) body.windows = parseWindowDefinitions(p);
   body.end = p.lastEnd;
   return body;
+}
+
+/** `PIVOT ( agg [AS a], ... FOR column IN ( value [AS v], ... ) )`. */
+function parsePivot(p: Cursor): PivotClause {
+  const start = p.next().start;
+  p.expectOp("(");
+  const named = () => {
+    const expr = parseExpr(p);
+    return p.acceptKw("AS") || p.isBareAlias() ? { expr, alias: p.identifier() } : { expr };
+  };
+  const aggregates = [named()];
+  while (p.acceptOp(",")) aggregates.push(named());
+  p.expectKw("FOR");
+  const column = parsePrimary(p);
+  p.expectKw("IN");
+  p.expectOp("(");
+  const values = [named()];
+  while (p.acceptOp(",")) values.push(named());
+  p.expectOp(")");
+  p.expectOp(")");
+  return { aggregates, column, values, start, end: p.lastEnd };
 }
 
 /** `LATERAL VIEW [OUTER] fn(args) table [AS] col1, col2`. */

@@ -20,6 +20,7 @@ import { ExprTranslator } from "./expressions.js";
 import { translateRelation } from "./relations.js";
 import { oneRowPlan } from "./rows.js";
 import { applyWhere } from "./subquery-joins.js";
+import { pivotPlan } from "./pivot.js";
 import { joinScalarSubqueries } from "./scalar-subqueries.js";
 
 const HIDDEN = "__pijar_hidden_";
@@ -29,6 +30,7 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
   const tx = new ExprTranslator(scope, sql);
   let input = body.from ? translateRelation(body.from, scope, sql) : oneRowPlan();
   for (const lv of body.lateralViews) input = lateralView(input, lv, tx, scope);
+  if (body.pivot) input = pivotPlan(input, body.pivot, tx, scope);
   const isAggregate = body.groupBy !== undefined || body.having !== undefined || body.items.some((i) => hasAggregateCall(i.expr));
   // In aggregate queries a joined-in column would need grouping: only WHERE's subqueries join there.
   const base = input.output;

@@ -304,3 +304,12 @@ SELECT code, (SELECT count(*) FROM sales s WHERE s.branch = b.code) FROM branche
 
 -- case: correlated_scalar_local_filter unordered
 SELECT code, (SELECT max(qty) FROM sales s WHERE s.branch = b.code AND s.item = 'pen') AS pens FROM branches b
+
+-- case: pivot_sum unordered
+SELECT * FROM (SELECT item, branch, qty FROM sales) PIVOT (sum(qty) FOR branch IN ('A', 'B', 'C'))
+
+-- case: pivot_aliases unordered
+SELECT * FROM (SELECT item, branch, qty FROM sales) PIVOT (sum(qty) AS total, count(*) AS n FOR branch IN ('A' AS a, 'B' AS b))
+
+-- case: pivot_unaliased_multi unordered
+SELECT * FROM (SELECT item, branch, qty, price FROM sales) PIVOT (sum(qty), max(price) FOR branch IN ('A', 'B'))

@@ -33,7 +33,7 @@ export const mysqlDialect: JdbcDialect = {
   sparkType(c: ColumnMeta, preferNTZ: boolean): T.DataType {
     const u = c.unsigned === true;
     switch (c.typeName) {
-      case "bit": return (c.length ?? 1) <= 1 ? T.booleanType : T.longType;
+      case "bit": return (c.length ?? 1) <= 1 ? T.booleanType : T.binaryType;
       case "tinyint": return c.length === 1 && !u ? T.booleanType : u ? T.shortType : T.byteType;
       case "smallint": return u ? T.integerType : T.shortType;
       case "mediumint": return T.integerType;

@@ -35,7 +35,6 @@ export const postgresDialect: JdbcDialect = {
       case "int8": return T.longType;
       case "float4": return T.floatType;
       case "float8": return T.doubleType;
-      case "money": return T.doubleType;
       case "numeric":
         // Spark reads a NUMERIC without precision as DECIMAL(38,18).
         return c.precision > 0 ? new T.DecimalType(Math.min(c.precision, 38), Math.max(0, c.scale)) : new T.DecimalType(38, 18);
@@ -43,7 +42,7 @@ export const postgresDialect: JdbcDialect = {
       case "date": return T.dateType;
       case "timestamp": return preferNTZ ? T.timestampNTZType : T.timestampType;
       case "timestamptz": return T.timestampType;
-      case "text": case "varchar": case "bpchar": case "char": case "name": case "json": case "jsonb": case "uuid":
+      case "money": case "text": case "varchar": case "bpchar": case "char": case "name": case "json": case "jsonb": case "uuid":
       case "xml": case "inet": case "cidr": case "macaddr": case "time": case "timetz": case "interval": case "tsvector":
         return T.stringType;
       default:

@@ -1,0 +1,299 @@
+/**
+ * The CSV tokenizer working on UTF-8 bytes: separators, quotes and line ends are found by byte
+ * and fields are byte ranges, so numbers, timestamps and repeated strings never become JS
+ * strings (see csv-field-readers.ts). It follows exactly the rules of the text tokenizer
+ * (csv-tokenizer.ts, Spark's univocity behaviour); it needs ASCII syntax characters, because a
+ * multi-byte character cannot be matched one byte at a time (csv-reader.ts picks the tokenizer).
+ *
+ * A record cut by a chunk boundary (inside quotes, between \r and \n, inside a multi-byte
+ * character) is kept as bytes and completed by the next chunk: results never depend on chunk size.
+ */
+import type { CsvSyntax } from "./csv-tokenizer.js";
+import type { ChunkTokenizer, CsvRecord, RecordSink } from "./csv-record.js";
+import { utf8Text } from "./csv-bytes.js";
+
+const INCOMPLETE = -1;
+const EMPTY = new Uint8Array(0);
+
+export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
+  private rest: Uint8Array = EMPTY;
+  private line = 1;
+  /** Materialized text of field i (unescaped quoted values), or null: then starts/ends hold it. */
+  private fields: (string | null)[] = [];
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  quoted = new Uint8Array(64);
+  private stopped = false;
+  bytes: Uint8Array = EMPTY;
+  private recStart = 0;
+  private recEnd = 0;
+  recordLine = 0;
+  private readonly sep: number;
+  private readonly quote: number;
+  private readonly escape: number;
+  private readonly comment: number;
+  private readonly lineSep: number;
+  private readonly trimLeading: boolean;
+  private readonly trimTrailing: boolean;
+  private readonly multiLine: boolean;
+
+  constructor(syntax: CsvSyntax, private readonly sink: RecordSink) {
+    this.sep = syntax.sep.charCodeAt(0);
+    this.quote = syntax.quote === "\u0000" ? -2 : syntax.quote.charCodeAt(0);
+    this.escape = syntax.escape.charCodeAt(0);
+    this.comment = syntax.comment === "\u0000" ? -2 : syntax.comment.charCodeAt(0);
+    this.lineSep = syntax.lineSep === null ? -1 : syntax.lineSep.charCodeAt(0);
+    this.trimLeading = syntax.ignoreLeadingWhiteSpace;
+    this.trimTrailing = syntax.ignoreTrailingWhiteSpace;
+    this.multiLine = syntax.multiLine;
+  }
+
+  /** True when every syntax character is one byte in UTF-8 (the byte tokenizer can match it). */
+  static supports(syntax: CsvSyntax): boolean {
+    const chars = [syntax.sep, syntax.quote, syntax.escape, syntax.comment, syntax.lineSep ?? "\n"];
+    return chars.every((c) => c.length === 1 && c.charCodeAt(0) < 128);
+  }
+
+  push(chunk: Uint8Array): boolean {
+    if (this.stopped) return false;
+    let buf = chunk;
+    if (this.rest.length) {
+      buf = new Uint8Array(this.rest.length + chunk.length);
+      buf.set(this.rest);
+      buf.set(chunk, this.rest.length);
+    }
+    const pos = this.run(buf, false);
+    // A copy: the caller may reuse the chunk's memory.
+    this.rest = pos < buf.length ? buf.slice(pos) : EMPTY;
+    return !this.stopped;
+  }
+
+  end(): boolean {
+    if (!this.stopped && this.rest.length) this.run(this.rest, true);
+    this.rest = EMPTY;
+    return !this.stopped;
+  }
+
+  text(i: number): string {
+    return this.fields[i] ?? utf8Text(this.bytes, this.starts[i]!, this.ends[i]!);
+  }
+
+  isEmpty(i: number): boolean {
+    const m = this.fields[i];
+    return m != null ? m === "" : this.ends[i] === this.starts[i];
+  }
+
+  plain(i: number): boolean {
+    return this.fields[i] == null;
+  }
+
+  fieldStart(i: number): number {
+    return this.starts[i]!;
+  }
+
+  fieldEnd(i: number): number {
+    return this.ends[i]!;
+  }
+
+  rawRecord(): string {
+    return utf8Text(this.bytes, this.recStart, this.recEnd);
+  }
+
+  private growFields(): void {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.quoted = grow(this.quoted);
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+  }
+
+  private isLineEnd(c: number): boolean {
+    return this.lineSep >= 0 ? c === this.lineSep : c === 10 || c === 13;
+  }
+
+  /** Processes complete records of buf; returns where the unprocessed rest starts. */
+  private run(buf: Uint8Array, final: boolean): number {
+    let pos = 0;
+    const len = buf.length;
+    this.bytes = buf;
+    while (pos < len && !this.stopped) {
+      const c = buf[pos]!;
+      // Skip empty lines and comment lines.
+      if (this.lineSep < 0 ? c === 10 || c === 13 : c === this.lineSep) {
+        const after = this.skipLineEnd(buf, pos, final);
+        if (after === INCOMPLETE) return pos;
+        pos = after;
+        continue;
+      }
+      if (c === this.comment) {
+        let e = pos;
+        while (e < len && !this.isLineEnd(buf[e]!)) e++;
+        if (e >= len && !final) return pos;
+        const after = e >= len ? len : this.skipLineEnd(buf, e, final);
+        if (after === INCOMPLETE) return pos;
+        pos = after;
+        continue;
+      }
+      const next = this.record(buf, pos, final);
+      if (next === INCOMPLETE) return pos;
+      pos = next;
+    }
+    return this.stopped ? len : pos;
+  }
+
+  /** Position after the line terminator at pos (\r\n counts once), or INCOMPLETE. */
+  private skipLineEnd(buf: Uint8Array, pos: number, final: boolean): number {
+    this.line++;
+    if (this.lineSep < 0 && buf[pos] === 13) {
+      if (pos + 1 >= buf.length) {
+        if (!final) {
+          this.line--;
+          return INCOMPLETE;
+        }
+        return pos + 1;
+      }
+      if (buf[pos + 1] === 10) return pos + 2;
+    }
+    return pos + 1;
+  }
+
+  /** Tokenizes one record starting at `start`; returns the position after it or INCOMPLETE. */
+  private record(buf: Uint8Array, start: number, final: boolean): number {
+    const len = buf.length;
+    const { sep, quote, escape, lineSep } = this;
+    const multiLine = this.multiLine;
+    const lineAtStart = this.line;
+    let linesInside = 0;
+    let pos = start;
+    let n = 0;
+    for (;;) {
+      const fieldStart = pos;
+      if (this.trimLeading) {
+        while (pos < len && isSpace(buf[pos]!) && buf[pos] !== sep && !this.isLineEnd(buf[pos]!)) pos++;
+      }
+      let mat: string | null = null;
+      let vs = 0;
+      let ve = 0;
+      let wasQuoted = 0;
+      if (pos < len && buf[pos] === quote) {
+        pos++;
+        let acc = "";
+        let seg = pos;
+        let closed = false;
+        for (;;) {
+          if (pos >= len) {
+            if (!final) return INCOMPLETE;
+            break; // unclosed quote at the end of input: keep what we have
+          }
+          const ch = buf[pos]!;
+          if (ch === escape && escape !== quote) {
+            if (pos + 1 >= len && !final) return INCOMPLETE;
+            const nx = pos + 1 < len ? buf[pos + 1]! : -1;
+            // escape + quote -> quote; escape + escape -> escape (charToEscapeQuoteEscaping).
+            if (nx === quote || nx === escape) {
+              acc += utf8Text(buf, seg, pos) + String.fromCharCode(nx);
+              pos += 2;
+              seg = pos;
+              continue;
+            }
+          } else if (ch === quote) {
+            if (escape === quote) {
+              if (pos + 1 >= len && !final) return INCOMPLETE;
+              if (pos + 1 < len && buf[pos + 1] === quote) {
+                acc += utf8Text(buf, seg, pos) + String.fromCharCode(ch);
+                pos += 2;
+                seg = pos;
+                continue;
+              }
+            }
+            closed = true;
+            break;
+          } else if (lineSep >= 0 ? ch === lineSep : ch === 10 || ch === 13) {
+            if (!multiLine) break; // one record per line: the quote ends here
+            linesInside++;
+          }
+          pos++;
+        }
+        if (acc === "") {
+          vs = seg;
+          ve = pos;
+        } else mat = acc + utf8Text(buf, seg, pos);
+        // univocity normalizes line breaks inside quoted values to \n.
+        if (linesInside > 0 && lineSep < 0) {
+          const v = mat ?? utf8Text(buf, vs, ve);
+          if (v.includes("\r")) mat = v.replace(/\r\n?/g, "\n");
+        }
+        wasQuoted = 1;
+        if (closed) {
+          pos++;
+          let p2 = pos;
+          if (this.trimTrailing) while (p2 < len && isSpace(buf[p2]!) && buf[p2] !== sep && !this.isLineEnd(buf[p2]!)) p2++;
+          if (p2 >= len && !final) return INCOMPLETE;
+          const after = p2 < len ? buf[p2]! : -1;
+          if (after === -1 || after === sep || this.isLineEnd(after)) {
+            pos = p2;
+          } else {
+            // Text after the closing quote: the field is raw text up to the separator.
+            while (pos < len && buf[pos] !== sep && !this.isLineEnd(buf[pos]!)) pos++;
+            if (pos >= len && !final) return INCOMPLETE;
+            let value = utf8Text(buf, fieldStart, pos);
+            if (this.trimLeading) value = value.trimStart();
+            if (this.trimTrailing) value = value.trimEnd();
+            mat = value;
+            wasQuoted = 0;
+          }
+        }
+      } else {
+        let e = pos;
+        if (lineSep < 0) {
+          while (e < len) {
+            const ch = buf[e]!;
+            if (ch === sep || ch === 10 || ch === 13) break;
+            e++;
+          }
+        } else {
+          while (e < len) {
+            const ch = buf[e]!;
+            if (ch === sep || ch === lineSep) break;
+            e++;
+          }
+        }
+        if (e >= len && !final) return INCOMPLETE;
+        vs = pos;
+        ve = e;
+        if (this.trimTrailing) while (ve > vs && isSpace(buf[ve - 1]!)) ve--;
+        pos = e;
+      }
+      if (n >= this.quoted.length) this.growFields();
+      this.fields[n] = mat;
+      this.starts[n] = vs;
+      this.ends[n] = ve;
+      this.quoted[n] = wasQuoted;
+      n++;
+      if (pos < len && buf[pos] === sep) {
+        pos++;
+        continue;
+      }
+      // End of record: line end or end of input.
+      const recEnd = pos;
+      let next = pos;
+      if (pos < len) {
+        next = this.skipLineEnd(buf, pos, final);
+        if (next === INCOMPLETE) return INCOMPLETE;
+      }
+      this.line += linesInside;
+      this.recStart = start;
+      this.recEnd = recEnd;
+      this.recordLine = lineAtStart;
+      if (!this.sink(this, n)) this.stopped = true;
+      return next;
+    }
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}

@@ -1,0 +1,112 @@
+/**
+ * Values parsed straight from UTF-8 bytes, for the shapes almost every CSV has. Each parser
+ * returns undefined for anything it is not sure about; the caller then takes the general text
+ * path, so results stay bit-identical with parsing the decoded text.
+ */
+import { daysFromCivil, daysInMonth, fromLocal } from "../../values/datetime.js";
+
+// Node's native UTF-8 slice: the fastest way to decode a short range (invalid bytes become
+// U+FFFD, as with TextDecoder). Works on any Uint8Array.
+const utf8Slice = (Buffer.prototype as unknown as { utf8Slice(this: Uint8Array, s: number, e: number): string }).utf8Slice;
+
+/** Text of bytes [s, e). */
+export function utf8Text(buf: Uint8Array, s: number, e: number): string {
+  return s === e ? "" : utf8Slice.call(buf, s, e);
+}
+
+/**
+ * An integer of at most 15 digits with an optional '-' (a double holds it exactly), in
+ * [min, max]; undefined otherwise (a '+' sign, long digit runs and bad text take the text path).
+ */
+export function intFromBytes(buf: Uint8Array, s: number, e: number, min: number, max: number): number | undefined {
+  let p = s;
+  const neg = buf[p] === 45;
+  if (neg) p++;
+  if (p === e || e - p > 15) return undefined;
+  let v = 0;
+  for (; p < e; p++) {
+    const d = buf[p]! - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  if (neg) v = -v;
+  return v < min || v > max ? undefined : v;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A plain decimal `-?digits[.digits]` with at most 15 digits. Both the digits (< 2^53) and the
+ * power of ten are exact doubles, so one division is correctly rounded: the same double as
+ * Java's Double.parseDouble and JS's Number(text). Exponents, signs '+', NaN... return undefined.
+ */
+export function doubleFromBytes(buf: Uint8Array, s: number, e: number): number | undefined {
+  let p = s;
+  const neg = buf[p] === 45;
+  if (neg) p++;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; p < e; p++) {
+    const c = buf[p]!;
+    const d = c - 48;
+    if (d >= 0 && d <= 9) {
+      m = m * 10 + d;
+      digits++;
+    } else if (c === 46 && frac < 0) frac = p;
+    else return undefined;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const v = frac < 0 ? m : m / POW10[e - frac - 1]!;
+  return neg ? -v : v;
+}
+
+const dig = (buf: Uint8Array, i: number) => buf[i]! - 48;
+
+/** Days of a strict `yyyy-MM-dd` (10 bytes), or undefined (the text path decides). */
+export function dateFromBytes(buf: Uint8Array, s: number, e: number): number | undefined {
+  if (e - s !== 10 || buf[s + 4] !== 45 || buf[s + 7] !== 45) return undefined;
+  for (const k of DATE_DIGITS) {
+    const d = buf[s + k]! - 48;
+    if (d < 0 || d > 9) return undefined;
+  }
+  const y = dig(buf, s) * 1000 + dig(buf, s + 1) * 100 + dig(buf, s + 2) * 10 + dig(buf, s + 3);
+  const m = dig(buf, s + 5) * 10 + dig(buf, s + 6);
+  const d = dig(buf, s + 8) * 10 + dig(buf, s + 9);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return daysFromCivil(y, m, d);
+}
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+const TS_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+/**
+ * Microseconds of a `yyyy-MM-dd HH:mm:ss` (or `T` in the middle) local time in `zone`, or
+ * undefined for any other shape or an out-of-range field (the text path decides then).
+ * `utc` says the zone is UTC (no offset lookup).
+ */
+export function timestampFromBytes(buf: Uint8Array, s: number, e: number, zone: string, utc: boolean): number | undefined {
+  if (e - s !== 19 || buf[s + 4] !== 45 || buf[s + 7] !== 45 || buf[s + 13] !== 58 || buf[s + 16] !== 58) return undefined;
+  const t = buf[s + 10];
+  if (t !== 32 && t !== 84) return undefined;
+  for (let k = 0; k < TS_DIGITS.length; k++) {
+    const d = buf[s + TS_DIGITS[k]!]! - 48;
+    if (d < 0 || d > 9) return undefined;
+  }
+  const y = dig(buf, s) * 1000 + dig(buf, s + 1) * 100 + dig(buf, s + 2) * 10 + dig(buf, s + 3);
+  const mo = dig(buf, s + 5) * 10 + dig(buf, s + 6);
+  const d = dig(buf, s + 8) * 10 + dig(buf, s + 9);
+  const h = dig(buf, s + 11) * 10 + dig(buf, s + 12);
+  const mi = dig(buf, s + 14) * 10 + dig(buf, s + 15);
+  const sec = dig(buf, s + 17) * 10 + dig(buf, s + 18);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return undefined;
+  if (utc) return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1_000_000;
+  return fromLocal(y, mo, d, h, mi, sec, 0, zone);
+}
+
+/** True when bytes [s, e) spell `text` (ASCII or not: compared as UTF-8). */
+export function bytesEqual(buf: Uint8Array, s: number, e: number, text: Uint8Array): boolean {
+  if (e - s !== text.length) return false;
+  for (let i = 0; i < text.length; i++) if (buf[s + i] !== text[i]) return false;
+  return true;
+}
