@@ -80,6 +80,7 @@ const ready = setup().catch((e) => {
 const dispatcher: DispatcherT = new Dispatcher(send, output, { evaluator, output, history, checker, ready });
 
 function onInterrupt(): void {
+  if (process.env["PIJAR_DEBUG"]) output.rawStderr(`pijar kernel: interrupt (running=${evaluator.running}) ${new Error().stack?.split("\n").slice(2, 4).join(" | ")}\n`);
   toWire({ kind: "interrupt-ack" });
   evaluator.interrupt();
   void cancelJobs().catch(() => undefined);

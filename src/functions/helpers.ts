@@ -117,3 +117,19 @@ export function literalArg(args: readonly Expr[], i: number): unknown {
 export function isFoldableLiteral(e: Expr | undefined): boolean {
   return !!e && e.kind === "literal";
 }
+
+/**
+ * A numeric literal argument as a JS number (SQL's `0.5` is a DECIMAL literal holding an
+ * unscaled bigint), or undefined if the argument is not a numeric literal.
+ */
+export function numericLiteralArg(args: readonly Expr[], i: number): number | undefined {
+  let a = args[i];
+  while (a && a.kind === "cast" && a.implicit) a = a.child;
+  if (!a || a.kind !== "literal" || a.value == null) return undefined;
+  if (typeof a.value === "number") return a.value;
+  if (typeof a.value === "bigint") {
+    const scale = (a.dataType as { scale?: number }).scale ?? 0;
+    return Number(a.value) / 10 ** scale;
+  }
+  return undefined;
+}

@@ -9,7 +9,8 @@ import {
   BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType, LongType, StringType,
   TimestampNTZType, TimestampType,
 } from "../types/data-types.js";
-import { buildData, numericData, packValidity } from "../physical/vector/build.js";
+import { buildData, numericData } from "../physical/vector/build.js";
+import { StringColumnBuilder } from "./csv/string-column-builder.js";
 import { fitsPrecision, parseDecimal } from "../values/decimal.js";
 import { compilePattern } from "../values/datetime-pattern.js";
 import { daysFromCivil, daysInMonth, parseDate, parseTimestamp } from "../values/datetime.js";
@@ -163,6 +164,8 @@ export function converterFor(type: DataType, conv: TextConversion): Converter {
 export interface ColumnBuilder {
   /** Appends a converted internal value (never BAD), or null. */
   push(v: unknown): void;
+  /** Keeps only the first n values of the current batch (drops a malformed row's values). */
+  truncate(n: number): void;
   /** Arrow data of the values pushed since the last finish; resets the builder. */
   finish(): A.Data;
 }
@@ -186,6 +189,9 @@ class TypedBuilder implements ColumnBuilder {
       this.valid[this.n] = 1;
     } else this.valid[this.n] = 0;
     this.n++;
+  }
+  truncate(n: number): void {
+    if (n < this.n) this.n = n;
   }
   private grow(): void {
     const v = this.alloc(this.vals.length * 2 || 16);
@@ -211,90 +217,14 @@ class ValuesBuilder implements ColumnBuilder {
   push(v: unknown): void {
     this.vals.push(v);
   }
+  truncate(n: number): void {
+    if (n < this.vals.length) this.vals.length = n;
+  }
   finish(): A.Data {
     const d = buildData(this.type, this.vals);
     this.vals = [];
     return d;
   }
-}
-
-const encoder = new TextEncoder();
-
-/**
- * Strings, dictionary-encoded while the column has few distinct values. The dictionary is
- * shared by every batch of the scan (later batches see a longer dictionary with the same
- * prefix); past `maxDistinct` values the column switches to plain Utf8 for the rest of the scan.
- */
-class StringColumnBuilder implements ColumnBuilder {
-  private vals: (string | null)[] = [];
-  private dict: Map<string, number> | null;
-  private dictValues: string[] = [];
-  private readonly dictId: number;
-  private static nextId = 1_000_000;
-  constructor(private readonly type: DataType, private readonly maxDistinct: number) {
-    this.dict = maxDistinct > 0 ? new Map() : null;
-    this.dictId = StringColumnBuilder.nextId++;
-  }
-  push(v: unknown): void {
-    this.vals.push(v as string | null);
-  }
-  finish(): A.Data {
-    const vals = this.vals;
-    this.vals = [];
-    const dict = this.dict;
-    if (dict) {
-      const n = vals.length;
-      const idx = new Int32Array(n);
-      const valid = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const s = vals[i];
-        if (s == null) continue;
-        let k = dict.get(s);
-        if (k === undefined) {
-          k = this.dictValues.length;
-          if (k >= this.maxDistinct) break;
-          dict.set(s, k);
-          this.dictValues.push(s);
-        }
-        idx[i] = k;
-        valid[i] = 1;
-      }
-      if (dict.size < this.maxDistinct) {
-        const { bitmap, nullCount } = packValidity(valid, n);
-        const dictData = buildData(this.type, this.dictValues);
-        const type = new A.Dictionary(new A.Utf8(), new A.Int32(), this.dictId);
-        return A.makeData({ type, length: n, nullCount, nullBitmap: bitmap, data: idx, dictionary: new A.Vector([dictData]) as A.Vector<A.Utf8> }) as unknown as A.Data;
-      }
-      // Too many distinct values: plain strings from now on.
-      this.dict = null;
-      this.dictValues = [];
-    }
-    return utf8Data(vals);
-  }
-}
-
-function utf8Data(vals: readonly (string | null)[]): A.Data {
-  const n = vals.length;
-  const offsets = new Int32Array(n + 1);
-  const valid = new Uint8Array(n);
-  // Encode into one growing buffer (no per-value Uint8Array).
-  let buf = new Uint8Array(Math.max(64, n * 8));
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    const s = vals[i];
-    if (s != null) {
-      valid[i] = 1;
-      if (buf.length - pos < s.length * 3) {
-        const nb = new Uint8Array(Math.max(buf.length * 2, pos + s.length * 3));
-        nb.set(buf.subarray(0, pos));
-        buf = nb;
-      }
-      pos += encoder.encodeInto(s, buf.subarray(pos)).written;
-    }
-    offsets[i + 1] = pos;
-  }
-  const { bitmap, nullCount } = packValidity(valid, n);
-  return A.makeData({ type: new A.Utf8(), length: n, nullCount, nullBitmap: bitmap, data: buf.subarray(0, pos), valueOffsets: offsets });
 }
 
 /** Distinct strings kept in a column's dictionary before it falls back to plain Utf8. */
@@ -305,6 +235,6 @@ export function columnBuilder(type: DataType, cap: number, dictionaryStrings = t
   if (type instanceof IntegerType || type instanceof DateType) return new TypedBuilder(type, "i32", cap);
   if (type instanceof DoubleType) return new TypedBuilder(type, "f64", cap);
   if (type instanceof LongType || type instanceof TimestampType || type instanceof TimestampNTZType) return new TypedBuilder(type, "i64", cap);
-  if (type instanceof StringType) return new StringColumnBuilder(type, dictionaryStrings ? DICTIONARY_MAX_DISTINCT : 0);
+  if (type instanceof StringType) return new StringColumnBuilder(type, cap, dictionaryStrings ? DICTIONARY_MAX_DISTINCT : 0);
   return new ValuesBuilder(type);
 }

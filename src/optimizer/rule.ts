@@ -24,4 +24,15 @@ export function transformDown(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan
   return newKids.some((k, i) => k !== kids[i]) ? withKids(q, newKids) : q;
 }
 
+/** Applies a rewrite until the plan stops changing (bounded, in case a rule oscillates). */
+export function untilStable(plan: LogicalPlan, rewrite: (p: LogicalPlan) => LogicalPlan, maxPasses = 50): LogicalPlan {
+  let cur = plan;
+  for (let i = 0; i < maxPasses; i++) {
+    const next = rewrite(cur);
+    if (next === cur) break;
+    cur = next;
+  }
+  return cur;
+}
+
 import { planChildren as childrenOf, withChildren as withKids } from "../plan/logical/plan.js";

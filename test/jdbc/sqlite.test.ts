@@ -1,5 +1,7 @@
 // SQLite (embedded, always runs): round trips, save modes, all-or-nothing loads, options.
 import { describe, expect, it } from "vitest";
+import * as F from "../../src/api/functions.js";
+import { addProgressListener } from "../../src/execution/jobs.js";
 import { writeJdbc, jdbcSource } from "../../src/io/jdbc/index.js";
 import { openConnection } from "../../src/io/jdbc/connect.js";
 import { parseJdbcOptions } from "../../src/io/jdbc/jdbc-options.js";
@@ -145,5 +147,29 @@ describe("jdbc sqlite", () => {
     expect(await sql(url, "SELECT sql FROM sqlite_master WHERE name = 't2'")).toEqual([['CREATE TABLE "t2" ("id" INTEGER, "name" VARCHAR(100))']]);
     await expect(writeJdbc(spark.createDataFrame([[1]], "id INT"), { url, dbtable: "t3", createTableColumnTypes: "id INT); DROP TABLE t2; --" }))
       .rejects.toThrow(/Invalid createTableColumnTypes entry/);
+  });
+});
+
+describe("jdbc filter pushdown", () => {
+  it("pushes simple predicates into the SQL (fewer rows read) and keeps Spark's results", async () => {
+    const url = tempSqliteUrl();
+    const spark = session();
+    await writeJdbc(salesDataFrame(spark, 2000), { url, dbtable: "sales" });
+    const df = await readJdbc({ url, dbtable: "sales" });
+    let rowsRead = 0;
+    const stop = addProgressListener({ onJobStart: () => undefined, onJobProgress: () => undefined, onJobEnd: (p) => { rowsRead = p.rowsRead; } });
+    try {
+      const q = df.filter(F.col("order_id").gt(1990).and(F.col("city").isNotNull())).select("order_id");
+      expect((await internalRows(q)).map((r) => r[0])).toEqual([1991, 1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999, 2000]);
+      expect(rowsRead).toBe(10);
+      const all = await internalRows(df.select("order_id", "status", "quantity"));
+      const inList = df.filter(F.col("order_id").isin(3, 5, 7, 8).and(F.col("status").eqNullSafe("completed").or(F.col("status").equalTo("shipped")))).select("order_id");
+      expect(await internalRows(inList)).toEqual(all.filter((r) => [3, 5, 7, 8].includes(r[0] as number) && ["completed", "shipped"].includes(r[1] as string)).map((r) => [r[0]]));
+      const notLess = df.filter(F.col("quantity").lt(5).not().and(F.col("order_id").leq(100))).select("order_id");
+      expect(await internalRows(notLess)).toEqual(all.filter((r) => !((r[2] as number) < 5) && (r[0] as number) <= 100).map((r) => [r[0]]));
+      expect(rowsRead).toBe(all.filter((r) => !((r[2] as number) < 5) && (r[0] as number) <= 100).length);
+    } finally {
+      stop();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { isNumeric } from "../../types/type-utils.js";
 import { typeOf } from "../../analyzer/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
-import { callSql, expectType, literalArg, unexpectedType } from "../helpers.js";
+import { callSql, expectType, numericLiteralArg, unexpectedType } from "../helpers.js";
 import { register, type AggregateState } from "../registry.js";
 import { growArray } from "./basic.js";
 import { doubleArg } from "./moments.js";
@@ -97,7 +97,7 @@ class ValuesState implements AggregateState {
 function percentages(name: string, args: readonly Expr[], i: number): { list: number[]; isArray: boolean } {
   const a = args[i];
   // A list arrives as array(lit, lit...) (how PySpark names it), a single value as a literal.
-  const v = a && a.kind === "call" && a.fn.name === "array" ? a.args.map((_, j) => literalArg(a.args, j)) : literalArg(args, i);
+  const v = a && a.kind === "call" && a.fn.name === "array" ? a.args.map((_, j) => numericLiteralArg(a.args, j)) : numericLiteralArg(args, i);
   const list = Array.isArray(v) ? (v as number[]) : [v as number];
   if (!list.every((p) => typeof p === "number" && p >= 0 && p <= 1)) {
     throw new PijarError("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", {}, {

@@ -7,7 +7,7 @@ import type { Attr, Expr } from "../../plan/expr/expr.js";
 import { references, transform, exists } from "../../plan/expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import { conjunction, splitConjuncts } from "../conjuncts.js";
-import { transformDown, type OptimizerRule } from "../rule.js";
+import { transformDown, untilStable, type OptimizerRule } from "../rule.js";
 
 const deterministic = (e: Expr) => !exists(e, (x) => (x.kind === "call" && (x.fn.kind !== "scalar" || x.fn.deterministic === false)) || x.kind === "subquery" || x.kind === "window");
 const within = (e: Expr, attrs: readonly Attr[]) => {
@@ -72,14 +72,5 @@ function pushOnce(p: LogicalPlan): LogicalPlan {
 
 export const pushDownFilter: OptimizerRule = {
   name: "push_down_filter",
-  apply(plan) {
-    // Repeat until stable: each pass moves filters one level down.
-    let cur = plan;
-    for (let i = 0; i < 50; i++) {
-      const next = transformDown(cur, pushOnce);
-      if (next === cur) break;
-      cur = next;
-    }
-    return cur;
-  },
+  apply: (plan) => untilStable(plan, (p) => transformDown(p, pushOnce)),
 };

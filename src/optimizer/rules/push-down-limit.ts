@@ -3,7 +3,7 @@
  * and reaches the scan, so `show()` on a huge CSV reads only the first rows.
  */
 import type { LogicalPlan } from "../../plan/logical/plan.js";
-import { transformDown, type OptimizerRule } from "../rule.js";
+import { transformDown, untilStable, type OptimizerRule } from "../rule.js";
 
 function limitOf(child: LogicalPlan, n: number): LogicalPlan {
   if (child.kind === "limit" && child.offset === 0 && child.limit <= n) return child;
@@ -43,13 +43,5 @@ function pushOnce(p: LogicalPlan): LogicalPlan {
 
 export const pushDownLimit: OptimizerRule = {
   name: "push_down_limit",
-  apply(plan) {
-    let cur = plan;
-    for (let i = 0; i < 50; i++) {
-      const next = transformDown(cur, pushOnce);
-      if (next === cur) break;
-      cur = next;
-    }
-    return cur;
-  },
+  apply: (plan) => untilStable(plan, (p) => transformDown(p, pushOnce)),
 };

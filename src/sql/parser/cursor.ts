@@ -24,7 +24,7 @@ const CLAUSE_WORDS = new Set([
   "FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "WINDOW", "CLUSTER", "DISTRIBUTE",
   "SORT", "AS", "AND", "OR", "NOT", "IS", "IN", "LIKE", "ILIKE", "RLIKE", "REGEXP", "BETWEEN", "WHEN",
   "THEN", "ELSE", "END", "ESCAPE", "DIV", "OVER", "FILTER", "PIVOT", "UNPIVOT", "TABLESAMPLE",
-  "LATERAL", "QUALIFY", "SELECT", "VALUES", "WITH",
+  "LATERAL", "QUALIFY", "SELECT", "VALUES", "WITH", "FOR",
 ]);
 
 /** Keywords Spark reports as "extra input" when the text ends right after them. */
