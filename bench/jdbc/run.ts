@@ -53,6 +53,16 @@ function run(cmd: string, args: string[], extraEnv: Record<string, string> = {})
 const CREATE_PG = "DROP TABLE IF EXISTS bench_bulk; CREATE TABLE bench_bulk (order_id BIGINT, customer_id INTEGER, city TEXT, product TEXT, quantity INTEGER, unit_price NUMERIC(10,2), order_ts TIMESTAMP WITH TIME ZONE, status TEXT)";
 const CREATE_MY = "DROP TABLE IF EXISTS bench_bulk; CREATE TABLE bench_bulk (order_id BIGINT, customer_id INT, city LONGTEXT, product LONGTEXT, quantity INT, unit_price DECIMAL(10,2), order_ts DATETIME(6), status LONGTEXT)";
 
+/** Drops a table before a timed load, so every contender loads into a new, empty table. */
+async function drop(url: string, user: string, password: string, table: string): Promise<void> {
+  const c = await openConnection(parseJdbcOptions({ url, user, password }));
+  try {
+    await c.exec(`DROP TABLE IF EXISTS ${table}`);
+  } finally {
+    await c.close();
+  }
+}
+
 async function count(url: string, user: string, password: string, table: string): Promise<number> {
   const c = await openConnection(parseJdbcOptions({ url, user, password }));
   try {
@@ -71,7 +81,9 @@ const results: Record<string, Record<string, number>> = {};
 if (env["PIJAR_PG_URL"]) {
   const [url, user, password] = [env["PIJAR_PG_URL"], env["PIJAR_PG_USER"]!, env["PIJAR_PG_PASSWORD"]!];
   const m = /\/\/([^:/]+):(\d+)\/(\w+)/.exec(url)!;
-  const pijar = await time(() => writeJdbc(df, { url, user, password, dbtable: "bench_pijar" }, "overwrite"));
+  await drop(url, user, password, "bench_pijar");
+  await drop(url, user, password, "bench_spark");
+  const pijar = await time(() => writeJdbc(df, { url, user, password, dbtable: "bench_pijar" }));
   if ((await count(url, user, password, "bench_pijar")) !== rows) throw new Error("pijar row count mismatch (postgres)");
   const psql = ["-h", m[1]!, "-p", m[2]!, "-U", user, "-d", m[3]!, "-v", "ON_ERROR_STOP=1", "-q"];
   run("psql", [...psql, "-c", CREATE_PG], { PGPASSWORD: password });
@@ -81,7 +93,9 @@ if (env["PIJAR_PG_URL"]) {
 if (env["PIJAR_MYSQL_URL"]) {
   const [url, user, password] = [env["PIJAR_MYSQL_URL"], env["PIJAR_MYSQL_USER"]!, env["PIJAR_MYSQL_PASSWORD"]!];
   const m = /\/\/([^:/]+):(\d+)\/(\w+)/.exec(url)!;
-  const pijar = await time(() => writeJdbc(df, { url, user, password, dbtable: "bench_pijar" }, "overwrite"));
+  await drop(url, user, password, "bench_pijar");
+  await drop(url, user, password, "bench_spark");
+  const pijar = await time(() => writeJdbc(df, { url, user, password, dbtable: "bench_pijar" }));
   if ((await count(url, user, password, "bench_pijar")) !== rows) throw new Error("pijar row count mismatch (mariadb)");
   const my = ["-h", m[1]!, "-P", m[2]!, "-u", user, m[3]!, "--local-infile=1"];
   run("mariadb", [...my, "-e", CREATE_MY], { MYSQL_PWD: password });

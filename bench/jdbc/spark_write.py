@@ -21,6 +21,7 @@ if os.environ.get("PIJAR_MYSQL_URL"):
     targets.append(("mariadb", os.environ["PIJAR_MYSQL_URL"], os.environ["PIJAR_MYSQL_USER"], os.environ["PIJAR_MYSQL_PASSWORD"], "com.mysql.cj.jdbc.Driver"))
 for name, url, user, password, driver in targets:
     t = time.time()
-    df.write.jdbc(url, "bench_spark", "overwrite", {"user": user, "password": password, "driver": driver})
+    # bench/jdbc/run.ts dropped the table: every contender loads into a new, empty table.
+    df.write.jdbc(url, "bench_spark", "errorifexists", {"user": user, "password": password, "driver": driver})
     out[name] = time.time() - t
 print(json.dumps(out))

@@ -100,6 +100,7 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
   try {
     prep = await prepare(code, count, deps);
   } catch (e) {
+    if (process.env["PIJAR_DEBUG"]) deps.output.rawStderr(`pijar kernel: prepare failed ${(e as Error)?.stack}\n`);
     output.flush();
     return fail({ ename: errorName(e), evalue: errorMessage(e), traceback: evaluator.traceback(e) });
   }

@@ -8,6 +8,7 @@
  * thread through the inspector, after which `interrupt()` runs and fails the cell.
  */
 import vm from "node:vm";
+import { writeSync } from "node:fs";
 import { transpileCell, HELPER } from "./transpile.js";
 import { lineTable, originalLine } from "./sourcemap.js";
 import { importForCell } from "./module-loader.js";
@@ -114,6 +115,7 @@ export class Evaluator {
       return { hasValue: t.hasValue, value };
     } catch (e) {
       // A query cancelled because of the interrupt (e.g. OPERATION_CANCELED) is the interrupt.
+      if (process.env["PIJAR_DEBUG"]) writeSync(2, `pijar kernel: cell error ${(e as Error)?.stack} flag=${Atomics.load(this.interruptFlag, FLAG_INTERRUPTED)}\n`);
       if (Atomics.load(this.interruptFlag, FLAG_INTERRUPTED) !== 0 && !(e instanceof KeyboardInterrupt)) {
         throw Object.assign(new KeyboardInterrupt(), { cause: e });
       }

@@ -81,11 +81,14 @@ function interrupt(): void {
   interruptAcked = false;
   Atomics.store(interruptFlag, FLAG_INTERRUPTED, 1);
   lastInterrupt[0] = Date.now();
+  toMain({ kind: "interrupt" });
   if (waitingInput) {
+    // input() blocks in Atomics.wait inside vm code: wake it instead of signalling, because a
+    // SIGINT caught there would stay pending and break the next cell.
     Atomics.store(inputState, 0, INPUT_STATE_INTERRUPTED);
     Atomics.notify(inputState, 0);
+    return;
   }
-  toMain({ kind: "interrupt" });
   process.kill(process.pid, "SIGINT");
   setTimeout(() => {
     // Never terminate kernel code: only a cell that keeps the thread busy.

@@ -1,7 +1,7 @@
 /**
  * Writes the course data sets to notebooks/data/ (deterministic: same bytes on every run).
  *
- *   npx tsx scripts/data/generate.ts [outDir]      # default notebooks/data
+ *   npx tsx scripts/data/generate.ts [outDir] [--no-parquet]   # default notebooks/data
  *
  * - sales.csv            Jan-Jun 2024 supermarket sales, with a few dirty rows to clean
  * - branches.csv         the branch dimension (city, province, region...)
@@ -24,7 +24,10 @@ import { PROMOTIONS } from "./promotions.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
-const outDir = path.resolve(process.argv[2] ?? path.join(repo, "notebooks/data"));
+const args = process.argv.slice(2);
+const outDir = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(repo, "notebooks/data"));
+// --no-parquet skips the one file that needs Python (pyarrow), e.g. in quick tests.
+const withParquet = !args.includes("--no-parquet");
 mkdirSync(outDir, { recursive: true });
 
 const CUSTOMER_SEED = 20240101;
@@ -78,6 +81,7 @@ const history = salesBetween(new Prng(HISTORY_SEED), "2023-07-01", "2023-12-31",
   product_id: r.product_id, category: r.category, unit_price: Number(r.unit_price), quantity: Number(r.quantity),
   total: Number(r.total), payment: r.payment,
 }));
+if (!withParquet) process.exit(0);
 const py = process.env.PIJAR_PYTHON ?? path.join(repo, ".venv/bin/python");
 const parquetFile = path.join(outDir, "sales_2023.parquet");
 const res = spawnSync(py, [path.join(here, "write-parquet.py"), parquetFile], { input: JSON.stringify(history), encoding: "utf8" });

@@ -184,7 +184,7 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   "INVALID_SAVE_MODE": {
     message: "The specified save mode <mode> is invalid. Valid save modes include \"append\", \"overwrite\", \"ignore\", \"error\", \"errorifexists\", and \"default\".",
     sqlState: "42000",
-    exceptionType: illegalArg,
+    exceptionType: analysis,
   },
   "ALL_PARTITION_COLUMNS_NOT_ALLOWED": {
     message: "Cannot use all columns for partition columns.",

@@ -39,3 +39,4 @@ import "./collection/extra.js";
 import "./conditional/misc.js";
 import "./aggregate/extra.js";
 import "./json/functions.js";
+import "./datetime/window.js";

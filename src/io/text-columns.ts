@@ -170,43 +170,64 @@ export interface ColumnBuilder {
   finish(): A.Data;
 }
 
+/**
+ * Numbers into a typed array plus a validity array. 64-bit values are written as two 32-bit
+ * words of the BigInt64Array's memory: a BigInt per value would cost an allocation per row.
+ */
 class TypedBuilder implements ColumnBuilder {
   private vals: Int32Array | Float64Array | BigInt64Array;
+  /** The values' memory as 32-bit words (i64 only). */
+  private words: Int32Array;
   private valid: Uint8Array;
   private n = 0;
+  private nulls = 0;
   constructor(private readonly type: DataType, private readonly kind: "i32" | "f64" | "i64", private readonly cap: number) {
     this.vals = this.alloc(cap);
+    this.words = new Int32Array(this.vals.buffer);
     this.valid = new Uint8Array(cap);
   }
   private alloc(n: number) {
     return this.kind === "i32" ? new Int32Array(n) : this.kind === "f64" ? new Float64Array(n) : new BigInt64Array(n);
   }
   push(v: unknown): void {
-    if (this.n === this.vals.length) this.grow();
+    const n = this.n;
+    if (n === this.valid.length) this.grow();
     if (v !== null) {
-      if (this.kind === "i64") (this.vals as BigInt64Array)[this.n] = BigInt(v as number);
-      else (this.vals as Float64Array)[this.n] = v as number;
-      this.valid[this.n] = 1;
-    } else this.valid[this.n] = 0;
-    this.n++;
+      if (this.kind === "i64") {
+        const x = v as number;
+        const hi = Math.floor(x / 4294967296);
+        this.words[2 * n] = (x - hi * 4294967296) | 0;
+        this.words[2 * n + 1] = hi | 0;
+      } else (this.vals as Float64Array)[n] = v as number;
+      this.valid[n] = 1;
+    } else {
+      this.valid[n] = 0;
+      this.nulls++;
+    }
+    this.n = n + 1;
   }
   truncate(n: number): void {
+    for (let i = n; i < this.n; i++) if (!this.valid[i]) this.nulls--;
     if (n < this.n) this.n = n;
   }
   private grow(): void {
     const v = this.alloc(this.vals.length * 2 || 16);
     v.set(this.vals as never);
     this.vals = v;
+    this.words = new Int32Array(v.buffer);
     const b = new Uint8Array(v.length);
     b.set(this.valid);
     this.valid = b;
   }
   finish(): A.Data {
     const n = this.n;
-    const d = numericData(this.type, this.vals.subarray(0, n), this.valid.subarray(0, n));
+    // Without nulls there is no validity to pack.
+    const d = numericData(this.type, this.vals.subarray(0, n), this.nulls ? this.valid.subarray(0, n) : null);
     this.vals = this.alloc(this.cap);
+    this.words = new Int32Array(this.vals.buffer);
     this.valid = new Uint8Array(this.cap);
     this.n = 0;
+    this.nulls = 0;
     return d;
   }
 }

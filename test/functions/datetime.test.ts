@@ -89,3 +89,13 @@ describe("arithmetic", () => {
     expect(run(F.now()).name).toBe("now()");
   });
 });
+
+describe("time windows", () => {
+  it("tumbling windows as Spark (oracle/queries-10.txt)", () => {
+    const t = F.lit("2024-03-05 10:11:12").cast("timestamp");
+    expect(run(F.window(t, "10 minutes"))).toMatchObject({ name: "window", type: "struct<start:timestamp,end:timestamp>", values: [[ts("2024-03-05T10:10:00"), ts("2024-03-05T10:20:00")]] });
+    expect(one(F.window(t, "1 hour", "1 hour", "15 minutes"))).toEqual([ts("2024-03-05T09:15:00"), ts("2024-03-05T10:15:00")]);
+    expect(one(F.window(t, "1 week"))).toEqual([ts("2024-02-29T00:00:00"), ts("2024-03-07T00:00:00")]);
+    expect(() => one(F.window(t, "1 hour", "10 minutes"))).toThrow(/sliding/);
+  });
+});

@@ -89,6 +89,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (tmp && !process.env.ROUNDTRIP_KEEP) rmSync(tmp, { recursive: true, force: true });
+  if (typeof fx.TMP === "string") rmSync(fx.TMP, { recursive: true, force: true }); // makeFixtures' scratch folder
   if (process.env.GOLDEN_WRITE_KNOWN_FAILURES) rewriteKnownFailures((id) => id.startsWith("rt_"), failures);
 });
 

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import * as F from "../../src/api/functions.js";
 import { writeJdbc, jdbcSource } from "../../src/io/jdbc/index.js";
 import { openConnection } from "../../src/io/jdbc/connect.js";
 import { parseJdbcOptions } from "../../src/io/jdbc/jdbc-options.js";
@@ -160,6 +161,15 @@ for (const s of available) {
       expect(normalize(await sql(s, "SELECT COUNT(*) FROM pijar_test_victim"))).toEqual([["1"]]);
       expect(await internalRows(await readJdbc(opts(s, evil)))).toEqual([[1]]);
       expect(await internalRows(await readJdbc(opts(s, "pijar_y; DROP TABLE pijar_test_victim")))).toEqual([[2]]);
+      // Pushed filters: literals are quoted, backslash tricks are not pushed at all.
+      await writeJdbc(spark.createDataFrame([[1, "a"], [2, "x' OR '1'='1"]], "x INT, s STRING"), opts(s, t("strs")), "overwrite");
+      const strs = await readJdbc(opts(s, t("strs")));
+      for (const evilText of ["x' OR '1'='1", "a\\' OR 1=1 -- ", "\\"]) {
+        const want = evilText === "x' OR '1'='1" ? [[2]] : [];
+        expect(await internalRows(strs.filter(F.col("s").equalTo(evilText)).select("x"))).toEqual(want);
+        expect(await internalRows(strs.filter(F.col("s").isin("zz", evilText)).select("x"))).toEqual(want);
+      }
+      expect(normalize(await sql(s, "SELECT COUNT(*) FROM pijar_test_victim"))).toEqual([["1"]]);
     });
 
     it("never shows the password: wrong password, refused port, failed load, explain", async () => {

@@ -48,7 +48,7 @@ def test_interrupt_keeps_state(kernel, code):
 def test_interrupt_input(kernel):
     km, kc = kernel
     msg_id = kc.execute("input('never answered')", allow_stdin=True)
-    kc.get_stdin_msg(timeout=10)
+    kc.get_stdin_msg(timeout=60)
     km.interrupt_kernel()
     reply = shell_reply(kc, msg_id, timeout=5)
     assert reply["content"]["ename"] == "KeyboardInterrupt"

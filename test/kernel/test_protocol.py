@@ -113,7 +113,7 @@ def test_silent_and_store_history(kernel):
 def test_input_request(kernel):
     km, kc = kernel
     msg_id = kc.execute("const answer = input('name? '); answer.toUpperCase()", allow_stdin=True)
-    req = kc.get_stdin_msg(timeout=10)
+    req = kc.get_stdin_msg(timeout=60)
     assert req["msg_type"] == "input_request" and req["content"]["prompt"] == "name? "
     kc.input("bob")
     reply = shell_reply(kc, msg_id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -33,10 +34,14 @@ def default_notebooks() -> list[Path]:
 
 def summarize(error: Exception) -> str:
     """The useful part of an nbclient error: which cell and the error line, not the whole dump."""
-    text = str(error)
-    lines = [line for line in text.splitlines() if line.strip()]
-    # CellExecutionError text: the cell source between dashes, then the traceback; keep the tail.
-    return " / ".join(lines[-4:])[:800]
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(error))
+    # Caret lines (^^^^) point under code in the traceback: noise on one line.
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not set(line.strip()) <= {"^", "~"}]
+    # CellExecutionError text: the cell source between dashes, then the traceback; the error
+    # line (with the failing source line after it) is what tells the story.
+    errors = [i for i, line in enumerate(lines) if re.search(r"Error|error TS|^\[[A-Z_.]+\]", line) and not line.startswith("---")]
+    start = errors[0] if errors else max(0, len(lines) - 3)
+    return " / ".join(lines[start:start + 3])[:800]
 
 
 def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None) -> tuple[bool, str]:

@@ -152,6 +152,15 @@ describe("primary expressions", () => {
     expect(shape(parseExpression("struct(1 AS a, b)"))).toMatchObject({ argNames: ["a", undefined] });
     expect(shape(parseExpression("left('abc', 2)"))).toMatchObject({ name: ["left"] });
   });
+  it("lambda arguments of higher-order functions", () => {
+    expect(shape(parseExpression("transform(arr, x -> x + 1)"))).toMatchObject({
+      args: [{ kind: "column" }, { kind: "lambda", params: ["x"], body: { kind: "binary", op: "+" } }],
+    });
+    expect(shape(parseExpression("aggregate(arr, 0, (acc, x) -> acc + x)"))).toMatchObject({
+      args: [{}, {}, { kind: "lambda", params: ["acc", "x"] }],
+    });
+    expect(shape(parseExpression("f((a), (b, c))"))).toMatchObject({ args: [{ kind: "column" }, { kind: "row" }] });
+  });
   it("special forms", () => {
     expect(shape(parseExpression("extract(year FROM d)"))).toMatchObject({ form: "extract", args: [{ value: "year" }, { parts: ["d"] }] });
     expect(shape(parseExpression("trim(BOTH 'x' FROM s)"))).toMatchObject({ form: "trim", trimWhere: "BOTH" });

@@ -149,6 +149,17 @@ describe("LATERAL VIEW, CLUSTER BY, DISTRIBUTE BY", () => {
     ]);
     expect(select("SELECT * FROM t LATERAL VIEW explode(arr) e").lateralViews[0]!.columns).toEqual([]);
   });
+  it("PIVOT", () => {
+    const s = select("SELECT * FROM t PIVOT (sum(qty) AS total, count(*) FOR branch IN ('A' AS a, 'B'))");
+    expect(shape(s.pivot)).toEqual({
+      aggregates: [
+        { expr: { kind: "function", name: ["sum"], args: [{ kind: "column", parts: ["qty"] }], distinct: false }, alias: "total" },
+        { expr: { kind: "function", name: ["count"], args: [{ kind: "star" }], distinct: false } },
+      ],
+      column: { kind: "column", parts: ["branch"] },
+      values: [{ expr: { kind: "literal", type: "string", value: "A" }, alias: "a" }, { expr: { kind: "literal", type: "string", value: "B" } }],
+    });
+  });
   it("CLUSTER BY sorts; DISTRIBUTE BY is read and ignored", () => {
     expect(shape(parseQuery("SELECT a FROM t CLUSTER BY a").orderBy)).toEqual([{ expr: { kind: "column", parts: ["a"] } }]);
     expect(parseQuery("SELECT a FROM t DISTRIBUTE BY a").orderBy).toEqual([]);

@@ -114,3 +114,10 @@ export function extract(field: Column, x: ColumnOrName): Column { return fn("ext
 export function datepart(field: Column, x: ColumnOrName): Column { return fn("datepart", field.expr, c(x)); }
 /** The session time zone. `F.current_timezone()` */
 export function current_timezone(): Column { return fn("current_timezone"); }
+/** The tumbling time window of a timestamp, as struct<start, end>. `df.groupBy(F.window("ts", "10 minutes"))` */
+export function window(timeColumn: ColumnOrName, windowDuration: string, slideDuration?: string, startTime?: string): Column {
+  const args = [c(timeColumn), l(windowDuration)];
+  if (slideDuration !== undefined || startTime !== undefined) args.push(l(slideDuration ?? windowDuration));
+  if (startTime !== undefined) args.push(l(startTime));
+  return fn("window", ...args);
+}

@@ -30,14 +30,14 @@ register({
     if (typeof literalArg(full, 1) !== "boolean") throw unexpectedType(callSql("sort_array", full), 1, "\"BOOLEAN\" literal", full[1]!);
     return { args: [full[0]!, full[1]!], dataType: t };
   },
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const cmp = comparatorFor((call.dataType as ArrayType).elementType);
     return map2((arr: unknown[], asc: boolean) => {
       // Ascending puts nulls first, descending puts them last.
       const nulls = arr.filter((v) => v == null);
       const vals = arr.filter((v) => v != null).sort(cmp);
       return asc ? [...nulls, ...vals] : [...vals.reverse(), ...nulls];
-    })(args, n, call, undefined as never);
+    })(args, n, call, ctx);
   },
 });
 
@@ -57,7 +57,7 @@ function arrayAndElement(name: string, args: readonly Expr[]): ResolveResult {
 register({
   kind: "scalar", name: "array_contains", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ ...arrayAndElement("array_contains", args), dataType: booleanType }),
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const cmp = comparatorFor(typeOf(call.args[1]!));
     return map2((arr: unknown[], v: unknown) => {
       let sawNull = false;
@@ -66,16 +66,16 @@ register({
         else if (cmp(e, v) === 0) return true;
       }
       return sawNull ? null : false;
-    })(args, n, call, undefined as never);
+    })(args, n, call, ctx);
   },
 });
 
 register({
   kind: "scalar", name: "array_position", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ ...arrayAndElement("array_position", args), dataType: longType }),
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const cmp = comparatorFor(typeOf(call.args[1]!));
-    return map2((arr: unknown[], v: unknown) => arr.findIndex((e) => e != null && cmp(e, v) === 0) + 1)(args, n, call, undefined as never);
+    return map2((arr: unknown[], v: unknown) => arr.findIndex((e) => e != null && cmp(e, v) === 0) + 1)(args, n, call, ctx);
   },
 });
 
@@ -85,9 +85,9 @@ register({
     const r = arrayAndElement("array_remove", args);
     return { ...r, dataType: typeOf(r.args[0]!) };
   },
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const cmp = comparatorFor(typeOf(call.args[1]!));
-    return map2((arr: unknown[], v: unknown) => arr.filter((e) => e == null || cmp(e, v) !== 0))(args, n, call, undefined as never);
+    return map2((arr: unknown[], v: unknown) => arr.filter((e) => e == null || cmp(e, v) !== 0))(args, n, call, ctx);
   },
 });
 
@@ -191,13 +191,13 @@ for (const [name, sign] of [["array_max", 1], ["array_min", -1]] as const) {
   register({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args, dataType: arrayType(name, args, 0).elementType, nullable: true }),
-    eval(args, n, call) {
+    eval(args, n, call, ctx) {
       const cmp = comparatorFor(call.dataType);
       return map1((arr: unknown[]) => {
         let best: unknown = null;
         for (const v of arr) if (v != null && (best == null || sign * cmp(v, best) > 0)) best = v;
         return best;
-      })(args, n, call, undefined as never);
+      })(args, n, call, ctx);
     },
   });
 }

@@ -58,9 +58,9 @@ const DEFAULT_COMPARATOR = "lambdafunction((IF(((namedlambdavariable() IS NULL) 
 register({
   kind: "scalar", name: "array_sort", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: arrayOf("array_sort", args, 0) }),
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const cmp = comparatorFor((call.dataType as ArrayType).elementType);
-    return map1((a: unknown[]) => [...a.filter((v) => v != null).sort(cmp), ...a.filter((v) => v == null)])(args, n, call, undefined as never);
+    return map1((a: unknown[]) => [...a.filter((v) => v != null).sort(cmp), ...a.filter((v) => v == null)])(args, n, call, ctx);
   },
   sql: (a) => `array_sort(${a[0]}, ${DEFAULT_COMPARATOR})`,
 });

@@ -65,7 +65,7 @@ register({
 register({
   kind: "scalar", name: "assert_true", minArgs: 1, maxArgs: 2, deterministic: false,
   resolve: (args) => ({ args: args.length === 2 ? [args[0]!, expectType("assert_true", args, 1, stringType)] : [...args], dataType: nullType }),
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     for (let i = 0; i < n; i++) {
       if (args[0]![i] !== true) throw userError(args[1] ? String(args[1][i]) : `'${exprName(call.args[0]!)}' is not true!`);
     }
@@ -123,11 +123,11 @@ register({
     if (!isIntegral(t) && t.typeName() !== "boolean") throw unexpectedType(callSql("bit_count", args), 0, "(\"INTEGRAL\" or \"BOOLEAN\")", args[0]!);
     return { args, dataType: integerType, state: t.typeName() };
   },
-  eval: (args, n, call) => map1((v: number | boolean) => {
+  eval: (args, n, call, ctx) => map1((v: number | boolean) => {
     if (typeof v === "boolean") return v ? 1 : 0;
     const bits = { byte: 8, short: 16, integer: 32, long: 64 }[call.state as string] ?? 64;
     return [...BigInt.asUintN(bits, BigInt(v)).toString(2)].filter((c) => c === "1").length;
-  })(args, n, call, undefined as never),
+  })(args, n, call, ctx),
 });
 
 for (const name of ["getbit", "bit_get"]) {

@@ -34,7 +34,7 @@ for (const [name, op, f] of [
       }
       return { args: [castTo(l, common), castTo(r, common)], dataType: common };
     },
-    eval: (args, n, call) => map2((a: number, b: number) => wrap(f(BigInt(a), BigInt(b)), call.dataType))(args, n, call, undefined as never),
+    eval: (args, n, call, ctx) => map2((a: number, b: number) => wrap(f(BigInt(a), BigInt(b)), call.dataType))(args, n, call, ctx),
     sql: (a) => `(${a[0]} ${op} ${a[1]})`,
   });
 }
@@ -47,7 +47,7 @@ for (const name of ["~", "bitwise_not"]) {
       if (!isIntegral(t)) throw unexpectedType(callSql(name, args), 0, "\"INTEGRAL\"", args[0]!);
       return { args, dataType: t };
     },
-    eval: (args, n, call) => map1((a: number) => wrap(~BigInt(a), call.dataType))(args, n, call, undefined as never),
+    eval: (args, n, call, ctx) => map1((a: number) => wrap(~BigInt(a), call.dataType))(args, n, call, ctx),
     sql: (a) => `~${a[0]}`,
   });
 }
@@ -61,7 +61,7 @@ for (const name of ["shiftleft", "shiftright", "shiftrightunsigned"]) {
       if (!base) throw unexpectedType(callSql(name, args), 0, "(\"INT\" or \"BIGINT\")", args[0]!);
       return { args: [castTo(args[0]!, base), expectType(name, args, 1, integerType)], dataType: base };
     },
-    eval(args, n, call) {
+    eval(args, n, call, ctx) {
       const bits = BITS[call.dataType.typeName()]!;
       return map2((a: number, s: number) => {
         const k = BigInt(s & (bits - 1));
@@ -69,7 +69,7 @@ for (const name of ["shiftleft", "shiftright", "shiftrightunsigned"]) {
         if (name === "shiftleft") return Number(BigInt.asIntN(bits, v << k));
         if (name === "shiftright") return Number(v >> k);
         return Number(BigInt.asIntN(bits, BigInt.asUintN(bits, v) >> k));
-      })(args, n, call, undefined as never);
+      })(args, n, call, ctx);
     },
   });
 }

@@ -87,14 +87,14 @@ register({
     if (!isNumeric(t)) throw unexpectedType(callSql("abs", args), 0, "(\"NUMERIC\" or \"INTERVAL\")", x);
     return { args: [x], dataType: t };
   },
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const t = call.dataType;
     const min = INT_MIN[t.typeName()];
     return map1((v: number | bigint) => {
       if (typeof v === "bigint") return v < 0n ? -v : v;
       if (isIntegral(t) && v === min) throw new PijarError("ARITHMETIC_OVERFLOW", { message: `${t.typeName()} overflow`, alternative: "", config: "\"spark.sql.ansi.enabled\"" });
       return Math.abs(v);
-    })(args, n, call, undefined as never);
+    })(args, n, call, ctx);
   },
 });
 
@@ -113,7 +113,7 @@ register({
     if (isDecimal(common)) common = doubleType;
     return { args: [castTo(a!, common), castTo(b!, common)], dataType: common };
   },
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const integral = isIntegral(call.dataType);
     return map2((a: number, b: number) => {
       if (b === 0) {
@@ -123,6 +123,6 @@ register({
       const r = a % b;
       const m = r < 0 ? (r + b) % b : r;
       return m === 0 ? 0 : m;
-    })(args, n, call, undefined as never);
+    })(args, n, call, ctx);
   },
 });

@@ -180,13 +180,13 @@ register({
     if (types.length > 0 && types.every((t) => isBinary(t))) return { args, dataType: binaryType, state: "binary" };
     return { args: args.map((_, i) => expectType("concat", args, i, stringType)), dataType: stringType };
   },
-  eval(args, n, call) {
+  eval(args, n, call, ctx) {
     const mode = call.state as string | undefined;
     return mapN((vals: unknown[]) => {
       if (mode === "array") return (vals as unknown[][]).flat(0).reduce<unknown[]>((acc, a) => acc.concat(a as unknown[]), []);
       if (mode === "binary") return Buffer.concat(vals as Uint8Array[]);
       return (vals as string[]).join("");
-    })(args, n, call, undefined as never);
+    })(args, n, call, ctx);
   },
 });
 
@@ -194,7 +194,7 @@ register({
   kind: "scalar", name: "concat_ws", minArgs: 1, maxArgs: Infinity,
   resolve(args) {
     const out = args.map((a, i) => (i > 0 && typeOf(a).typeName() === "array" ? a : expectType("concat_ws", args, i, stringType)));
-    return { args: out, dataType: stringType, nullable: false };
+    return { args: out, dataType: stringType };
   },
   eval(args, n) {
     const out = new Array<unknown>(n);

@@ -93,11 +93,11 @@ register({
     if (isBinary(t)) return { args, dataType: stringType, state: "bytes" };
     return { args: [expectType("hex", args, 0, stringType)], dataType: stringType, state: "string" };
   },
-  eval: (args, n, call) => map1((v: number | string | Uint8Array) => {
+  eval: (args, n, call, ctx) => map1((v: number | string | Uint8Array) => {
     if (call.state === "long") return BigInt.asUintN(64, BigInt(v as number)).toString(16).toUpperCase();
     const bytes = typeof v === "string" ? Buffer.from(v, "utf8") : Buffer.from(v as Uint8Array);
     return bytes.toString("hex").toUpperCase();
-  })(args, n, call, undefined as never),
+  })(args, n, call, ctx),
 });
 
 register({

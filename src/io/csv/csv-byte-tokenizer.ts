@@ -18,8 +18,9 @@ const EMPTY = new Uint8Array(0);
 export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   private rest: Uint8Array = EMPTY;
   private line = 1;
-  /** Materialized text of field i (unescaped quoted values), or null: then starts/ends hold it. */
-  private fields: (string | null)[] = [];
+  /** Materialized text of field i when mat[i] = 1 (unescaped quoted values); else starts/ends hold it. */
+  private fields: string[] = [];
+  private mat = new Uint8Array(64);
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   quoted = new Uint8Array(64);
@@ -75,16 +76,15 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   }
 
   text(i: number): string {
-    return this.fields[i] ?? utf8Text(this.bytes, this.starts[i]!, this.ends[i]!);
+    return this.mat[i] ? this.fields[i]! : utf8Text(this.bytes, this.starts[i]!, this.ends[i]!);
   }
 
   isEmpty(i: number): boolean {
-    const m = this.fields[i];
-    return m != null ? m === "" : this.ends[i] === this.starts[i];
+    return this.mat[i] ? this.fields[i] === "" : this.ends[i] === this.starts[i];
   }
 
   plain(i: number): boolean {
-    return this.fields[i] == null;
+    return this.mat[i] === 0;
   }
 
   fieldStart(i: number): number {
@@ -106,6 +106,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
       return b;
     };
     this.quoted = grow(this.quoted);
+    this.mat = grow(this.mat);
     this.starts = grow(this.starts);
     this.ends = grow(this.ends);
   }
@@ -160,118 +161,63 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
     return pos + 1;
   }
 
+  // Result of slowField (a quoted field or one with whitespace trimming).
+  private fStart = 0;
+  private fEnd = 0;
+  private fText: string | null = null;
+  private fQuoted = 0;
+  private linesInside = 0;
+
   /** Tokenizes one record starting at `start`; returns the position after it or INCOMPLETE. */
   private record(buf: Uint8Array, start: number, final: boolean): number {
     const len = buf.length;
-    const { sep, quote, escape, lineSep } = this;
-    const multiLine = this.multiLine;
+    const { sep, quote, lineSep } = this;
+    // The three bytes that end an unquoted field, and the largest of them: most bytes of a
+    // file are above it and need a single comparison.
+    const nl = lineSep < 0 ? 10 : lineSep;
+    const cr = lineSep < 0 ? 13 : lineSep;
+    const top = Math.max(sep, nl, cr);
+    const slow = this.trimLeading || this.trimTrailing;
     const lineAtStart = this.line;
-    let linesInside = 0;
+    this.linesInside = 0;
+    let starts = this.starts;
+    let ends = this.ends;
     let pos = start;
     let n = 0;
     for (;;) {
-      const fieldStart = pos;
-      if (this.trimLeading) {
-        while (pos < len && isSpace(buf[pos]!) && buf[pos] !== sep && !this.isLineEnd(buf[pos]!)) pos++;
+      if (n >= starts.length) {
+        this.growFields();
+        starts = this.starts;
+        ends = this.ends;
       }
-      let mat: string | null = null;
-      let vs = 0;
-      let ve = 0;
-      let wasQuoted = 0;
-      if (pos < len && buf[pos] === quote) {
-        pos++;
-        let acc = "";
-        let seg = pos;
-        let closed = false;
-        for (;;) {
-          if (pos >= len) {
-            if (!final) return INCOMPLETE;
-            break; // unclosed quote at the end of input: keep what we have
-          }
-          const ch = buf[pos]!;
-          if (ch === escape && escape !== quote) {
-            if (pos + 1 >= len && !final) return INCOMPLETE;
-            const nx = pos + 1 < len ? buf[pos + 1]! : -1;
-            // escape + quote -> quote; escape + escape -> escape (charToEscapeQuoteEscaping).
-            if (nx === quote || nx === escape) {
-              acc += utf8Text(buf, seg, pos) + String.fromCharCode(nx);
-              pos += 2;
-              seg = pos;
-              continue;
-            }
-          } else if (ch === quote) {
-            if (escape === quote) {
-              if (pos + 1 >= len && !final) return INCOMPLETE;
-              if (pos + 1 < len && buf[pos + 1] === quote) {
-                acc += utf8Text(buf, seg, pos) + String.fromCharCode(ch);
-                pos += 2;
-                seg = pos;
-                continue;
-              }
-            }
-            closed = true;
-            break;
-          } else if (lineSep >= 0 ? ch === lineSep : ch === 10 || ch === 13) {
-            if (!multiLine) break; // one record per line: the quote ends here
-            linesInside++;
-          }
-          pos++;
-        }
-        if (acc === "") {
-          vs = seg;
-          ve = pos;
-        } else mat = acc + utf8Text(buf, seg, pos);
-        // univocity normalizes line breaks inside quoted values to \n.
-        if (linesInside > 0 && lineSep < 0) {
-          const v = mat ?? utf8Text(buf, vs, ve);
-          if (v.includes("\r")) mat = v.replace(/\r\n?/g, "\n");
-        }
-        wasQuoted = 1;
-        if (closed) {
-          pos++;
-          let p2 = pos;
-          if (this.trimTrailing) while (p2 < len && isSpace(buf[p2]!) && buf[p2] !== sep && !this.isLineEnd(buf[p2]!)) p2++;
-          if (p2 >= len && !final) return INCOMPLETE;
-          const after = p2 < len ? buf[p2]! : -1;
-          if (after === -1 || after === sep || this.isLineEnd(after)) {
-            pos = p2;
-          } else {
-            // Text after the closing quote: the field is raw text up to the separator.
-            while (pos < len && buf[pos] !== sep && !this.isLineEnd(buf[pos]!)) pos++;
-            if (pos >= len && !final) return INCOMPLETE;
-            let value = utf8Text(buf, fieldStart, pos);
-            if (this.trimLeading) value = value.trimStart();
-            if (this.trimTrailing) value = value.trimEnd();
-            mat = value;
-            wasQuoted = 0;
-          }
-        }
+      if (slow || (pos < len && buf[pos] === quote)) {
+        pos = this.slowField(buf, pos, final);
+        if (pos === INCOMPLETE) return INCOMPLETE;
+        if (this.fText !== null) {
+          this.fields[n] = this.fText;
+          this.mat[n] = 1;
+        } else this.mat[n] = 0;
+        starts[n] = this.fStart;
+        ends[n] = this.fEnd;
+        this.quoted[n] = this.fQuoted;
       } else {
         let e = pos;
-        if (lineSep < 0) {
-          while (e < len) {
-            const ch = buf[e]!;
-            if (ch === sep || ch === 10 || ch === 13) break;
+        while (e < len) {
+          const ch = buf[e]!;
+          if (ch > top) {
             e++;
+            continue;
           }
-        } else {
-          while (e < len) {
-            const ch = buf[e]!;
-            if (ch === sep || ch === lineSep) break;
-            e++;
-          }
+          if (ch === sep || ch === nl || ch === cr) break;
+          e++;
         }
         if (e >= len && !final) return INCOMPLETE;
-        vs = pos;
-        ve = e;
-        if (this.trimTrailing) while (ve > vs && isSpace(buf[ve - 1]!)) ve--;
+        starts[n] = pos;
+        ends[n] = e;
+        this.mat[n] = 0;
+        this.quoted[n] = 0;
         pos = e;
       }
-      if (n >= this.quoted.length) this.growFields();
-      this.fields[n] = mat;
-      this.starts[n] = vs;
-      this.ends[n] = ve;
-      this.quoted[n] = wasQuoted;
       n++;
       if (pos < len && buf[pos] === sep) {
         pos++;
@@ -284,13 +230,115 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
         next = this.skipLineEnd(buf, pos, final);
         if (next === INCOMPLETE) return INCOMPLETE;
       }
-      this.line += linesInside;
+      this.line += this.linesInside;
       this.recStart = start;
       this.recEnd = recEnd;
       this.recordLine = lineAtStart;
       if (!this.sink(this, n)) this.stopped = true;
       return next;
     }
+  }
+
+  /**
+   * One field that is quoted or needs whitespace trimming, starting at pos: sets fStart/fEnd
+   * (or fText when the value had to be rewritten) and fQuoted; returns the position after the
+   * field (at the separator or line end) or INCOMPLETE.
+   */
+  private slowField(buf: Uint8Array, pos: number, final: boolean): number {
+    const len = buf.length;
+    const { sep, quote, escape, lineSep } = this;
+    const fieldStart = pos;
+    if (this.trimLeading) {
+      while (pos < len && isSpace(buf[pos]!) && buf[pos] !== sep && !this.isLineEnd(buf[pos]!)) pos++;
+    }
+    let mat: string | null = null;
+    let vs = 0;
+    let ve = 0;
+    let wasQuoted = 0;
+    if (pos < len && buf[pos] === quote) {
+      pos++;
+      let acc = "";
+      let seg = pos;
+      let closed = false;
+      let linesInside = 0;
+      for (;;) {
+        if (pos >= len) {
+          if (!final) return INCOMPLETE;
+          break; // unclosed quote at the end of input: keep what we have
+        }
+        const ch = buf[pos]!;
+        if (ch === escape && escape !== quote) {
+          if (pos + 1 >= len && !final) return INCOMPLETE;
+          const nx = pos + 1 < len ? buf[pos + 1]! : -1;
+          // escape + quote -> quote; escape + escape -> escape (charToEscapeQuoteEscaping).
+          if (nx === quote || nx === escape) {
+            acc += utf8Text(buf, seg, pos) + String.fromCharCode(nx);
+            pos += 2;
+            seg = pos;
+            continue;
+          }
+        } else if (ch === quote) {
+          if (escape === quote) {
+            if (pos + 1 >= len && !final) return INCOMPLETE;
+            if (pos + 1 < len && buf[pos + 1] === quote) {
+              acc += utf8Text(buf, seg, pos) + String.fromCharCode(ch);
+              pos += 2;
+              seg = pos;
+              continue;
+            }
+          }
+          closed = true;
+          break;
+        } else if (lineSep >= 0 ? ch === lineSep : ch === 10 || ch === 13) {
+          if (!this.multiLine) break; // one record per line: the quote ends here
+          linesInside++;
+        }
+        pos++;
+      }
+      this.linesInside += linesInside;
+      if (acc === "") {
+        vs = seg;
+        ve = pos;
+      } else mat = acc + utf8Text(buf, seg, pos);
+      // univocity normalizes line breaks inside quoted values to \n.
+      if (linesInside > 0 && lineSep < 0) {
+        const v = mat ?? utf8Text(buf, vs, ve);
+        if (v.includes("\r")) mat = v.replace(/\r\n?/g, "\n");
+      }
+      wasQuoted = 1;
+      if (closed) {
+        pos++;
+        let p2 = pos;
+        if (this.trimTrailing) while (p2 < len && isSpace(buf[p2]!) && buf[p2] !== sep && !this.isLineEnd(buf[p2]!)) p2++;
+        if (p2 >= len && !final) return INCOMPLETE;
+        const after = p2 < len ? buf[p2]! : -1;
+        if (after === -1 || after === sep || this.isLineEnd(after)) {
+          pos = p2;
+        } else {
+          // Text after the closing quote: the field is raw text up to the separator.
+          while (pos < len && buf[pos] !== sep && !this.isLineEnd(buf[pos]!)) pos++;
+          if (pos >= len && !final) return INCOMPLETE;
+          let value = utf8Text(buf, fieldStart, pos);
+          if (this.trimLeading) value = value.trimStart();
+          if (this.trimTrailing) value = value.trimEnd();
+          mat = value;
+          wasQuoted = 0;
+        }
+      }
+    } else {
+      let e = pos;
+      while (e < len && buf[e] !== sep && !this.isLineEnd(buf[e]!)) e++;
+      if (e >= len && !final) return INCOMPLETE;
+      vs = pos;
+      ve = e;
+      if (this.trimTrailing) while (ve > vs && isSpace(buf[ve - 1]!)) ve--;
+      pos = e;
+    }
+    this.fStart = vs;
+    this.fEnd = ve;
+    this.fText = mat;
+    this.fQuoted = wasQuoted;
+    return pos;
   }
 }
 

@@ -1,18 +1,21 @@
 /**
  * The CSV data source: schema discovery (header, inference in one streaming pass over all
- * files) and the scan (tokenizer -> typed column builders -> batches), with Spark's parse modes.
+ * files) and the scan (byte tokenizer -> field readers -> typed column builders -> batches),
+ * with Spark's parse modes.
  */
-import { IntegerType, StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
+import { StringType, StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
 import { Batch } from "../../physical/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { CHUNK_SIZE, listInputFiles, readTextChunks, readTextChunksSync, type InputFile } from "../files.js";
+import { CHUNK_SIZE, listInputFiles, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
 import { inferPartitionSchema } from "../partitions.js";
 import { Options } from "../options.js";
-import { BAD, columnBuilder, converterFor, type ColumnBuilder, type Converter } from "../text-columns.js";
-import { CsvTokenizer } from "./csv-tokenizer.js";
+import { columnBuilder, type ColumnBuilder } from "../text-columns.js";
+import type { CsvRecord } from "./csv-record.js";
+import { chunkTokenizer, readChunksAsync, readChunksSync } from "./csv-reader.js";
+import { fieldReader, fieldText, type FieldReader } from "./csv-field-readers.js";
 import { csvReadOptions, type CsvReadOptions } from "./csv-options.js";
 import { CsvTypeInferrer, headerNames, inferredSchema, nullType } from "./csv-infer.js";
 
@@ -25,28 +28,17 @@ export interface CsvTuning {
 /** Tokenizes files (streaming, synchronously: see readTextChunksSync) until `onRecord` returns false. */
 function tokenizeFiles(
   files: readonly InputFile[], o: CsvReadOptions, chunkSize: number,
-  onRecord: (t: CsvTokenizer, n: number, fileIndex: number, recordIndex: number) => boolean,
+  onRecord: (t: CsvRecord, n: number, fileIndex: number, recordIndex: number) => boolean,
 ): void {
   for (let fi = 0; fi < files.length; fi++) {
     let rec = 0;
     let go = true;
-    const tok = new CsvTokenizer(o.syntax, (t, n) => (go = onRecord(t, n, fi, rec++)));
-    for (const text of readTextChunksSync(files[fi]!.path, o.encoding, chunkSize)) {
-      if (!tok.push(text)) break;
+    const tok = chunkTokenizer(o.syntax, o.encoding, (t, n) => (go = onRecord(t, n, fi, rec++)));
+    for (const chunk of readChunksSync(files[fi]!.path, chunkSize)) {
+      if (!tok.push(chunk)) break;
     }
     if (go) tok.end();
   }
-}
-
-/** Field i's text after Spark's null/empty rules, or null. */
-function fieldText(t: CsvTokenizer, i: number, o: CsvReadOptions): string | null {
-  const quoted = t.quoted[i]!;
-  if (t.isEmpty(i)) {
-    if (!quoted) return null;
-    return o.emptyValue === o.nullValue ? null : o.emptyValue;
-  }
-  const v = t.text(i);
-  return v === o.nullValue ? null : v;
 }
 
 /** Opens CSV files as a DataSource (reads them once for the header and, if asked, inference). */
@@ -126,11 +118,16 @@ class CsvFormat implements FileFormat {
     const outSchema = new StructType(outFields);
     // For each output column: its token index, or -1 for the corrupt-record column.
     const tokenIndex = outFields.map((f) => (f.name === corruptName ? -1 : tokenFields.indexOf(f)));
-    const converters: Converter[] = outFields.map((f) => converterFor(f.dataType, conv));
+    const readers: FieldReader[] = outFields.map((f) => fieldReader(f.dataType, o, conv));
     const builders: ColumnBuilder[] = outFields.map((f) => columnBuilder(f.dataType, batchSize, this.tuning.dictionaryStrings ?? true));
-    const hasCorrupt = tokenIndex.includes(-1);
-    const intRange = outFields.map((f): [number, number] | null => (f.dataType instanceof IntegerType ? [-2147483648, 2147483647] : null));
-    const row = new Array<unknown>(columns.length);
+    // Columns that can be malformed first, strings (never malformed) last: a dropped row then
+    // only has values to take back from typed builders, never from a string dictionary.
+    const order = outFields.map((_, k) => k).filter((k) => tokenIndex[k]! >= 0);
+    order.sort((a, b) => Number(outFields[a]!.dataType instanceof StringType) - Number(outFields[b]!.dataType instanceof StringType));
+    const firstString = order.findIndex((k) => outFields[k]!.dataType instanceof StringType);
+    const typedCount = firstString < 0 ? order.length : firstString;
+    const corrupt = outFields.map((_, k) => k).filter((k) => tokenIndex[k] === -1);
+    const dropMalformed = o.mode === "DROPMALFORMED";
     const chunkSize = this.tuning.chunkSize ?? CHUNK_SIZE;
 
     return {
@@ -146,54 +143,45 @@ class CsvFormat implements FileFormat {
           pending = 0;
         };
         let first = true;
-        const tok = new CsvTokenizer(o.syntax, (t, n) => {
+        const tok = chunkTokenizer(o.syntax, o.encoding, (t, n) => {
           if (first) {
             first = false;
             if (o.header) return true;
           }
           let malformed = n !== numTokens;
-          for (let k = 0; k < row.length; k++) {
-            const ti = tokenIndex[k]!;
-            if (ti < 0) continue;
-            if (ti >= n) {
-              row[k] = null;
-              continue;
-            }
-            // Integers straight from the buffer (no substring) when nulls are spelled "".
-            if (intRange[k] && o.nullValue === "") {
-              const iv = t.intAt(ti, intRange[k]![0], intRange[k]![1]);
-              if (iv !== undefined) {
-                row[k] = iv;
-                continue;
+          const len = order.length;
+          for (let j = 0; j < len; j++) {
+            if (j === typedCount && malformed) {
+              // Spark also flags bad values in columns that were pruned away; converting them
+              // just to check would cost the pruning, so only type errors in read columns count.
+              if (o.mode === "FAILFAST") throw malformedRecord(t.rawRecord(), file.path, t.recordLine);
+              if (dropMalformed) {
+                for (let q = 0; q < j; q++) builders[order[q]!]!.truncate(pending);
+                return true;
               }
             }
-            const s = fieldText(t, ti, o);
-            if (s === null) {
-              row[k] = null;
-              continue;
-            }
-            const v = converters[k]!(s);
-            if (v === BAD) {
-              malformed = true;
-              row[k] = null;
-            } else row[k] = v;
+            const k = order[j]!;
+            const ti = tokenIndex[k]!;
+            if (ti >= n) builders[k]!.push(null);
+            else if (!readers[k]!(t, ti, builders[k]!)) malformed = true;
           }
-          // Spark also flags bad values in columns that were pruned away; converting them
-          // just to check would cost the pruning, so only type errors in read columns count.
-          if (malformed) {
+          if (malformed && typedCount === len) {
             if (o.mode === "FAILFAST") throw malformedRecord(t.rawRecord(), file.path, t.recordLine);
-            if (o.mode === "DROPMALFORMED") return true;
+            if (dropMalformed) {
+              for (let q = 0; q < len; q++) builders[order[q]!]!.truncate(pending);
+              return true;
+            }
           }
-          if (hasCorrupt) for (let k = 0; k < row.length; k++) if (tokenIndex[k] === -1) row[k] = malformed ? t.rawRecord() : null;
-          for (let k = 0; k < row.length; k++) builders[k]!.push(row[k]);
+          for (const k of corrupt) builders[k]!.push(malformed ? t.rawRecord() : null);
           pending++;
           rows++;
           if (pending >= batchSize) flush();
           return limit === null || rows < limit;
         });
-        for await (const text of readTextChunks(file.path, o.encoding, chunkSize, (b) => (bytes += b))) {
+        for await (const chunk of readChunksAsync(file.path, chunkSize)) {
           job.checkCancelled();
-          const more = tok.push(text);
+          bytes += chunk.length;
+          const more = tok.push(chunk);
           job.reportRead(rows - total, bytes);
           total = rows;
           bytes = 0;

@@ -14,6 +14,8 @@
  * - empty lines and lines starting with the comment character are skipped
  */
 
+import type { CsvRecord, RecordSink } from "./csv-record.js";
+
 export interface CsvSyntax {
   readonly sep: string;
   /** "\u0000" disables quoting. */
@@ -28,17 +30,17 @@ export interface CsvSyntax {
   readonly ignoreTrailingWhiteSpace: boolean;
 }
 
-/**
- * Receives each record as the tokenizer and its field count n: `text(i)`, `quoted[i]` (1 when
- * field i was quoted), `rawRecord()` and `recordLine` describe the current record. Field text
- * is only cut out of the buffer when asked for, so pruned columns cost nothing.
- * Returns false to stop tokenizing (e.g. a limit was reached).
- */
-export type RecordSink = (tokenizer: CsvTokenizer, n: number) => boolean;
 
 const INCOMPLETE = -1;
 
-export class CsvTokenizer {
+/**
+ * The text tokenizer: used for encodings other than UTF-8 and for non-ASCII syntax characters
+ * (csv-byte-tokenizer.ts handles the usual case from bytes, with the same rules). Field text is
+ * only cut out of the buffer when asked for, so pruned columns cost nothing.
+ */
+export class CsvTokenizer implements CsvRecord {
+  /** No byte view: field readers take the text path. */
+  readonly bytes = null;
   private rest = "";
   private line = 1;
   /** Materialized text of field i (unescaped quoted values), or null: then starts/ends hold it. */
@@ -104,30 +106,16 @@ export class CsvTokenizer {
     return m != null ? m === "" : this.ends[i] === this.starts[i];
   }
 
-  /**
-   * Field i as an integer in [min, max] parsed straight from the buffer (no string), or
-   * undefined when it needs the general path (quoted with escapes, too long, not digits).
-   */
-  intAt(i: number, min: number, max: number): number | undefined {
-    if (this.fields[i] != null) return undefined;
-    const buf = this.recBuf;
-    let p = this.starts[i]!;
-    const e = this.ends[i]!;
-    if (e - p > 10 || e === p) return undefined;
-    let neg = false;
-    const c0 = buf.charCodeAt(p);
-    if (c0 === 45 || c0 === 43) {
-      neg = c0 === 45;
-      if (++p === e) return undefined;
-    }
-    let v = 0;
-    for (; p < e; p++) {
-      const d = buf.charCodeAt(p) - 48;
-      if (d < 0 || d > 9) return undefined;
-      v = v * 10 + d;
-    }
-    if (neg) v = -v;
-    return v < min || v > max ? undefined : v;
+  plain(): boolean {
+    return false;
+  }
+
+  fieldStart(i: number): number {
+    return this.starts[i]!;
+  }
+
+  fieldEnd(i: number): number {
+    return this.ends[i]!;
   }
 
   /** Raw text of the record being delivered to the sink (without its line break). */

@@ -113,14 +113,18 @@ function literal(e: Expr, colType: T.DataType, d: JdbcDialect): string | null {
     if (typeof v === "bigint" && t instanceof T.DecimalType) return formatDecimal(v, t.scale);
     return null;
   }
-  if (colType instanceof T.StringType) return typeof v === "string" ? quoteString(v, d) : null;
+  if (colType instanceof T.StringType) return typeof v === "string" ? quoteString(v) : null;
   if (colType instanceof T.DateType) return typeof v === "number" && t instanceof T.DateType ? `'${formatDate(v)}'` : null;
   if (colType instanceof T.BooleanType) return typeof v === "boolean" ? (d.name === "sqlite" ? (v ? "1" : "0") : v ? "TRUE" : "FALSE") : null;
   return null;
 }
 
-/** A string literal: quotes doubled; MySQL also treats backslashes as escapes, so they are doubled too. */
-function quoteString(s: string, d: JdbcDialect): string {
-  const q = s.replace(/'/g, "''");
-  return `'${d.name === "mysql" ? q.replace(/\\/g, "\\\\") : q}'`;
+/**
+ * A string literal with quotes doubled. Text with a backslash is not pushed: whether it is an
+ * escape depends on server settings (MySQL's NO_BACKSLASH_ESCAPES, PostgreSQL's
+ * standard_conforming_strings), and a wrong guess could drop rows.
+ */
+function quoteString(s: string): string | null {
+  if (s.includes("\\") || s.includes("\u0000")) return null;
+  return `'${s.replace(/'/g, "''")}'`;
 }

@@ -28,7 +28,6 @@ export function parseSaveMode(mode: string): SaveMode {
   if (!m) {
     throw new PijarError("INVALID_SAVE_MODE", { mode }, {
       message: `The specified save mode "${mode}" is invalid. Valid save modes include "append", "overwrite", "ignore", "error", "errorifexists", and "default".`,
-      exceptionType: "IllegalArgumentException",
     });
   }
   return m;

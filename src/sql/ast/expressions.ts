@@ -219,7 +219,15 @@ export interface RowExpr extends Span {
   items: Expr[];
 }
 
+/** `x -> x + 1` or `(acc, x) -> acc + x`, an argument of higher-order functions. */
+export interface LambdaExpr extends Span {
+  kind: "lambda";
+  params: string[];
+  body: Expr;
+}
+
 export type Expr =
+  | LambdaExpr
   | LiteralExpr | IntervalExpr | ColumnExpr | StarExpr | UnaryExpr | BinaryExpr | IsNullExpr
   | IsBooleanExpr | DistinctFromExpr | BetweenExpr | InListExpr | InSubqueryExpr | LikeExpr
   | ExistsExpr | ScalarSubqueryExpr | CaseExpr | CastExpr | FunctionExpr | SubscriptExpr

@@ -190,7 +190,10 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
       while (p.acceptOp(",")) items.push(parseSelectItem(p));
       args = items.map((i) => i.expr);
       if (items.some((i) => i.alias !== undefined)) argNames = items.map((i) => i.alias);
-    } else args = parseExprList(p);
+    } else {
+      args = [parseArgument(p)];
+      while (p.acceptOp(",")) args.push(parseArgument(p));
+    }
     // `first(x IGNORE NULLS)`: Spark's older spelling inside the parentheses.
     if (p.acceptKws("IGNORE", "NULLS")) ignoreNulls = true;
     else if (p.acceptKws("RESPECT", "NULLS")) ignoreNulls = false;
@@ -214,6 +217,27 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
   }
   fn.end = p.lastEnd;
   return fn;
+}
+
+/** A function argument: an expression or a lambda (`x -> ...`, `(a, b) -> ...`). */
+function parseArgument(p: Cursor): Expr {
+  const t = p.peek();
+  if (p.isIdentifier() && p.isOp("->", 1)) {
+    const params = [p.identifier()];
+    p.next();
+    const body = parseExpr(p);
+    return { kind: "lambda", params, body, start: t.start, end: body.end };
+  }
+  if (p.isOp("(") && p.isIdentifier(1) && (p.isOp(",", 2) || p.isOp(")", 2))) {
+    const lambda = p.attempt(() => {
+      const params = p.identifierList();
+      p.expectOp("->");
+      const body = parseExpr(p);
+      return { kind: "lambda" as const, params, body, start: t.start, end: body.end };
+    });
+    if (lambda) return lambda;
+  }
+  return parseExpr(p);
 }
 
 /**

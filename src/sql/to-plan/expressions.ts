@@ -33,6 +33,10 @@ export class ExprTranslator {
     switch (e.kind) {
       case "literal": return toPlanLiteral(e, this.scope.ctx, this.sql);
       case "interval": throw intervalUnsupported(e, this.sql);
+      case "lambda":
+        throw new PijarError("UNSUPPORTED_FEATURE", { feature: "lambda functions" }, {
+          message: `The feature is not supported: lambda functions (${this.sql.slice(e.start, e.end)}). Use explode / array functions, or a join, instead of transform/filter/aggregate with a lambda.`,
+        });
       case "param": return bindParam(e, this.scope.ctx);
       case "column": return { kind: "unresolved_attr", nameParts: e.parts, text: e.parts.join(".") };
       case "star": return { kind: "star", target: e.target ?? null };

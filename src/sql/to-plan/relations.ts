@@ -26,7 +26,7 @@ export function translateRelation(r: Relation, scope: QueryScope, sql: string): 
       const plan = valuesPlan(r.rows.map((row) => row.map((e) => tx.translate(e))), names, scope.build);
       return r.alias ? buildSubqueryAlias(plan, r.alias.name) : plan;
     }
-    case "tableFunction": return withAlias(tableFunction(r.name, r.args, scope, sql), r.alias);
+    case "tableFunction": return withAlias(tableFunction(r.name, r.args, sql), r.alias);
     case "join": return translateJoin(r, scope, sql);
   }
 }
@@ -53,7 +53,7 @@ function withAlias(plan: LogicalPlan, alias: TableAlias | undefined, defaultName
 }
 
 /** Table-valued functions: only `range` for now. */
-function tableFunction(name: readonly string[], args: readonly Expr[], scope: QueryScope, sql: string): LogicalPlan {
+function tableFunction(name: readonly string[], args: readonly Expr[], sql: string): LogicalPlan {
   const fn = name.join(".").toLowerCase();
   if (fn !== "range") {
     throw new PijarError("UNRESOLVABLE_TABLE_VALUED_FUNCTION", { name: quoteId(name.join(".")) }, {
@@ -66,7 +66,6 @@ function tableFunction(name: readonly string[], args: readonly Expr[], scope: Qu
   throw new PijarError("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", {
     functionName: "`range`", expectedNum: "[1, 2, 3, 4]", actualNum: String(nums.length), docroot: "https://spark.apache.org/docs/latest",
   });
-  void scope;
 }
 
 /** An integer constant (possibly negative) written in the query, e.g. for range() and LIMIT. */

@@ -119,7 +119,7 @@ function aggregateSelect(
   const selected = items.length;
   const orders: SortOrder[] = orderBy.map((o) => {
     const n = ordinal(o.expr);
-    if (n !== null) return { ...tx.sortOrder(o), child: ordinalRef(n, items, "ORDER") };
+    if (n !== null) return { ...tx.sortOrder(o), child: ordinalRef(n, items) };
     const s = tx.sortOrder(o);
     return { ...s, child: lift(s.child) };
   });
@@ -214,9 +214,9 @@ function ordinal(e: Expr): number | null {
 }
 
 /** `ORDER BY 2`: the second output column (checked against the select list size). */
-function ordinalRef(n: number, items: readonly PlanExpr[], clause: "ORDER"): PlanExpr {
+function ordinalRef(n: number, items: readonly PlanExpr[]): PlanExpr {
   if (n < 1 || n > items.length) {
-    throw new PijarError(`${clause}_BY_POS_OUT_OF_RANGE`, { index: String(n), size: String(items.length) });
+    throw new PijarError("ORDER_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(items.length) });
   }
   return { kind: "unresolved_attr", nameParts: [`${ORDINAL}${n}`], text: String(n) };
 }

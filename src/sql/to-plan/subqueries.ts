@@ -9,8 +9,7 @@ import type { Scope } from "../../analyzer/scope.js";
 import { booleanType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 
-export function resolveSubquery(e: Extract<Expr, { kind: "subquery" }>, scope: Scope): Expr {
-  void scope;
+export function resolveSubquery(e: Extract<Expr, { kind: "subquery" }>, _scope: Scope): Expr {
   const cols = e.plan.output;
   if (e.subKind === "scalar") {
     if (cols.length !== 1) {

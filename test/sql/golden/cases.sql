@@ -313,3 +313,15 @@ SELECT * FROM (SELECT item, branch, qty FROM sales) PIVOT (sum(qty) AS total, co
 
 -- case: pivot_unaliased_multi unordered
 SELECT * FROM (SELECT item, branch, qty, price FROM sales) PIVOT (sum(qty), max(price) FOR branch IN ('A', 'B'))
+
+-- case: special_forms
+SELECT extract(YEAR FROM DATE '2024-03-05') AS y, trim(BOTH 'x' FROM 'xxaxx') AS t1, trim(LEADING FROM '  a ') AS t2, trim(TRAILING 'b' FROM 'abb') AS t3, position('b' IN 'abc') AS p, substring('hello' FROM 2 FOR 3) AS s
+
+-- case: like_escape
+SELECT 'a_b' LIKE 'a!_b' ESCAPE '!' AS e1, 'axb' LIKE 'a!_b' ESCAPE '!' AS e2, 'ABC' ILIKE 'a%' AS i, 'abc' RLIKE '^a.c$' AS r
+
+-- case: is_true_unknown
+SELECT true IS TRUE, NULL IS NOT FALSE, NULL IS UNKNOWN, 1 IS NOT DISTINCT FROM 1
+
+-- case: struct_and_row unordered
+SELECT id, struct(id AS k, item) AS s, (id, item) AS r FROM sales
