@@ -31,6 +31,7 @@ export { Window, WindowSpec } from "./api/window.js";
 export * as functions from "./api/functions.js";
 export * as types from "./types/index.js";
 export { Decimal } from "./values/decimal-value.js";
+export { Timestamp } from "./values/timestamp-value.js";
 
 // Errors
 export { PijarError } from "./errors/pijar-error.js";

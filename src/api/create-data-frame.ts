@@ -118,7 +118,7 @@ export function toInternal(v: unknown, t: DataType, name: string): unknown {
     throw bad();
   }
   if (t instanceof TimestampType || t instanceof TimestampNTZType) {
-    if (v instanceof Date) return v.getTime() * 1000;
+    if (v instanceof Date) return (v as Date & { epochMicros?: number }).epochMicros ?? v.getTime() * 1000;
     if (typeof v === "string") { const d = parseTimestamp(v, "UTC"); if (d === null) throw bad(); return d; }
     throw bad();
   }

@@ -30,7 +30,7 @@ export function typedValue(v: unknown): { value: unknown; dataType: DataType } {
       }
       return { value: v, dataType: doubleType };
   }
-  if (v instanceof Date) return { value: v.getTime() * 1000, dataType: timestampType };
+  if (v instanceof Date) return { value: (v as Date & { epochMicros?: number }).epochMicros ?? v.getTime() * 1000, dataType: timestampType };
   if (v instanceof Decimal) return { value: v.unscaled, dataType: new DecimalType(v.precision, v.scale) };
   if (v instanceof Uint8Array) return { value: v, dataType: binaryType };
   if (Array.isArray(v)) {

@@ -6,11 +6,12 @@
  * JS values per Spark type: boolean -> boolean; tinyint/smallint/int/float/double -> number;
  * bigint -> number (a JS bigint when beyond 2^53); decimal -> Decimal (exact toString,
  * numeric valueOf); string -> string; binary -> Uint8Array; date -> Date at UTC midnight;
- * timestamp -> Date (millisecond precision; toArrow() keeps microseconds); array -> array;
+ * timestamp -> Timestamp (a Date that keeps microseconds in `epochMicros`); array -> array;
  * struct -> Row; map -> Map; null -> null.
  */
 import { ArrayType, BinaryType, DataType, DateType, DecimalType, LongType, MapType, StructType, TimestampNTZType, TimestampType } from "../types/data-types.js";
 import { Decimal } from "../values/decimal-value.js";
+import { Timestamp } from "../values/timestamp-value.js";
 
 export type Row = Record<string, unknown> & {
   readonly __fields__: string[];
@@ -70,7 +71,7 @@ export function toJsValue(v: unknown, t: DataType): unknown {
   if (t instanceof LongType) return Number.isSafeInteger(v as number) ? v : BigInt(Math.trunc(v as number));
   if (t instanceof DecimalType) return new Decimal(v as bigint, t.scale, t.precision);
   if (t instanceof DateType) return new Date((v as number) * 86_400_000);
-  if (t instanceof TimestampType || t instanceof TimestampNTZType) return new Date(Math.floor((v as number) / 1000));
+  if (t instanceof TimestampType || t instanceof TimestampNTZType) return new Timestamp(v as number);
   if (t instanceof BinaryType) return v;
   if (t instanceof ArrayType) return (v as unknown[]).map((e) => toJsValue(e, t.elementType));
   if (t instanceof StructType) return makeRow(t.names, (v as unknown[]).map((e, i) => toJsValue(e, t.fields[i]!.dataType)));

@@ -73,7 +73,11 @@ function formatMicros(micros: bigint): string {
 }
 
 function normTimestamp(v: unknown): unknown {
-  if (v instanceof Date) return formatMicros(BigInt(v.getTime()) * 1000n);
+  if (v instanceof Date) {
+    // Pijar's Timestamp keeps microseconds; a plain Date has milliseconds.
+    const micros = (v as Date & { epochMicros?: number }).epochMicros;
+    return formatMicros(micros !== undefined ? BigInt(micros) : BigInt(v.getTime()) * 1000n);
+  }
   if (typeof v === "bigint") return formatMicros(v); // tolerated: raw microseconds
   return v;
 }

@@ -78,7 +78,6 @@ export function dateFromBytes(buf: Uint8Array, s: number, e: number): number | u
 }
 
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
-const TS_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 
 /**
  * Microseconds of a `yyyy-MM-dd HH:mm:ss` (or `T` in the middle) local time in `zone`, or
@@ -89,19 +88,30 @@ export function timestampFromBytes(buf: Uint8Array, s: number, e: number, zone: 
   if (e - s !== 19 || buf[s + 4] !== 45 || buf[s + 7] !== 45 || buf[s + 13] !== 58 || buf[s + 16] !== 58) return undefined;
   const t = buf[s + 10];
   if (t !== 32 && t !== 84) return undefined;
-  for (let k = 0; k < TS_DIGITS.length; k++) {
-    const d = buf[s + TS_DIGITS[k]!]! - 48;
-    if (d < 0 || d > 9) return undefined;
-  }
-  const y = dig(buf, s) * 1000 + dig(buf, s + 1) * 100 + dig(buf, s + 2) * 10 + dig(buf, s + 3);
-  const mo = dig(buf, s + 5) * 10 + dig(buf, s + 6);
-  const d = dig(buf, s + 8) * 10 + dig(buf, s + 9);
-  const h = dig(buf, s + 11) * 10 + dig(buf, s + 12);
-  const mi = dig(buf, s + 14) * 10 + dig(buf, s + 15);
-  const sec = dig(buf, s + 17) * 10 + dig(buf, s + 18);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || sec > 59) return undefined;
+  const y = num4(buf, s);
+  const mo = num2(buf, s + 5);
+  const d = num2(buf, s + 8);
+  const h = num2(buf, s + 11);
+  const mi = num2(buf, s + 14);
+  const sec = num2(buf, s + 17);
+  // A non-digit makes its number negative (see num2/num4).
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
+  if (d > 28 && d > daysInMonth(y, mo)) return undefined;
   if (utc) return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1_000_000;
   return fromLocal(y, mo, d, h, mi, sec, 0, zone);
+}
+
+/** Two ASCII digits as a number, or -1 when either is not a digit. */
+function num2(buf: Uint8Array, i: number): number {
+  const a = buf[i]! - 48;
+  const b = buf[i + 1]! - 48;
+  return (a >>> 0) > 9 || (b >>> 0) > 9 ? -1 : a * 10 + b;
+}
+
+function num4(buf: Uint8Array, i: number): number {
+  const a = num2(buf, i);
+  const b = num2(buf, i + 2);
+  return a < 0 || b < 0 ? -1 : a * 100 + b;
 }
 
 /** True when bytes [s, e) spell `text` (ASCII or not: compared as UTF-8). */

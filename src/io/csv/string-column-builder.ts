@@ -21,6 +21,7 @@ export class StringColumnBuilder implements ColumnBuilder {
   private readonly dictId = StringColumnBuilder.nextId++;
   // The batch being built.
   private n = 0;
+  private nulls = 0;
   private valid: Uint8Array;
   private idx: Int32Array;
   private data = new Uint8Array(1024);
@@ -70,6 +71,7 @@ export class StringColumnBuilder implements ColumnBuilder {
     if (this.n === this.valid.length) this.grow();
     const n = this.n;
     if (v == null) {
+      this.nulls++;
       this.valid[n] = 0;
       this.offsets[n + 1] = this.offsets[n]!;
       this.n = n + 1;
@@ -220,12 +222,13 @@ export class StringColumnBuilder implements ColumnBuilder {
   }
 
   truncate(n: number): void {
+    for (let i = n; i < this.n; i++) if (!this.valid[i]) this.nulls--;
     if (n < this.n) this.n = n;
   }
 
   finish(): A.Data {
     const n = this.n;
-    const { bitmap, nullCount } = packValidity(this.valid, n);
+    const { bitmap, nullCount } = this.nulls ? packValidity(this.valid, n) : { bitmap: undefined, nullCount: 0 };
     let out: A.Data;
     if (this.dictMode) {
       const dictData = buildData(this.type, this.values);
@@ -237,6 +240,7 @@ export class StringColumnBuilder implements ColumnBuilder {
       this.data = new Uint8Array(Math.max(1024, end));
     }
     this.n = 0;
+    this.nulls = 0;
     this.valid = new Uint8Array(this.cap);
     this.idx = new Int32Array(this.cap);
     this.offsets = new Int32Array(this.cap + 1);
