@@ -102,14 +102,24 @@ export class StringColumnBuilder implements ColumnBuilder {
     const table = this.table;
     const mask = table.length - 1;
     const len = e - s;
+    const { keyHash, keyLen, keyStart, keyBytes } = this;
     let slot = h & mask;
-    for (;;) {
+    probe: for (;;) {
       const k = table[slot]!;
       if (k === 0) break;
       const key = k - 1;
-      if (this.keyHash[key] === h && this.keyLen[key] === len && this.sameKey(key, buf, s, len)) {
-        this.idx[this.n] = this.keyDict[key]!;
-        this.valid[this.n++] = 1;
+      if (keyHash[key] === h && keyLen[key] === len) {
+        const o = keyStart[key]! - s;
+        for (let p = s; p < e; p++) {
+          if (keyBytes[p + o] !== buf[p]) {
+            slot = (slot + 1) & mask;
+            continue probe;
+          }
+        }
+        const n = this.n;
+        this.idx[n] = this.keyDict[key]!;
+        this.valid[n] = 1;
+        this.n = n + 1;
         return;
       }
       slot = (slot + 1) & mask;
@@ -137,13 +147,6 @@ export class StringColumnBuilder implements ColumnBuilder {
     }
     this.idx[this.n] = d;
     this.valid[this.n++] = 1;
-  }
-
-  private sameKey(key: number, buf: Uint8Array, s: number, len: number): boolean {
-    const kb = this.keyBytes;
-    const o = this.keyStart[key]! - s;
-    for (let p = s, e = s + len; p < e; p++) if (kb[p + o] !== buf[p]) return false;
-    return true;
   }
 
   /**
