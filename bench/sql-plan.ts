@@ -33,6 +33,10 @@ SELECT region, province, city, category,
        sum(amount) AS revenue,
        count(DISTINCT customer_id) AS customers,
        avg(amount) AS avg_amount,
+       min(amount) AS min_amount,
+       max(amount) AS max_amount,
+       count(*) AS orders,
+       round(sum(amount) / count(*), 2) AS per_order,
        rank() OVER (PARTITION BY region ORDER BY sum(amount) DESC) AS rank_in_region
 FROM enriched
 WHERE amount IS NOT NULL

@@ -31,6 +31,7 @@ function norm(v: any, t: DataType): unknown {
   if (t instanceof MapType) return Object.fromEntries([...(v as Map<unknown, unknown>)].map(([k, x]) => [String(k), norm(x, t.valueType)]));
   if (v instanceof Uint8Array) return [...v];
   if (typeof v === "bigint") return Number(v);
+  if (typeof v === "number" && !Number.isFinite(v)) return Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
   return v;
 }
 

@@ -16,7 +16,6 @@ const INCOMPLETE = -1;
 const EMPTY = new Uint8Array(0);
 
 export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
-  private rest: Uint8Array = EMPTY;
   private line = 1;
   /** Materialized text of field i when mat[i] = 1 (unescaped quoted values); else starts/ends hold it. */
   private fields: string[] = [];
@@ -55,23 +54,31 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
     return chars.every((c) => c.length === 1 && c.charCodeAt(0) < 128);
   }
 
+  /** Unprocessed bytes (an incomplete record) at the start of `work`, then the next chunk. */
+  private work = new Uint8Array(0);
+  private restLen = 0;
+
   push(chunk: Uint8Array): boolean {
     if (this.stopped) return false;
-    let buf = chunk;
-    if (this.rest.length) {
-      buf = new Uint8Array(this.rest.length + chunk.length);
-      buf.set(this.rest);
-      buf.set(chunk, this.rest.length);
+    // One reusable buffer (a new one per chunk would keep the garbage collector busy): the
+    // rest of the last chunk, then this chunk. The caller may reuse the chunk's memory.
+    const need = this.restLen + chunk.length;
+    if (this.work.length < need) {
+      const w = new Uint8Array(Math.max(need, this.work.length * 2));
+      w.set(this.work.subarray(0, this.restLen));
+      this.work = w;
     }
+    this.work.set(chunk, this.restLen);
+    const buf = this.work.subarray(0, need);
     const pos = this.run(buf, false);
-    // A copy: the caller may reuse the chunk's memory.
-    this.rest = pos < buf.length ? buf.slice(pos) : EMPTY;
+    this.restLen = need - pos;
+    if (pos > 0 && this.restLen > 0) this.work.copyWithin(0, pos, need);
     return !this.stopped;
   }
 
   end(): boolean {
-    if (!this.stopped && this.rest.length) this.run(this.rest, true);
-    this.rest = EMPTY;
+    if (!this.stopped && this.restLen) this.run(this.work.subarray(0, this.restLen), true);
+    this.restLen = 0;
     return !this.stopped;
   }
 

@@ -4,7 +4,7 @@
  * decoder. Both drop a leading byte order mark, as Spark does.
  */
 import * as fs from "node:fs";
-import { normalizeEncoding, readChunks } from "../files.js";
+import { normalizeEncoding } from "../files.js";
 import { CsvByteTokenizer } from "./csv-byte-tokenizer.js";
 import { CsvTokenizer, type CsvSyntax } from "./csv-tokenizer.js";
 import type { ChunkTokenizer, RecordSink } from "./csv-record.js";
@@ -85,5 +85,20 @@ export function* readChunksSync(file: string, chunkSize: number): Generator<Uint
   }
 }
 
-/** Byte chunks of a file, read asynchronously; closes the file when the consumer stops early. */
-export const readChunksAsync = readChunks;
+/**
+ * Byte chunks of a file, read asynchronously into one reused buffer (the tokenizers copy what
+ * they keep); closes the file when the consumer stops early.
+ */
+export async function* readChunksAsync(file: string, chunkSize: number): AsyncGenerator<Uint8Array> {
+  const fh = await fs.promises.open(file, "r");
+  try {
+    const buf = new Uint8Array(chunkSize);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}

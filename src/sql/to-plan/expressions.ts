@@ -95,9 +95,9 @@ export class ExprTranslator {
       case "subscript": return { kind: "unresolved_extract", child: t(e.base), key: t(e.index) };
       case "field": return { kind: "unresolved_extract", child: t(e.base), key: literal(e.field, stringType) };
       case "row": {
-        // `(a, b)` is a struct with fields col1, col2 (Spark's CreateNamedStruct).
+        // `(a, b)` is a struct (Spark's CreateStruct): fields named after columns, else col1, col2...
         const args: PlanExpr[] = [];
-        e.items.forEach((x, i) => args.push(literal(`col${i + 1}`, stringType), t(x)));
+        e.items.forEach((x, i) => args.push(literal(x.kind === "column" ? x.parts[x.parts.length - 1]! : `col${i + 1}`, stringType), t(x)));
         return call("named_struct", args);
       }
       case "scalarSubquery":
@@ -120,8 +120,8 @@ export class ExprTranslator {
     let fn: PlanExpr;
     if (e.form === "trim") {
       const fnName = e.trimWhere === "LEADING" ? "ltrim" : e.trimWhere === "TRAILING" ? "rtrim" : "trim";
-      // Spark's trim(src, chars): the source comes first.
-      fn = call(fnName, e.args.length === 2 ? [t(e.args[1]!), t(e.args[0]!)] : [t(e.args[0]!)]);
+      // Spark SQL's two-argument form is trim(chars, src): the characters come first.
+      fn = call(fnName, e.args.map(t));
     } else if (e.form === "position") {
       fn = call("locate", [t(e.args[0]!), t(e.args[1]!), literal(1, integerType)]);
     } else {

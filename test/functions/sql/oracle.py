@@ -12,6 +12,8 @@ spark.sparkContext.setLogLevel("OFF")
 def norm(v):
     if v is None: return None
     if isinstance(v, bool): return v
+    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+        return "NaN" if v != v else ("Infinity" if v > 0 else "-Infinity")
     if isinstance(v, (int, float)): return v
     if isinstance(v, decimal.Decimal): return str(v)
     if isinstance(v, datetime.datetime): return v.strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -29,4 +31,4 @@ for line in open(sys.argv[1]):
         out[line] = {"cols": df.columns, "types": [f.dataType.simpleString() for f in df.schema.fields], "rows": [norm(list(r)) for r in df.collect()]}
     except Exception as e:
         out[line] = {"error": getattr(e, "getCondition", lambda: None)() or type(e).__name__}
-json.dump(out, open(sys.argv[2], "w"), indent=0)
+json.dump(out, open(sys.argv[2], "w"), indent=0, allow_nan=False)
