@@ -2,15 +2,17 @@
  * Column builders for text readers (CSV, JSON): convert field text to a Spark type and fill
  * typed arrays directly (Int32Array, Float64Array...), so a batch becomes Arrow data without
  * boxing every value. Low-cardinality string columns become Dictionary<Int32, Utf8> data whose
- * dictionary only grows within a scan, so an index means the same string in every batch.
+ * dictionary only grows within a scan, so an index means the same string in every batch (see
+ * csv/string-column-builder.ts, which also takes CSV fields as bytes).
  */
 import * as A from "apache-arrow";
 import {
   BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType, LongType, StringType,
   TimestampNTZType, TimestampType,
 } from "../types/data-types.js";
-import { buildData, numericData } from "../physical/vector/build.js";
-import { StringColumnBuilder } from "./csv/string-column-builder.js";
+import { buildData } from "../physical/vector/build.js";
+import { StringColumnBuilder, packValid } from "./csv/string-column-builder.js";
+import { toArrowType } from "../types/arrow-types.js";
 import { fitsPrecision, parseDecimal } from "../values/decimal.js";
 import { compilePattern } from "../values/datetime-pattern.js";
 import { daysFromCivil, daysInMonth, parseDate, parseTimestamp } from "../values/datetime.js";
@@ -174,14 +176,14 @@ export interface ColumnBuilder {
  * Numbers into a typed array plus a validity array. 64-bit values are written as two 32-bit
  * words of the BigInt64Array's memory: a BigInt per value would cost an allocation per row.
  */
-class TypedBuilder implements ColumnBuilder {
+export class TypedBuilder implements ColumnBuilder {
   private vals: Int32Array | Float64Array | BigInt64Array;
   /** The values' memory as 32-bit words (i64 only). */
   private words: Int32Array;
   private valid: Uint8Array;
   private n = 0;
   private nulls = 0;
-  constructor(private readonly type: DataType, private readonly kind: "i32" | "f64" | "i64", private readonly cap: number) {
+  constructor(private readonly type: DataType, private readonly kind: "i32" | "f64" | "i64", cap: number) {
     this.vals = this.alloc(cap);
     this.words = new Int32Array(this.vals.buffer);
     this.valid = new Uint8Array(cap);
@@ -206,6 +208,18 @@ class TypedBuilder implements ColumnBuilder {
     }
     this.n = n + 1;
   }
+  /** Appends a non-null number (no boxing when inlined: the fast paths call this). */
+  pushNumber(x: number): void {
+    const n = this.n;
+    if (n === this.valid.length) this.grow();
+    if (this.kind === "i64") {
+      const hi = Math.floor(x / 4294967296);
+      this.words[2 * n] = (x - hi * 4294967296) | 0;
+      this.words[2 * n + 1] = hi | 0;
+    } else (this.vals as Float64Array)[n] = x;
+    this.valid[n] = 1;
+    this.n = n + 1;
+  }
   truncate(n: number): void {
     for (let i = n; i < this.n; i++) if (!this.valid[i]) this.nulls--;
     if (n < this.n) this.n = n;
@@ -222,10 +236,11 @@ class TypedBuilder implements ColumnBuilder {
   finish(): A.Data {
     const n = this.n;
     // Without nulls there is no validity to pack.
-    const d = numericData(this.type, this.vals.subarray(0, n), this.nulls ? this.valid.subarray(0, n) : null);
-    this.vals = this.alloc(this.cap);
+    const { bitmap, nullCount } = packValid(this.valid, n, this.nulls);
+    const d = A.makeData({ type: toArrowType(this.type) as A.Int, length: n, nullCount, nullBitmap: bitmap, data: this.vals.subarray(0, n) as Int32Array });
+    // `valid` is reused (the output holds a packed copy); the values match its size.
+    this.vals = this.alloc(this.valid.length);
     this.words = new Int32Array(this.vals.buffer);
-    this.valid = new Uint8Array(this.cap);
     this.n = 0;
     this.nulls = 0;
     return d;

@@ -98,8 +98,6 @@ async function main(): Promise<void> {
     step("kernel idle");
     await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:run-all-cells"));
     step("ran all cells");
-    await page.waitForTimeout(8000);
-    await page.screenshot({ path: path.join(ARTIFACTS, "lab-after-run.png") });
     const table = await page.waitForSelector(".jp-OutputArea-output table.pijar-table", { timeout: 60_000 });
     const plot = await page.waitForSelector(".jp-OutputArea-output .js-plotly-plot, .jp-OutputArea-output .pijar-plot svg, .jp-RenderedSVG svg", { timeout: 60_000 });
     await page.waitForTimeout(1500); // let plotly finish drawing

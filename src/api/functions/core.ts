@@ -69,6 +69,5 @@ export function equal_null(a: ColumnOrName, b: ColumnOrName): Column { return fn
 /** `F.ifnull` style IF: value1 when cond is true, else value2. `F.iff(F.col("x").gt(0), F.lit(1), F.lit(2))` */
 export function iff(cond: ColumnOrName, a: ColumnOrName, b: ColumnOrName): Column { return fn("if", c(cond), c(a), c(b)); }
 
-export { l as _literalExpr };
 /** Calls a SQL function by name. `F.call_function("upper", F.col("name"))` */
 export function call_function(name: string, ...cols: ColumnOrName[]): Column { return fn(name, ...cols.map(c)); }

@@ -25,5 +25,3 @@ export function udf(f: (...args: any[]) => unknown, returnType: DataType | strin
     asNondeterministic: () => udf(f, t, false),
   });
 }
-
-export { Column };

@@ -167,5 +167,3 @@ register({
   resolve: (args) => ({ args: [args[0]!], dataType: typeOf(args[0]!), nullable: true }),
   create: () => new ModeState(),
 });
-
-export type { DataType };

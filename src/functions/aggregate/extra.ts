@@ -100,7 +100,6 @@ for (const name of ["string_agg", "listagg"]) {
     kind: "agg", name, minArgs: 1, maxArgs: 2,
     resolve(args) {
       const delim: Expr = args[1] ?? { kind: "literal", value: null, dataType: stringType };
-      void literalArg;
       return { args: [expectType(name, args, 0, stringType), expectType(name, [args[0]!, delim], 1, stringType)], dataType: stringType, nullable: true };
     },
     create: () => new StringAggState(),

@@ -166,5 +166,3 @@ for (const name of ["percentile_approx", "approx_percentile"]) {
     },
   });
 }
-
-export type { DataType };

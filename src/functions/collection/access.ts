@@ -192,5 +192,3 @@ for (const name of ["size", "cardinality"]) {
     }),
   });
 }
-
-export { expectType, widerTypeOfAll };

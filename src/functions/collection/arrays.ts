@@ -257,6 +257,8 @@ register({
     const types = args.map(typeOf);
     let common: DataType | null = types[0]!;
     for (const t of types.slice(1)) common = common && widerType(common, t);
+    // Dates step by whole days here (INTERVAL steps are not supported).
+    if (common && common.typeName() === "date" && args.length === 2) return { args, dataType: new ArrayType(common, false) };
     if (!common || !(isIntegral(common) || isNull(common))) throw unexpectedType(callSql("sequence", args), 0, "\"INTEGRAL\"", args[0]!);
     return { args: args.map((a) => castTo(a, common!)), dataType: new ArrayType(common, false) };
   },

@@ -149,5 +149,3 @@ for (const name of ["current_timestamp", "now", "localtimestamp"]) {
     eval: (_a, n, _c, ctx) => new Array(n).fill(ctx.nowMicros),
   });
 }
-
-export { MICROS_PER_DAY };

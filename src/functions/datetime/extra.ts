@@ -118,5 +118,3 @@ for (const name of ["date_part", "extract", "datepart"]) {
 function civilDaysOfYearStart(y: number): number {
   return daysFromCivil(y, 1, 1);
 }
-
-export { callSql, type Expr };

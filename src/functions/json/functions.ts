@@ -188,5 +188,3 @@ register({
     return inferType(v).sql();
   }),
 });
-
-export { integerType };

@@ -10,7 +10,7 @@ import { isDecimal, isFractional, isIntegral, isNull, isNumeric, isString } from
 import { typeOf } from "../../analyzer/type-of.js";
 import { castTo } from "../../analyzer/coerce.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { POW10, fitsPrecision, formatDecimal } from "../../values/decimal.js";
+import { POW10, fitsPrecision } from "../../values/decimal.js";
 import { callSql, expectType, literalArg, unexpectedType } from "../helpers.js";
 import { register } from "../registry.js";
 import { roundDecimalString } from "../string/format.js";
@@ -91,11 +91,9 @@ for (const [name, even] of [["round", false], ["bround", true]] as const) {
         const v = a[i];
         if (v == null) { out[i] = null; continue; }
         if (t instanceof DecimalType) {
-          const target = (call.dataType as DecimalType).scale;
           if (scale >= t.scale) { out[i] = v; continue; }
           let r = roundUnscaled(v as bigint, t.scale, Math.max(scale, 0), even);
           if (scale < 0) r = roundUnscaled(r, -scale, 0, even) * POW10[-scale]!;
-          void target;
           out[i] = r;
         } else if (isIntegral(t)) out[i] = roundIntegral(v as number, scale, even, t.typeName());
         else {
@@ -134,10 +132,9 @@ for (const [name, up] of [["floor", false], ["ceil", true], ["ceiling", true]] a
           out[i] = q;
         } else if (isDecimal(t)) out[i] = v;
         else {
-          const x = up ? Math.ceil(v as number) : Math.floor(v as number);
-          if (!Number.isFinite(x) || Math.abs(x) > 9223372036854775807) {
-            throw new PijarError("ARITHMETIC_OVERFLOW", { message: `${formatDecimal(0n, 0) && String(v)} does not fit a BIGINT`, alternative: "", config: "\"spark.sql.ansi.enabled\"" });
-          }
+          const r = up ? Math.ceil(v as number) : Math.floor(v as number);
+          // Java's (long) cast saturates (and maps NaN to 0) rather than failing.
+          const x = Number.isNaN(r) ? 0 : Math.max(-9223372036854775808, Math.min(9223372036854775807, r));
           out[i] = x === 0 ? 0 : x;
         }
       }
@@ -146,5 +143,3 @@ for (const [name, up] of [["floor", false], ["ceil", true], ["ceiling", true]] a
     sql: (a) => `${name === "ceiling" ? "ceiling" : name.toUpperCase()}(${a[0]})`,
   });
 }
-
-export { fitsPrecision };

@@ -3,7 +3,9 @@
  * logarithms of values at or below their asymptote give null (as Spark), not NaN. Column names
  * follow Spark's case: `SQRT(x)`, `ln(x)`, `LOG(2.0, x)`, `POWER(x, 2)`.
  */
-import { doubleType } from "../../types/data-types.js";
+import { DecimalType, doubleType } from "../../types/data-types.js";
+import { POW10 } from "../../values/decimal.js";
+import { resolveArith } from "../operators/arithmetic.js";
 import { isDecimal, isIntegral, isNull, isNumeric, isString, widerType } from "../../types/type-utils.js";
 import { typeOf } from "../../analyzer/type-of.js";
 import { castTo } from "../../analyzer/coerce.js";
@@ -109,11 +111,23 @@ register({
     if (isString(tb) || isNull(tb)) { b = castTo(b!, doubleType); tb = doubleType; }
     if (!isNumeric(ta)) throw unexpectedType(callSql("pmod", args), 0, "\"NUMERIC\"", a!);
     if (!isNumeric(tb)) throw unexpectedType(callSql("pmod", args), 1, "\"NUMERIC\"", b!);
-    let common = widerType(ta, tb)!;
-    if (isDecimal(common)) common = doubleType;
+    const common = widerType(ta, tb)!;
+    // Decimals stay exact with the remainder operator's result type, as Spark's Pmod.
+    if (isDecimal(common)) return resolveArith("%", [a!, b!]);
     return { args: [castTo(a!, common), castTo(b!, common)], dataType: common };
   },
   eval(args, n, call, ctx) {
+    if (call.dataType instanceof DecimalType) {
+      const { a, b } = call.state as { a: DecimalType; b: DecimalType };
+      const s = Math.max(a.scale, b.scale);
+      return map2((x: bigint, y: bigint) => {
+        const xx = x * POW10[s - a.scale]!;
+        const yy = y * POW10[s - b.scale]!;
+        if (yy === 0n) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+        const r = xx % yy;
+        return r < 0n ? (r + yy) % yy : r;
+      })(args, n, call, ctx);
+    }
     const integral = isIntegral(call.dataType);
     return map2((a: number, b: number) => {
       if (b === 0) {

@@ -6,7 +6,10 @@ import type { Expr } from "../../plan/expr/expr.js";
 import { binaryType, integerType, stringType, type DataType } from "../../types/data-types.js";
 import { isBinary } from "../../types/type-utils.js";
 import { typeOf } from "../../analyzer/type-of.js";
-import { expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
+import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
+import { castTo } from "../../analyzer/coerce.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { widerTypeOfAll } from "../../types/type-utils.js";
 import { register, type ScalarFunctionDef } from "../registry.js";
 import { charLength, chars, sliceChars, substringSQL } from "./text.js";
 
@@ -174,8 +177,14 @@ register({
   kind: "scalar", name: "concat", minArgs: 0, maxArgs: Infinity,
   resolve(args) {
     const types = args.map(typeOf);
-    if (types.length > 0 && types.every((t) => t.typeName() === "array" || t.typeName() === "void")) {
-      return { args, dataType: types.find((t) => t.typeName() === "array") ?? types[0]!, state: "array" };
+    if (types.some((t) => t.typeName() === "array")) {
+      const common = widerTypeOfAll(types, false);
+      if (!common || !types.every((t) => t.typeName() === "array")) {
+        throw new PijarError("DATATYPE_MISMATCH.DATA_DIFF_TYPES", {
+          sqlExpr: `"${callSql("concat", args)}"`, functionName: "`concat`", dataType: "[" + types.map((t) => `"${t.sql()}"`).join(", ") + "]",
+        });
+      }
+      return { args: args.map((a) => castTo(a, common)), dataType: common, state: "array" };
     }
     if (types.length > 0 && types.every((t) => isBinary(t))) return { args, dataType: binaryType, state: "binary" };
     return { args: args.map((_, i) => expectType("concat", args, i, stringType)), dataType: stringType };
@@ -213,6 +222,3 @@ register({
     return out;
   },
 });
-
-export { stringType as _stringType };
-export type { DataType };

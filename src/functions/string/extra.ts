@@ -241,5 +241,3 @@ register({
     return out;
   },
 });
-
-export { callSql };

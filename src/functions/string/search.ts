@@ -157,5 +157,3 @@ register({
     return count > 0 ? parts.slice(0, count).join(delim) : parts.slice(Math.max(parts.length + count, 0)).join(delim);
   }),
 });
-
-export { substringSQL };

@@ -19,9 +19,10 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   private line = 1;
   /** Materialized text of field i when mat[i] = 1 (unescaped quoted values); else starts/ends hold it. */
   private fields: string[] = [];
-  private mat = new Uint8Array(64);
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
+  /** Per field of the current record: 1 when materialized (see `fields`), else its byte range. */
+  mat = new Uint8Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
   quoted = new Uint8Array(64);
   private stopped = false;
   bytes: Uint8Array = EMPTY;
@@ -207,28 +208,47 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
         starts[n] = this.fStart;
         ends[n] = this.fEnd;
         this.quoted[n] = this.fQuoted;
-      } else {
-        let e = pos;
-        while (e < len) {
-          const ch = buf[e]!;
-          if (ch > top) {
-            e++;
-            continue;
-          }
-          if (ch === sep || ch === nl || ch === cr) break;
-          e++;
+        n++;
+        if (pos < len && buf[pos] === sep) {
+          pos++;
+          continue;
         }
-        if (e >= len && !final) return INCOMPLETE;
-        starts[n] = pos;
-        ends[n] = e;
-        this.mat[n] = 0;
-        this.quoted[n] = 0;
+      } else {
+        // Unquoted fields one after another, until the line ends or a quote follows a separator.
+        const mat = this.mat;
+        const quoted = this.quoted;
+        const cap = starts.length;
+        let e = pos;
+        let more = false;
+        for (;;) {
+          let ch = -1;
+          while (e < len) {
+            ch = buf[e]!;
+            if (ch > top) {
+              e++;
+              continue;
+            }
+            if (ch === sep || ch === nl || ch === cr) break;
+            e++;
+          }
+          if (e >= len) {
+            if (!final) return INCOMPLETE;
+            ch = -1;
+          }
+          starts[n] = pos;
+          ends[n] = e;
+          mat[n] = 0;
+          quoted[n] = 0;
+          n++;
+          if (ch !== sep) break;
+          pos = ++e;
+          if (n >= cap || (pos < len && buf[pos] === quote)) {
+            more = true;
+            break;
+          }
+        }
+        if (more) continue;
         pos = e;
-      }
-      n++;
-      if (pos < len && buf[pos] === sep) {
-        pos++;
-        continue;
       }
       // End of record: line end or end of input.
       const recEnd = pos;

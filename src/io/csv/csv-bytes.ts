@@ -33,14 +33,21 @@ export function intFromBytes(buf: Uint8Array, s: number, e: number, min: number,
   return v < min || v > max ? undefined : v;
 }
 
+/**
+ * Where timestampFromBytes and doubleFromBytes put their result: returning a double from a
+ * call that is not inlined allocates a heap number per row; a typed array slot does not.
+ */
+export const NUM_OUT = new Float64Array(1);
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * A plain decimal `-?digits[.digits]` with at most 15 digits. Both the digits (< 2^53) and the
  * power of ten are exact doubles, so one division is correctly rounded: the same double as
- * Java's Double.parseDouble and JS's Number(text). Exponents, signs '+', NaN... return undefined.
+ * Java's Double.parseDouble and JS's Number(text), stored in NUM_OUT[0]. Exponents, signs '+',
+ * NaN... return false.
  */
-export function doubleFromBytes(buf: Uint8Array, s: number, e: number): number | undefined {
+export function doubleFromBytes(buf: Uint8Array, s: number, e: number): boolean {
   let p = s;
   const neg = buf[p] === 45;
   if (neg) p++;
@@ -54,11 +61,12 @@ export function doubleFromBytes(buf: Uint8Array, s: number, e: number): number |
       m = m * 10 + d;
       digits++;
     } else if (c === 46 && frac < 0) frac = p;
-    else return undefined;
+    else return false;
   }
-  if (digits === 0 || digits > 15) return undefined;
+  if (digits === 0 || digits > 15) return false;
   const v = frac < 0 ? m : m / POW10[e - frac - 1]!;
-  return neg ? -v : v;
+  NUM_OUT[0] = neg ? -v : v;
+  return true;
 }
 
 const dig = (buf: Uint8Array, i: number) => buf[i]! - 48;
@@ -80,14 +88,15 @@ export function dateFromBytes(buf: Uint8Array, s: number, e: number): number | u
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /**
- * Microseconds of a `yyyy-MM-dd HH:mm:ss` (or `T` in the middle) local time in `zone`, or
- * undefined for any other shape or an out-of-range field (the text path decides then).
+ * Sets NUM_OUT[0] to the microseconds of a `yyyy-MM-dd HH:mm:ss` (or `T` in the middle) local
+ * time in `zone` and returns true, or returns false for any other shape or an out-of-range
+ * field (the text path decides then).
  * `utc` says the zone is UTC (no offset lookup).
  */
-export function timestampFromBytes(buf: Uint8Array, s: number, e: number, zone: string, utc: boolean): number | undefined {
-  if (e - s !== 19 || buf[s + 4] !== 45 || buf[s + 7] !== 45 || buf[s + 13] !== 58 || buf[s + 16] !== 58) return undefined;
+export function timestampFromBytes(buf: Uint8Array, s: number, e: number, zone: string, utc: boolean): boolean {
+  if (e - s !== 19 || buf[s + 4] !== 45 || buf[s + 7] !== 45 || buf[s + 13] !== 58 || buf[s + 16] !== 58) return false;
   const t = buf[s + 10];
-  if (t !== 32 && t !== 84) return undefined;
+  if (t !== 32 && t !== 84) return false;
   const y = num4(buf, s);
   const mo = num2(buf, s + 5);
   const d = num2(buf, s + 8);
@@ -95,10 +104,32 @@ export function timestampFromBytes(buf: Uint8Array, s: number, e: number, zone: 
   const mi = num2(buf, s + 14);
   const sec = num2(buf, s + 17);
   // A non-digit makes its number negative (see num2/num4).
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return undefined;
-  if (d > 28 && d > daysInMonth(y, mo)) return undefined;
-  if (utc) return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) * 1_000_000;
-  return fromLocal(y, mo, d, h, mi, sec, 0, zone);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return false;
+  if (!utc) {
+    if (d > 28 && d > daysInMonth(y, mo)) return false;
+    NUM_OUT[0] = fromLocal(y, mo, d, h, mi, sec, 0, zone);
+    return true;
+  }
+  const days = civilDays(y, mo, d);
+  if (days === undefined) return false;
+  NUM_OUT[0] = (days * 86400 + h * 3600 + mi * 60 + sec) * 1_000_000;
+  return true;
+}
+
+// Days of recently seen dates, by a hash of (y, m, d): a file's timestamps share few dates.
+const DAY_KEYS = new Int32Array(4096).fill(-1);
+const DAY_VALUES = new Int32Array(4096);
+
+/** Days since the epoch of a valid y-m-d (m in 1..12, d >= 1), or undefined when d is past the month's end. */
+function civilDays(y: number, m: number, d: number): number | undefined {
+  const key = (y * 13 + m) * 32 + d;
+  const slot = (key ^ (key >>> 12)) & 4095;
+  if (DAY_KEYS[slot] === key) return DAY_VALUES[slot];
+  if (d > 28 && d > daysInMonth(y, m)) return undefined;
+  const days = daysFromCivil(y, m, d);
+  DAY_KEYS[slot] = key;
+  DAY_VALUES[slot] = days;
+  return days;
 }
 
 /** Two ASCII digits as a number, or -1 when either is not a digit. */

@@ -1,17 +1,12 @@
 /**
- * Field readers: turn field i of a CSV record into a value appended to a column builder. Each
- * reader tries the bytes first (ints, plain decimals, default-format timestamps and dates,
- * strings interned by their bytes) and otherwise takes the general text path (Spark's
- * null/empty rules, then the type's converter), which also decides every unusual case, so the
- * two paths always agree.
+ * Field readers: turn field i of a CSV record into a value appended to a column builder, by
+ * Spark's null/empty rules and the type's converter. This text path decides every case the
+ * byte fast paths (csv-row-decoder.ts, chosen by fastKind) leave to it, so both always agree.
  */
 import { DateType, DoubleType, IntegerType, LongType, StringType, TimestampType, type DataType } from "../../types/data-types.js";
-import { normalizeZone } from "../../values/datetime.js";
 import { BAD, converterFor, type ColumnBuilder, type TextConversion } from "../text-columns.js";
 import type { CsvRecord } from "./csv-record.js";
 import type { CsvReadOptions } from "./csv-options.js";
-import { bytesEqual, dateFromBytes, doubleFromBytes, intFromBytes, timestampFromBytes } from "./csv-bytes.js";
-import { StringColumnBuilder } from "./string-column-builder.js";
 
 /** Appends field i of the record to b; returns false when the text is not a valid value (null appended). */
 export type FieldReader = (t: CsvRecord, i: number, b: ColumnBuilder) => boolean;
@@ -32,17 +27,30 @@ export function fieldText(t: CsvRecord, i: number, o: CsvReadOptions): string | 
  */
 const NUMERIC_LIKE = /^[-+\d.:T ]+$/;
 
-const encoder = new TextEncoder();
+/** How a column's fields can be read from bytes (see csv-row-decoder.ts), or GENERAL: text only. */
+export const enum FastKind { GENERAL, INT, LONG, DOUBLE, TIMESTAMP, DATE, STRING }
 
-/** True when the record's field i is a non-empty plain byte range (fast paths apply). */
-function plainBytes(t: CsvRecord, i: number): boolean {
-  return t.bytes !== null && t.plain(i) && t.fieldEnd(i) > t.fieldStart(i);
+/**
+ * The byte fast path a column of `type` may take with these options: none when nullValue (or
+ * a NaN/Infinity spelling) looks like text the fast path accepts, or for non-default formats.
+ */
+export function fastKind(type: DataType, o: CsvReadOptions, conv: TextConversion): FastKind {
+  if (type instanceof StringType) return FastKind.STRING;
+  if (NUMERIC_LIKE.test(o.nullValue)) return FastKind.GENERAL;
+  if (type instanceof IntegerType) return FastKind.INT;
+  if (type instanceof LongType) return FastKind.LONG;
+  if (type instanceof DoubleType) {
+    return [conv.nanValue, conv.positiveInf, conv.negativeInf].some((s) => NUMERIC_LIKE.test(s)) ? FastKind.GENERAL : FastKind.DOUBLE;
+  }
+  if (type instanceof TimestampType && conv.timestampFormat === null) return FastKind.TIMESTAMP;
+  if (type instanceof DateType && conv.dateFormat === null) return FastKind.DATE;
+  return FastKind.GENERAL;
 }
 
-/** The reader for a column of `type`. */
+/** The text-path reader for a column of `type`: Spark's null/empty rules, then the converter. */
 export function fieldReader(type: DataType, o: CsvReadOptions, conv: TextConversion): FieldReader {
   const convert = converterFor(type, conv);
-  const general: FieldReader = (t, i, b) => {
+  return (t, i, b) => {
     const s = fieldText(t, i, o);
     if (s === null) {
       b.push(null);
@@ -56,73 +64,4 @@ export function fieldReader(type: DataType, o: CsvReadOptions, conv: TextConvers
     b.push(v);
     return true;
   };
-  if (type instanceof StringType) {
-    const nullBytes = encoder.encode(o.nullValue);
-    return (t, i, b) => {
-      if (b instanceof StringColumnBuilder && plainBytes(t, i)) {
-        const buf = t.bytes!;
-        const s = t.fieldStart(i);
-        const e = t.fieldEnd(i);
-        if (nullBytes.length === 0 || !bytesEqual(buf, s, e, nullBytes)) {
-          b.pushBytes(buf, s, e);
-          return true;
-        }
-      }
-      return general(t, i, b);
-    };
-  }
-  const fastOk = !NUMERIC_LIKE.test(o.nullValue);
-  if (!fastOk) return general;
-  if (type instanceof IntegerType || type instanceof LongType) {
-    const [min, max] = type instanceof IntegerType ? [-2147483648, 2147483647] : [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-    return (t, i, b) => {
-      if (plainBytes(t, i)) {
-        const v = intFromBytes(t.bytes!, t.fieldStart(i), t.fieldEnd(i), min, max);
-        if (v !== undefined) {
-          b.push(v);
-          return true;
-        }
-      }
-      return general(t, i, b);
-    };
-  }
-  if (type instanceof DoubleType && ![conv.nanValue, conv.positiveInf, conv.negativeInf].some((s) => NUMERIC_LIKE.test(s))) {
-    return (t, i, b) => {
-      if (plainBytes(t, i)) {
-        const v = doubleFromBytes(t.bytes!, t.fieldStart(i), t.fieldEnd(i));
-        if (v !== undefined) {
-          b.push(v);
-          return true;
-        }
-      }
-      return general(t, i, b);
-    };
-  }
-  if (type instanceof TimestampType && conv.timestampFormat === null) {
-    const zone = conv.timeZone;
-    const utc = normalizeZone(zone) === "UTC";
-    return (t, i, b) => {
-      if (plainBytes(t, i)) {
-        const v = timestampFromBytes(t.bytes!, t.fieldStart(i), t.fieldEnd(i), zone, utc);
-        if (v !== undefined) {
-          b.push(v);
-          return true;
-        }
-      }
-      return general(t, i, b);
-    };
-  }
-  if (type instanceof DateType && conv.dateFormat === null) {
-    return (t, i, b) => {
-      if (plainBytes(t, i)) {
-        const v = dateFromBytes(t.bytes!, t.fieldStart(i), t.fieldEnd(i));
-        if (v !== undefined) {
-          b.push(v);
-          return true;
-        }
-      }
-      return general(t, i, b);
-    };
-  }
-  return general;
 }

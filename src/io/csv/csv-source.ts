@@ -3,7 +3,7 @@
  * files) and the scan (byte tokenizer -> field readers -> typed column builders -> batches),
  * with Spark's parse modes.
  */
-import { StringType, StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
+import { StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
 import { Batch } from "../../physical/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import type { FunctionContext } from "../../functions/registry.js";
@@ -15,7 +15,8 @@ import { Options } from "../options.js";
 import { columnBuilder, type ColumnBuilder } from "../text-columns.js";
 import type { CsvRecord } from "./csv-record.js";
 import { chunkTokenizer, readChunksAsync, readChunksSync } from "./csv-reader.js";
-import { fieldReader, fieldText, type FieldReader } from "./csv-field-readers.js";
+import { fieldText } from "./csv-field-readers.js";
+import { CsvRowDecoder } from "./csv-row-decoder.js";
 import { csvReadOptions, type CsvReadOptions } from "./csv-options.js";
 import { CsvTypeInferrer, headerNames, inferredSchema, nullType } from "./csv-infer.js";
 
@@ -118,16 +119,8 @@ class CsvFormat implements FileFormat {
     const outSchema = new StructType(outFields);
     // For each output column: its token index, or -1 for the corrupt-record column.
     const tokenIndex = outFields.map((f) => (f.name === corruptName ? -1 : tokenFields.indexOf(f)));
-    const readers: FieldReader[] = outFields.map((f) => fieldReader(f.dataType, o, conv));
     const builders: ColumnBuilder[] = outFields.map((f) => columnBuilder(f.dataType, batchSize, this.tuning.dictionaryStrings ?? true));
-    // Columns that can be malformed first, strings (never malformed) last: a dropped row then
-    // only has values to take back from typed builders, never from a string dictionary.
-    const order = outFields.map((_, k) => k).filter((k) => tokenIndex[k]! >= 0);
-    order.sort((a, b) => Number(outFields[a]!.dataType instanceof StringType) - Number(outFields[b]!.dataType instanceof StringType));
-    const firstString = order.findIndex((k) => outFields[k]!.dataType instanceof StringType);
-    const typedCount = firstString < 0 ? order.length : firstString;
-    const corrupt = outFields.map((_, k) => k).filter((k) => tokenIndex[k] === -1);
-    const dropMalformed = o.mode === "DROPMALFORMED";
+    const decoder = new CsvRowDecoder(outFields, tokenIndex, numTokens, o, conv, builders);
     const chunkSize = this.tuning.chunkSize ?? CHUNK_SIZE;
 
     return {
@@ -148,31 +141,7 @@ class CsvFormat implements FileFormat {
             first = false;
             if (o.header) return true;
           }
-          let malformed = n !== numTokens;
-          const len = order.length;
-          for (let j = 0; j < len; j++) {
-            if (j === typedCount && malformed) {
-              // Spark also flags bad values in columns that were pruned away; converting them
-              // just to check would cost the pruning, so only type errors in read columns count.
-              if (o.mode === "FAILFAST") throw malformedRecord(t.rawRecord(), file.path, t.recordLine);
-              if (dropMalformed) {
-                for (let q = 0; q < j; q++) builders[order[q]!]!.truncate(pending);
-                return true;
-              }
-            }
-            const k = order[j]!;
-            const ti = tokenIndex[k]!;
-            if (ti >= n) builders[k]!.push(null);
-            else if (!readers[k]!(t, ti, builders[k]!)) malformed = true;
-          }
-          if (malformed && typedCount === len) {
-            if (o.mode === "FAILFAST") throw malformedRecord(t.rawRecord(), file.path, t.recordLine);
-            if (dropMalformed) {
-              for (let q = 0; q < len; q++) builders[order[q]!]!.truncate(pending);
-              return true;
-            }
-          }
-          for (const k of corrupt) builders[k]!.push(malformed ? t.rawRecord() : null);
+          if (!decoder.append(t, n, pending, file.path)) return true;
           pending++;
           rows++;
           if (pending >= batchSize) flush();
@@ -195,10 +164,4 @@ class CsvFormat implements FileFormat {
       },
     };
   }
-}
-
-function malformedRecord(raw: string, path: string, line: number): PijarError {
-  return new PijarError("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", { badRecord: raw }, {
-    context: `  (file ${path}, line ${line}). Fix the record, or read with mode DROPMALFORMED to skip bad rows or PERMISSIVE to get nulls.`,
-  });
 }

@@ -9,7 +9,7 @@
  */
 import * as A from "apache-arrow";
 import type { DataType } from "../../types/data-types.js";
-import { buildData, packValidity } from "../../physical/vector/build.js";
+import { buildData } from "../../physical/vector/build.js";
 import type { ColumnBuilder } from "../text-columns.js";
 import { utf8Text } from "./csv-bytes.js";
 
@@ -31,7 +31,9 @@ export class StringColumnBuilder implements ColumnBuilder {
   private values: string[] = [];
   private byString = new Map<string, number>();
   private table: Int32Array;
-  private keyHash: Int32Array;
+  private keyW0: Int32Array;
+  private keyW1: Int32Array;
+  private keyW2: Int32Array;
   private keyStart: Int32Array;
   private keyLen: Int32Array;
   private keyDict: Int32Array;
@@ -39,7 +41,7 @@ export class StringColumnBuilder implements ColumnBuilder {
   private keyPos = 0;
   private nKeys = 0;
 
-  constructor(private readonly type: DataType, private readonly cap: number, private readonly maxDistinct: number) {
+  constructor(private readonly type: DataType, cap: number, private readonly maxDistinct: number) {
     this.valid = new Uint8Array(cap);
     this.idx = new Int32Array(cap);
     this.offsets = new Int32Array(cap + 1);
@@ -47,7 +49,9 @@ export class StringColumnBuilder implements ColumnBuilder {
     // Keys may outnumber values only for invalid UTF-8 (two byte spellings of one string).
     const maxKeys = this.dictMode ? maxDistinct * 2 : 0;
     this.table = this.dictMode ? new Int32Array(nextPow2(maxKeys * 2)) : EMPTY_TABLE;
-    this.keyHash = new Int32Array(maxKeys);
+    this.keyW0 = new Int32Array(maxKeys);
+    this.keyW1 = new Int32Array(maxKeys);
+    this.keyW2 = new Int32Array(maxKeys);
     this.keyStart = new Int32Array(maxKeys);
     this.keyLen = new Int32Array(maxKeys);
     this.keyDict = new Int32Array(maxKeys);
@@ -97,23 +101,41 @@ export class StringColumnBuilder implements ColumnBuilder {
       this.appendBytes(buf, s, e);
       return;
     }
-    let h = 0x811c9dc5 | 0;
-    for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p]!, 0x01000193);
+    // The first 12 bytes packed into three words: most values fit, and then comparing a key
+    // is comparing three numbers. Longer values also hash and compare their remaining bytes.
+    const len = e - s;
+    const e0 = len < 4 ? e : s + 4;
+    const e1 = len < 8 ? e : s + 8;
+    const e2 = len < 12 ? e : s + 12;
+    let w0 = 0;
+    let w1 = 0;
+    let w2 = 0;
+    let p = s;
+    for (; p < e0; p++) w0 = (w0 << 8) | buf[p]!;
+    for (; p < e1; p++) w1 = (w1 << 8) | buf[p]!;
+    for (; p < e2; p++) w2 = (w2 << 8) | buf[p]!;
+    let h = Math.imul(w0 ^ len, 0x9e3779b1) ^ Math.imul(w1, 0x85ebca77) ^ Math.imul(w2, 0xc2b2ae3d);
+    for (; p < e; p++) h = Math.imul(h ^ buf[p]!, 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
     const table = this.table;
     const mask = table.length - 1;
-    const len = e - s;
-    const { keyHash, keyLen, keyStart, keyBytes } = this;
+    const { keyW0, keyW1, keyW2, keyLen } = this;
     let slot = h & mask;
     probe: for (;;) {
       const k = table[slot]!;
       if (k === 0) break;
       const key = k - 1;
-      if (keyHash[key] === h && keyLen[key] === len) {
-        const o = keyStart[key]! - s;
-        for (let p = s; p < e; p++) {
-          if (keyBytes[p + o] !== buf[p]) {
-            slot = (slot + 1) & mask;
-            continue probe;
+      if (keyW0[key] === w0 && keyW1[key] === w1 && keyW2[key] === w2 && keyLen[key] === len) {
+        if (len > 12) {
+          const kb = this.keyBytes;
+          const o = this.keyStart[key]! - s;
+          for (let q = s + 12; q < e; q++) {
+            if (kb[q + o] !== buf[q]) {
+              slot = (slot + 1) & mask;
+              continue probe;
+            }
           }
         }
         const n = this.n;
@@ -130,7 +152,7 @@ export class StringColumnBuilder implements ColumnBuilder {
       this.appendBytes(buf, s, e);
       return;
     }
-    if (this.nKeys < this.keyHash.length) {
+    if (this.nKeys < this.keyLen.length) {
       const key = this.nKeys++;
       if (this.keyPos + len > this.keyBytes.length) {
         const kb = new Uint8Array(Math.max(this.keyBytes.length * 2, this.keyPos + len));
@@ -138,7 +160,9 @@ export class StringColumnBuilder implements ColumnBuilder {
         this.keyBytes = kb;
       }
       this.keyBytes.set(buf.subarray(s, e), this.keyPos);
-      this.keyHash[key] = h;
+      this.keyW0[key] = w0;
+      this.keyW1[key] = w1;
+      this.keyW2[key] = w2;
       this.keyStart[key] = this.keyPos;
       this.keyLen[key] = len;
       this.keyDict[key] = d;
@@ -231,7 +255,7 @@ export class StringColumnBuilder implements ColumnBuilder {
 
   finish(): A.Data {
     const n = this.n;
-    const { bitmap, nullCount } = this.nulls ? packValidity(this.valid, n) : { bitmap: undefined, nullCount: 0 };
+    const { bitmap, nullCount } = packValid(this.valid, n, this.nulls);
     let out: A.Data;
     if (this.dictMode) {
       const dictData = buildData(this.type, this.values);
@@ -244,11 +268,28 @@ export class StringColumnBuilder implements ColumnBuilder {
     }
     this.n = 0;
     this.nulls = 0;
-    this.valid = new Uint8Array(this.cap);
-    this.idx = new Int32Array(this.cap);
-    this.offsets = new Int32Array(this.cap + 1);
+    // Only arrays the output points to are replaced (validity was copied into a bitmap).
+    // (Sized as `valid`, which may have grown past cap.)
+    if (this.dictMode) this.idx = new Int32Array(this.valid.length);
+    else this.offsets = new Int32Array(this.valid.length + 1);
     return out;
   }
+}
+
+/**
+ * Arrow validity bits of valid[0, n) (each 0 or 1), or no bitmap when nothing is null: eight
+ * flags per step, as builders of big batches call this for every column with a null.
+ */
+export function packValid(valid: Uint8Array, n: number, nulls: number): { bitmap: Uint8Array | undefined; nullCount: number } {
+  if (nulls === 0) return { bitmap: undefined, nullCount: 0 };
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  const full = n >> 3;
+  for (let j = 0, o = 0; j < full; j++, o += 8) {
+    bitmap[j] = valid[o]! | (valid[o + 1]! << 1) | (valid[o + 2]! << 2) | (valid[o + 3]! << 3) |
+      (valid[o + 4]! << 4) | (valid[o + 5]! << 5) | (valid[o + 6]! << 6) | (valid[o + 7]! << 7);
+  }
+  for (let i = full * 8; i < n; i++) if (valid[i]) bitmap[i >> 3]! |= 1 << (i & 7);
+  return { bitmap, nullCount: nulls };
 }
 
 function nextPow2(n: number): number {

@@ -2,7 +2,7 @@
  * `spark.read.jdbc(url, table, properties)` / `spark.read.format("jdbc")...load()`: a
  * DataSource over a table or query. The schema comes from the database's result metadata
  * (a zero-row query) or `customSchema`; scans stream through a cursor `fetchsize` rows at a
- * time, with column pruning and LIMIT pushed into the SQL.
+ * time, with column pruning, LIMIT and simple filters (filter-sql.ts) pushed into the SQL.
  *
  * `partitionColumn`/`lowerBound`/`upperBound`/`numPartitions` split the read into Spark's
  * range predicates; with no cluster to run them in parallel, Pijar reads the ranges one
