@@ -9,6 +9,7 @@ import type { DataFrame } from "./api/dataframe.js";
 import type { SparkSession } from "./api/session.js";
 import { DataFrameReader } from "./api/reader.js";
 import { DataFrameWriter } from "./api/writer.js";
+import { registerJdbc } from "./io/jdbc/register.js";
 
 let wired = false;
 
@@ -25,4 +26,6 @@ export function wireModules(): void {
     } as Parameters<typeof plotAccessor>[0]);
   sessionExtensions.reader = (s: SparkSession) => new DataFrameReader(s);
   extensions.writer = (df: DataFrame) => new DataFrameWriter(df);
+  // format("jdbc") for spark.read / df.write (and the jdbc() shortcuts above).
+  registerJdbc();
 }

@@ -94,4 +94,13 @@ export class DataFrameReader {
       } else if (v !== undefined && v !== null) this.opts.set(k, v as OptionValue);
     }
   }
+
+  /**
+   * Reads a database table (or `(SELECT ...) t`) over a JDBC-style URL:
+   * `spark.read.jdbc("jdbc:sqlite:shop.db", "sales")`,
+   * `spark.read.jdbc("jdbc:postgresql://127.0.0.1:5432/shop", "sales", { user, password })`.
+   */
+  jdbc(url: string, table: string, properties: Record<string, OptionValue> = {}): DataFrame {
+    return this.format("jdbc").options({ ...properties, url, dbtable: table }).load();
+  }
 }

@@ -115,4 +115,13 @@ export class DataFrameWriter {
       } else if (v !== undefined && v !== null) this.opts.set(k, v as OptionValue);
     }
   }
+
+  /**
+   * Loads into a database table, all or nothing: `await df.write.jdbc(url, "sales", "overwrite",
+   * { user, password })`. Modes as Spark's: error (default), append, overwrite, ignore.
+   */
+  jdbc(url: string, table: string, mode?: string | null, properties: Record<string, OptionValue> = {}): Promise<void> {
+    if (mode) this.mode(mode);
+    return this.format("jdbc").options({ ...properties, url, dbtable: table }).save();
+  }
 }
