@@ -71,7 +71,9 @@ export function resolveName(parts: readonly string[], text: string, scope: Scope
 }
 
 export function unresolvedColumn(text: string, scope: Scope): PijarError {
-  const candidates = scope.attrs.map((a) => [...a.qualifier.slice(-1), a.name].map(quoteId).join("."));
+  // As Spark: an unqualified name gets unqualified suggestions, a qualified one qualified ones.
+  const qualified = text.includes(".");
+  const candidates = [...new Set(scope.attrs.map((a) => [...(qualified ? a.qualifier.slice(-1) : []), a.name].map(quoteId).join(".")))];
   const objectName = text.split(".").map((p) => quoteId(p.replace(/^`|`$/g, ""))).join(".");
   if (candidates.length === 0) {
     return new PijarError("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", { objectName });

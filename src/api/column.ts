@@ -98,7 +98,7 @@ export class Column {
   contains(other: ColumnOrValue): Column { return this.bin("contains", other); }
   /** Substring from 1-based `startPos` of `length` characters. */
   substr(startPos: ColumnOrValue, length: ColumnOrValue): Column {
-    return new Column(call("substring", [this.expr, Column.lit(startPos).expr, Column.lit(length).expr]));
+    return new Column(call("substr", [this.expr, Column.lit(startPos).expr, Column.lit(length).expr]));
   }
 
   // ---- nested data ----

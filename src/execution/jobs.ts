@@ -39,6 +39,7 @@ export class Job {
 
   /** Called by operators between batches: throws if the job was cancelled. */
   checkCancelled(): void {
+    if (interruptFlag && Atomics.load(interruptFlag, 0) !== 0) this.cancelled = true;
     if (this.cancelled) {
       throw new PijarError("OPERATION_CANCELED", {}, { message: "The job was cancelled (interrupted by the user)." });
     }
@@ -67,6 +68,17 @@ export class Job {
 }
 
 const running = new Set<Job>();
+
+/**
+ * A flag in shared memory that another thread (the kernel's wire worker) sets on interrupt.
+ * The engine's loops run without yielding to the event loop, so a message could not reach
+ * them; a shared flag checked between batches can.
+ */
+let interruptFlag: Int32Array | null = null;
+
+export function setInterruptFlag(flag: Int32Array | null): void {
+  interruptFlag = flag;
+}
 const listeners = new Set<ProgressListener>();
 let nextJobId = 1;
 
