@@ -201,6 +201,46 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42K02",
     exceptionType: "SparkClassNotFoundException",
   },
+  "UNBOUND_SQL_PARAMETER": {
+    message: "Found the unbound parameter: <name>. Please, fix `args` and provide a mapping of the parameter to either a SQL literal or collection constructor functions such as `map()`, `array()`, `struct()`.",
+    sqlState: "42P02",
+    exceptionType: analysis,
+  },
+  "INVALID_TYPED_LITERAL": {
+    message: "The value of the typed literal <valueType> is invalid: <value>.",
+    sqlState: "42604",
+    exceptionType: parse,
+  },
+  "MISSING_WINDOW_SPECIFICATION": {
+    message: "Window specification is not defined in the WINDOW clause for <windowName>.",
+    sqlState: "42P20",
+    exceptionType: analysis,
+  },
+  "UNRESOLVABLE_TABLE_VALUED_FUNCTION": {
+    message: "Could not resolve <name> to a table-valued function.",
+    sqlState: "42883",
+    exceptionType: analysis,
+  },
+  "INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH": {
+    message: "Invalid inline table. Inline table expected <expectedNumCols> columns but found <actualNumCols> columns in row <rowIndex>.",
+    sqlState: "42000",
+    exceptionType: analysis,
+  },
+  "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN": {
+    message: "Invalid subquery: Scalar subquery must return only one column, but got <number>.",
+    sqlState: "42823",
+    exceptionType: analysis,
+  },
+  "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE": {
+    message: "The limit like expression <expr> is invalid. The limit expression must be equal to or greater than 0, but got <v>.",
+    sqlState: "42K0E",
+    exceptionType: analysis,
+  },
+  "TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS": {
+    message: "CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: <actualName>.",
+    sqlState: "428EK",
+    exceptionType: parse,
+  },
   "PARSE_SYNTAX_ERROR": {
     message: "Syntax error at or near <error><hint>.",
     sqlState: "42601",

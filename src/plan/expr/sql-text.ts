@@ -57,6 +57,13 @@ export function windowSpecText(spec: WindowSpec, fn?: Expr): string {
   const parts: string[] = [];
   if (spec.partitionBy.length) parts.push(`PARTITION BY ${spec.partitionBy.map(exprName).join(", ")}`);
   if (spec.orderBy.length) parts.push(`ORDER BY ${spec.orderBy.map(exprName).join(", ")}`);
+  // lag/lead print their implicit frame as Spark does: `ROWS BETWEEN -1 FOLLOWING AND -1 FOLLOWING`.
+  if (!spec.frame && fn && fn.kind === "call" && (fn.fn.name === "lag" || fn.fn.name === "lead")) {
+    const off = fn.args[1]?.kind === "literal" ? Number(fn.args[1].value) : 1;
+    const v = fn.fn.name === "lag" ? -off : off;
+    parts.push(`ROWS BETWEEN ${v} FOLLOWING AND ${v} FOLLOWING`);
+    return parts.join(" ");
+  }
   const frame = spec.frame ?? defaultFrame(spec, fn);
   if (frame) {
     parts.push(`${frame.frameType === "rows" ? "ROWS" : "RANGE"} BETWEEN ${boundText(frame.lower, false)} AND ${boundText(frame.upper, true)}`);
@@ -67,6 +74,9 @@ export function windowSpecText(spec: WindowSpec, fn?: Expr): string {
 /** Spark's default frame text: ranking functions show ROWS ... CURRENT ROW; aggregates RANGE. */
 function defaultFrame(spec: WindowSpec, fn?: Expr) {
   const isRanking = fn && fn.kind === "call" && fn.fn.kind === "window";
+  if (isRanking && fn.kind === "call" && (fn.fn.name === "cume_dist" || fn.fn.name === "nth_value")) {
+    return { frameType: "range" as const, lower: { type: "unbounded_preceding" as const }, upper: { type: "current_row" as const } };
+  }
   if (isRanking) {
     const name = fn.kind === "call" ? fn.fn.name : "";
     if (name === "lag" || name === "lead") {
