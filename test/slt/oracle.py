@@ -9,7 +9,9 @@ Session time zone is UTC. A query written as `query`/`statement ok` that fails i
 """
 from __future__ import annotations
 
+import logging
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -26,6 +28,11 @@ from slt_format import Record, parse, render, row_line  # noqa: E402
 
 def condition(e: Exception) -> str:
     c = e.getCondition() if hasattr(e, "getCondition") else None
+    if not c:
+        # Errors raised while running a job (e.g. SCALAR_SUBQUERY_TOO_MANY_ROWS) reach Python as a
+        # bare Py4JJavaError: their class is only in the message text, "[CLASS] ...".
+        m = re.search(r"\[([A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+)*)\]", str(e))
+        c = m.group(1) if m else None
     return c or type(e).__name__
 
 
@@ -75,7 +82,9 @@ def main() -> None:
         .config("spark.ui.enabled", "false")
         .getOrCreate()
     )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark.sparkContext.setLogLevel("OFF")
+    # PySpark logs every failed query's stack trace as JSON; error records fail on purpose.
+    logging.getLogger("SQLQueryContextLogger").disabled = True
     failed = False
     for f in files:
         old = f.read_text()
