@@ -20,7 +20,7 @@ export function wireModules(): void {
     plotAccessor({
       columns: df.columns,
       dtypes: df.dtypes,
-      fetchRows: async (limit: number) => (await df.take(limit)).map((r) => r.__fields__.map((f) => r[f])),
+      fetchRows: async (limit: number) => (await df.take(limit)).map((r) => r.toArray()),
       count: () => df.count(),
       maxRows: () => Number(df.sparkSession.conf.get("spark.sql.pyspark.plotting.max_rows")) || 1000,
     } as Parameters<typeof plotAccessor>[0]);

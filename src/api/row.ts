@@ -16,14 +16,19 @@ import { Timestamp } from "../values/timestamp-value.js";
 export type Row = Record<string, unknown> & {
   readonly __fields__: string[];
   get(name: string | number): unknown;
+  /** Values by position (a join can repeat a column name; positions never clash). */
+  toArray(): unknown[];
   asDict(recursive?: boolean): Record<string, unknown>;
   toJSON(): Record<string, unknown>;
 };
 
 const rowProto = {
   get(this: Row, name: string | number): unknown {
-    if (typeof name === "number") return this[this.__fields__[name]!];
+    if (typeof name === "number") return (this as unknown as { __values__: unknown[] }).__values__[name];
     return this[name];
+  },
+  toArray(this: Row): unknown[] {
+    return [...(this as unknown as { __values__: unknown[] }).__values__];
   },
   asDict(this: Row, recursive = false): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -37,7 +42,7 @@ const rowProto = {
     return this.asDict(true);
   },
   [Symbol.for("nodejs.util.inspect.custom")](this: Row): string {
-    return `Row(${this.__fields__.map((f) => `${f}=${inspectValue(this[f])}`).join(", ")})`;
+    return `Row(${this.__fields__.map((f, i) => `${f}=${inspectValue(this.get(i))}`).join(", ")})`;
   },
 };
 
@@ -56,7 +61,9 @@ function inspectValue(v: unknown): string {
 export function makeRow(names: readonly string[], values: readonly unknown[]): Row {
   const r = Object.create(rowProto) as Row;
   Object.defineProperty(r, "__fields__", { value: [...names], enumerable: false });
-  names.forEach((n, i) => { (r as Record<string, unknown>)[n] = values[i]; });
+  Object.defineProperty(r, "__values__", { value: [...values], enumerable: false });
+  // With repeated names (l.k, r.k after a join) the property holds the first; get(i) has all.
+  for (let i = names.length - 1; i >= 0; i--) (r as Record<string, unknown>)[names[i]!] = values[i];
   return r;
 }
 
