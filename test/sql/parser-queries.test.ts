@@ -180,7 +180,8 @@ describe("set operations and CTEs", () => {
     const q = parseQuery("(SELECT 1) UNION (SELECT 2 ORDER BY 1 LIMIT 1) ORDER BY 1");
     expect(ops(q.body)).toBe("(UNION [1] [2])");
     expect(q.orderBy).toHaveLength(1);
-    expect(q.body.kind === "setOp" && q.body.right.kind === "nested" && q.body.right.query.limit).toBeTruthy();
+    // The inner LIMIT 1 belongs to the right-hand parenthesized query.
+    expect(q.body.kind === "setOp" && q.body.right.kind === "nested" ? q.body.right.query.limit : null).toMatchObject({ kind: "literal", value: 1 });
   });
   it("WITH several CTEs", () => {
     const q = parseQuery("WITH a AS (SELECT 1 x), b (y) AS (SELECT x + 1 FROM a) SELECT * FROM b");
