@@ -5,7 +5,7 @@
  */
 import { SparkSession } from "../../src/index.js";
 import type { DataFrame } from "../../src/api/dataframe.js";
-import { Batch } from "../../src/physical/batch.js";
+import { Batch } from "../../src/columnar/batch.js";
 import { parseSchema } from "../../src/types/ddl.js";
 import { formatDecimal } from "../../src/values/decimal.js";
 import { formatTimestamp } from "../../src/values/datetime.js";

@@ -23,7 +23,7 @@ import { logicalTree, physicalTree } from "../plan/explain.js";
 import { optimize } from "../optimizer/optimizer.js";
 import { planPhysical } from "../physical/planner.js";
 import { runPlan } from "../execution/execute.js";
-import type { Batch } from "../physical/batch.js";
+import type { Batch } from "../columnar/batch.js";
 import type { Job } from "../execution/jobs.js";
 import { makeRow, toJsValue, type Row } from "./row.js";
 import { PijarError } from "../errors/pijar-error.js";

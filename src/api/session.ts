@@ -11,7 +11,7 @@ import { RuntimeConfig } from "./conf.js";
 import { DataFrame } from "./dataframe.js";
 import { CatalogApi } from "./catalog-api.js";
 import { buildLocalData, type SchemaLike } from "./create-data-frame.js";
-import { Batch } from "../physical/batch.js";
+import { Batch } from "../columnar/batch.js";
 import type { Attr } from "../plan/expr/expr.js";
 import { newExprId, splitName } from "../plan/expr/expr.js";
 import type { LogicalPlan } from "../plan/logical/plan.js";

@@ -4,7 +4,7 @@
  */
 import type { Expr } from "../plan/expr/expr.js";
 import type { StructType } from "../types/data-types.js";
-import type { Batch } from "../physical/batch.js";
+import type { Batch } from "../columnar/batch.js";
 import type { Job } from "../execution/jobs.js";
 import type { FunctionContext } from "../functions/registry.js";
 

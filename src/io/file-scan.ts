@@ -8,10 +8,10 @@
  */
 import type { DataSource, ScanRequest } from "./data-source.js";
 import { StructType } from "../types/data-types.js";
-import { Batch } from "../physical/batch.js";
+import { Batch } from "../columnar/batch.js";
 import type { Job } from "../execution/jobs.js";
 import type { FunctionContext } from "../functions/registry.js";
-import { buildData } from "../physical/vector/build.js";
+import { buildData } from "../columnar/convert/build.js";
 import type { InputFile } from "./files.js";
 import { partitionValue } from "./partitions.js";
 

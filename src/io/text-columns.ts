@@ -10,7 +10,7 @@ import {
   BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType, LongType, StringType,
   TimestampNTZType, TimestampType,
 } from "../types/data-types.js";
-import { buildData } from "../physical/vector/build.js";
+import { buildData } from "../columnar/convert/build.js";
 import { StringColumnBuilder, packValid } from "./csv/string-column-builder.js";
 import { toArrowType } from "../types/arrow-types.js";
 import { fitsPrecision, parseDecimal } from "../values/decimal.js";

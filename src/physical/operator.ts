@@ -6,7 +6,7 @@ import type { Attr } from "../plan/expr/expr.js";
 import type { FunctionContext } from "../functions/registry.js";
 import type { Job } from "../execution/jobs.js";
 import { StructField, StructType } from "../types/data-types.js";
-import type { Batch } from "./batch.js";
+import type { Batch } from "../columnar/batch.js";
 
 export interface ExecContext {
   readonly fn: FunctionContext;

@@ -6,7 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { Batch } from "../../src/physical/batch.js";
+import { Batch } from "../../src/columnar/batch.js";
 import { Job } from "../../src/execution/jobs.js";
 import { parseSchema } from "../../src/types/ddl.js";
 import { Options } from "../../src/io/options.js";

@@ -4,7 +4,7 @@
  */
 import type { DataSource } from "../../src/io/data-source.js";
 import { Job } from "../../src/execution/jobs.js";
-import type { Batch } from "../../src/physical/batch.js";
+import type { Batch } from "../../src/columnar/batch.js";
 import {
   ArrayType, BinaryType, DataType, DateType, DecimalType, DoubleType, FloatType, MapType, StructType, TimestampNTZType, TimestampType,
 } from "../../src/types/data-types.js";

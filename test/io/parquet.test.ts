@@ -12,7 +12,7 @@ import { ParquetOutputFormat } from "../../src/io/parquet/parquet-writer.js";
 import { writeBatches } from "../../src/io/writer/write-job.js";
 import { Options } from "../../src/io/options.js";
 import { Job } from "../../src/execution/jobs.js";
-import { Batch } from "../../src/physical/batch.js";
+import { Batch } from "../../src/columnar/batch.js";
 import { rowsOf, scanAll } from "./helpers.js";
 
 const here = new URL(".", import.meta.url);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseSchema } from "../../src/types/ddl.js";
-import { Batch } from "../../src/physical/batch.js";
+import { Batch } from "../../src/columnar/batch.js";
 import { Job } from "../../src/execution/jobs.js";
 import { ArrayType, DataType, DateType, DecimalType, MapType, StructType, TimestampType } from "../../src/types/data-types.js";
 import { parseDate, parseTimestamp } from "../../src/values/datetime.js";

@@ -2,7 +2,7 @@
 import type { SparkSession } from "../../src/index.js";
 import type { DataFrame } from "../../src/api/dataframe.js";
 import { parseSchema } from "../../src/types/ddl.js";
-import { Batch } from "../../src/physical/batch.js";
+import { Batch } from "../../src/columnar/batch.js";
 import { daysFromCivil } from "../../src/values/datetime.js";
 
 export const ALL_TYPES_DDL = "c_bool BOOLEAN, c_byte TINYINT, c_short SMALLINT, c_int INT, c_long BIGINT, c_float FLOAT, " +

@@ -4,7 +4,7 @@
  * with Spark's parse modes.
  */
 import { StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
-import { Batch } from "../../physical/batch.js";
+import { Batch } from "../../columnar/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import { PijarError } from "../../errors/pijar-error.js";

@@ -9,7 +9,7 @@
  */
 import * as A from "apache-arrow";
 import type { DataType } from "../../types/data-types.js";
-import { buildData } from "../../physical/vector/build.js";
+import { buildData } from "../../columnar/convert/build.js";
 import type { ColumnBuilder } from "../text-columns.js";
 import { utf8Text } from "./csv-bytes.js";
 

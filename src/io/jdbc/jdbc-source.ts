@@ -11,7 +11,7 @@
 import { StructField, StructType } from "../../types/data-types.js";
 import * as T from "../../types/data-types.js";
 import { parseSchema } from "../../types/ddl.js";
-import { Batch } from "../../physical/batch.js";
+import { Batch } from "../../columnar/batch.js";
 import type { DataSource, ScanRequest } from "../data-source.js";
 import type { Job } from "../../execution/jobs.js";
 import type { SparkSession } from "../../api/session.js";

@@ -26,7 +26,7 @@ import { quoteTableName, splitTableName, type JdbcDialect } from "./dialects/dia
 import { checkWritable, createTableSql } from "./create-table.js";
 import type { JdbcConnection, LoadSpec } from "./drivers/driver.js";
 import { describeTarget } from "./url.js";
-import type { Batch } from "../../physical/batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 export type SaveMode = "error" | "append" | "overwrite" | "ignore";
 

@@ -7,8 +7,8 @@ import * as fs from "node:fs";
 import {
   ArrayType, DataType, MapType, StructField, StructType, stringType,
 } from "../../types/data-types.js";
-import type { Batch } from "../../physical/batch.js";
-import { Batch as BatchClass } from "../../physical/batch.js";
+import type { Batch } from "../../columnar/batch.js";
+import { Batch as BatchClass } from "../../columnar/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import { PijarError, quoteId } from "../../errors/pijar-error.js";

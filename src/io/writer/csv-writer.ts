@@ -8,7 +8,7 @@ import {
   ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, MapType, StructType,
   TimestampNTZType, TimestampType,
 } from "../../types/data-types.js";
-import type { Batch } from "../../physical/batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
 import type { CsvWriteOptions } from "../csv/csv-options.js";
 import { TextPartWriter, unsupportedDataType, type OutputFormat, type PartWriter } from "./output-format.js";

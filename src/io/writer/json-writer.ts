@@ -7,7 +7,7 @@ import {
   ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, MapType, StructType,
   TimestampNTZType, TimestampType,
 } from "../../types/data-types.js";
-import type { Batch } from "../../physical/batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
 import { Options, invalidValue } from "../options.js";
 import { TextPartWriter, type OutputFormat, type PartWriter } from "./output-format.js";

@@ -1,7 +1,7 @@
 /**
  * What a file format must offer the write job: open one part file and stream batches into it.
  */
-import type { Batch } from "../../physical/batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-types.js";
 import * as fs from "node:fs";
 import { PijarError } from "../../errors/pijar-error.js";

@@ -7,14 +7,14 @@ import * as path from "node:path";
 import { randomUUID } from "node:crypto";
 import { StructType, StringType, TimestampNTZType, TimestampType } from "../../types/data-types.js";
 import { formatTimestamp } from "../../values/datetime.js";
-import type { Batch } from "../../physical/batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import type { Job } from "../../execution/jobs.js";
 import { PijarError, quoteId } from "../../errors/pijar-error.js";
 import { HIVE_DEFAULT_PARTITION, escapePartitionValue } from "../partitions.js";
 import { afterPartFileHook, partFileName, writeWithCommit, type SaveMode } from "./commit.js";
 import type { OutputFormat, PartWriter } from "./output-format.js";
 import { valueFormatter } from "./csv-writer.js";
-import { Batch as BatchClass } from "../../physical/batch.js";
+import { Batch as BatchClass } from "../../columnar/batch.js";
 
 export interface WriteRequest {
   readonly path: string;

@@ -7,7 +7,7 @@ import type { Call, Expr } from "../../plan/expr/expr.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import { castColumn } from "../../functions/cast/cast-value.js";
 import { internalError } from "../../errors/pijar-error.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 export function evaluate(e: Expr, batch: Batch, ctx: FunctionContext): unknown[] {
   const n = batch.numRows;

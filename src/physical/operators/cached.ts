@@ -1,7 +1,7 @@
 /** df.cache(): runs the child once, keeps its batches, replays them afterwards. */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 export class CachedExec extends PhysicalOperator {
   readonly name = "InMemoryRelation";

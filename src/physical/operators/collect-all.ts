@@ -1,5 +1,5 @@
 /** Concatenates a stream into one batch (for pipeline breakers), optionally pruning as it goes. */
-import { Batch } from "../batch.js";
+import { Batch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-types.js";
 import type { ExecContext } from "../operator.js";
 

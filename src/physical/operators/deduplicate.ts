@@ -1,7 +1,7 @@
 /** distinct() / dropDuplicates(): keeps the first row seen per key; streams. */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import { keyOf } from "../../values/compare.js";
 
 export class DeduplicateExec extends PhysicalOperator {

@@ -1,7 +1,7 @@
 /** Keeps the rows whose condition is true (null and false both drop the row). */
 import type { Attr, Expr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 

@@ -1,7 +1,7 @@
 /** explode and friends: one output row per array element or map entry. */
 import type { Attr, Expr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import { Batch } from "../batch.js";
+import { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 

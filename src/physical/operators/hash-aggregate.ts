@@ -6,7 +6,7 @@
 import type { Attr, Call, Expr, NamedExpr } from "../../plan/expr/expr.js";
 import { transform } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import { Batch } from "../batch.js";
+import { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprKey } from "../../plan/expr/equality.js";
 import { exprName } from "../../plan/expr/sql-text.js";

@@ -7,7 +7,7 @@
 import type { Attr, Expr } from "../../plan/expr/expr.js";
 import type { JoinType } from "../../plan/logical/plan.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import { Batch } from "../batch.js";
+import { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { joinKey } from "../../values/group-keys.js";

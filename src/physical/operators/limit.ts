@@ -1,7 +1,7 @@
 /** OFFSET then LIMIT; stops pulling from its child as soon as it has enough rows. */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 export class LimitExec extends PhysicalOperator {
   readonly name = "Limit";

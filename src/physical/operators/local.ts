@@ -1,7 +1,7 @@
 /** Rows held in memory (createDataFrame, cached data). */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 export class LocalExec extends PhysicalOperator {
   readonly name = "LocalTableScan";

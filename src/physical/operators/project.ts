@@ -1,7 +1,7 @@
 /** Computes the output columns of each batch. */
 import type { Expr, NamedExpr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import { Batch } from "../batch.js";
+import { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import type { Attr } from "../../plan/expr/expr.js";

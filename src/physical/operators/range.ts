@@ -1,8 +1,8 @@
 /** spark.range(start, end, step): ids generated batch by batch, never materialized. */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import { Batch } from "../batch.js";
-import { numericData } from "../vector/build.js";
+import { Batch } from "../../columnar/batch.js";
+import { numericData } from "../../columnar/convert/build.js";
 import { longType } from "../../types/data-types.js";
 
 export class RangeExec extends PhysicalOperator {

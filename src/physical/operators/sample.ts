@@ -1,7 +1,7 @@
 /** Bernoulli sampling with a seeded generator (deterministic for a given seed). */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 export class SampleExec extends PhysicalOperator {
   readonly name = "Sample";

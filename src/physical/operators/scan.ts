@@ -3,7 +3,7 @@ import type { Attr, Expr } from "../../plan/expr/expr.js";
 import type { DataSource } from "../../io/data-source.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
 import { exprName } from "../../plan/expr/sql-text.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import { PijarError } from "../../errors/pijar-error.js";
 
 export class ScanExec extends PhysicalOperator {

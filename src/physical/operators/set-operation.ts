@@ -1,7 +1,7 @@
 /** INTERSECT / EXCEPT [ALL] by hashing whole rows of the right side. */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 import { keyOf } from "../../values/compare.js";
 
 export class SetOperationExec extends PhysicalOperator {

@@ -1,7 +1,7 @@
 /** Global sort: gathers all rows, sorts row indexes, emits in order. A pipeline breaker. */
 import type { Attr, Expr, SortOrder } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import { Batch } from "../batch.js";
+import { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { rowComparator } from "./sort-util.js";

@@ -1,7 +1,7 @@
 /** UNION ALL: the children's batches one after another. */
 import type { Attr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import type { Batch } from "../batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 export class UnionExec extends PhysicalOperator {
   readonly name = "Union";

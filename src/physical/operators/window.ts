@@ -5,7 +5,7 @@
  */
 import type { Attr, Call, Expr, FrameBound, NamedExpr, WindowExpr, WindowFrame } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
-import { Batch } from "../batch.js";
+import { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName, windowSpecText } from "../../plan/expr/sql-text.js";
 import { keyOf, comparatorFor } from "../../values/compare.js";

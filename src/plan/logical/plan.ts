@@ -6,7 +6,7 @@
  */
 import type { Attr, Expr, NamedExpr, SortOrder } from "../expr/expr.js";
 import type { DataSource } from "../../io/data-source.js";
-import type { Batch } from "../../physical/batch.js";
+import type { Batch } from "../../columnar/batch.js";
 
 interface Node<K extends string> {
   readonly kind: K;

@@ -7,8 +7,8 @@
 import * as A from "apache-arrow";
 import type { StructType } from "../types/data-types.js";
 import { toArrowSchema } from "../types/arrow-types.js";
-import { readValues } from "./vector/read.js";
-import { buildData } from "./vector/build.js";
+import { readValues } from "./convert/read.js";
+import { buildData } from "./convert/build.js";
 
 /** Default rows per batch: large enough to amortize per-batch work, small enough for the cache. */
 export const BATCH_SIZE = 65_536;
