@@ -9,6 +9,7 @@ import type { StructType } from "../types/data-types.js";
 import { toArrowSchema } from "../types/arrow-types.js";
 import { readValues } from "./convert/read.js";
 import { buildData } from "./convert/build.js";
+import { takeVector } from "./take.js";
 
 /** Default rows per batch: large enough to amortize per-batch work, small enough for the cache. */
 export const BATCH_SIZE = 65_536;
@@ -63,6 +64,24 @@ export class Batch {
     return b;
   }
 
+  /**
+   * A batch whose columns are each either a typed vector (Arrow data) or internal values, as
+   * operators produce them: typed kernels hand on vectors, the value-at-a-time path arrays.
+   */
+  static of(schema: StructType, cols: readonly (A.Data | unknown[])[], numRows: number): Batch {
+    const b = new Batch(schema, cols.map((c) => (Array.isArray(c) ? undefined : c)), numRows);
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i]!;
+      if (Array.isArray(c)) b.decoded[i] = c;
+    }
+    return b;
+  }
+
+  /** True when column i is held as a typed vector (no decode needed to read it typed). */
+  hasVector(i: number): boolean {
+    return this.data[i] !== undefined;
+  }
+
   static empty(schema: StructType): Batch {
     return Batch.fromValues(schema, schema.fields.map(() => []), 0);
   }
@@ -86,22 +105,36 @@ export class Batch {
     return b;
   }
 
-  /** Rows [start, end) as a new batch (cheap: decoded values are sliced, Arrow data rebuilt lazily). */
+  /** Rows [start, end) as a new batch (vectors are sliced without copying, values arrays copied). */
   slice(start: number, end: number): Batch {
     const n = Math.max(0, Math.min(end, this.numRows) - start);
-    const cols = this.schema.fields.map((_, i) => this.values(i).slice(start, start + n));
-    return Batch.fromValues(this.schema, cols, n);
+    const cols = this.schema.fields.map((_, i): A.Data | unknown[] => {
+      const d = this.data[i];
+      // Arrow slices share the buffers (offset + length), so a vector column costs nothing here.
+      if (d && !this.decoded[i]) return d.slice(start, n);
+      return this.values(i).slice(start, start + n);
+    });
+    return Batch.of(this.schema, cols, n);
   }
 
-  /** Rows at the given indexes. */
+  /**
+   * Rows at the given indexes. Columns held as vectors are gathered buffer to buffer (a
+   * filter keeps its input typed); columns held as values are gathered as values.
+   */
   take(indexes: ArrayLike<number>): Batch {
     const n = indexes.length;
-    const cols = this.schema.fields.map((_, i) => {
+    const sel = indexes instanceof Int32Array ? indexes : Int32Array.from(indexes);
+    const cols = this.schema.fields.map((_, i): A.Data | unknown[] => {
+      const d = this.data[i];
+      if (d && !this.decoded[i]) {
+        const taken = takeVector(d, sel);
+        if (taken) return taken;
+      }
       const src = this.values(i);
       const out = new Array<unknown>(n);
-      for (let k = 0; k < n; k++) out[k] = src[indexes[k]!];
+      for (let k = 0; k < n; k++) out[k] = src[sel[k]!];
       return out;
     });
-    return Batch.fromValues(this.schema, cols, n);
+    return Batch.of(this.schema, cols, n);
   }
 }

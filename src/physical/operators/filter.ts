@@ -3,6 +3,8 @@ import type { Attr, Expr } from "../../plan/expr/expr.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
 import type { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
+import { evaluateMask } from "../expr/evaluate-vector.js";
+import { selectTrue } from "../../columnar/vector.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 
 export class FilterExec extends PhysicalOperator {
@@ -16,9 +18,16 @@ export class FilterExec extends PhysicalOperator {
   async *execute(ctx: ExecContext): AsyncGenerator<Batch> {
     for await (const b of this.child.execute(ctx)) {
       ctx.job.checkCancelled();
-      const c = evaluate(this.condition, b, ctx.fn);
-      const keep: number[] = [];
-      for (let i = 0; i < b.numRows; i++) if (c[i] === true) keep.push(i);
+      // Typed kernels give a mask; otherwise the value path gives booleans.
+      const mask = evaluateMask(this.condition, b, ctx.fn);
+      let keep: Int32Array;
+      if (mask) keep = selectTrue(mask);
+      else {
+        const c = evaluate(this.condition, b, ctx.fn);
+        const rows: number[] = [];
+        for (let i = 0; i < b.numRows; i++) if (c[i] === true) rows.push(i);
+        keep = Int32Array.from(rows);
+      }
       if (keep.length === b.numRows) yield b;
       else if (keep.length) yield b.take(keep);
     }

@@ -11,6 +11,12 @@ import { evaluate } from "../expr/evaluate.js";
 import { exprKey } from "../../plan/expr/equality.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { GroupKeyTable } from "../../values/group-keys.js";
+import type * as A from "apache-arrow";
+import { evaluateVector } from "../expr/evaluate-vector.js";
+import { buildData } from "../../columnar/convert/build.js";
+import { GroupTable } from "../aggregate/group-table.js";
+import { KeyCoder, isCodableKey } from "../aggregate/key-codes.js";
+import { acceptsVector, typedAccumulator } from "../aggregate/typed-accumulators.js";
 
 const NULLS = (n: number): unknown[] => new Array<unknown>(n).fill(null);
 import type { AggregateFunctionDef, AggregateState } from "../../functions/registry.js";
@@ -80,7 +86,75 @@ export class HashAggregateExec extends PhysicalOperator {
     return `keys=[${this.keys.map(exprName).join(", ")}], functions=[${this.aggCalls.map(exprName).join(", ")}]${sets}`;
   }
 
+  /**
+   * Typed path when every key can be coded as an int32 and every aggregate has a typed
+   * accumulator; otherwise the value path. Decided from types alone, before any batch.
+   */
+  private typedEligible(): boolean {
+    if (this.groupingSets && this.groupingSets.length !== 1) return false;
+    if (this.groupingSets && this.groupingSets[0]!.length !== this.keys.length) return false;
+    if (!this.keyTypes.every(isCodableKey)) return false;
+    return this.aggCalls.every((c) => typedAccumulator(c) !== undefined);
+  }
+
   async *execute(ctx: ExecContext): AsyncGenerator<Batch> {
+    if (this.typedEligible()) {
+      yield* this.emit(ctx, await this.aggregateTyped(ctx));
+      return;
+    }
+    yield* this.emit(ctx, await this.aggregateValues(ctx));
+  }
+
+  /** Group ids from int32 key codes in a typed hash table; typed accumulators. */
+  private async aggregateTyped(ctx: ExecContext): Promise<Aggregated> {
+    const nk = this.keys.length;
+    const coders = this.keyTypes.map((t) => new KeyCoder(t));
+    const table = new GroupTable(nk);
+    const accs = this.aggCalls.map((c) => typedAccumulator(c)!);
+    let numGroups = nk === 0 ? 1 : 0;
+    for (const a of accs) a.grow(Math.max(numGroups, 1));
+    for await (const b of this.child.execute(ctx)) {
+      ctx.job.checkCancelled();
+      const n = b.numRows;
+      if (n === 0) continue;
+      const gids = new Int32Array(n);
+      if (nk > 0) {
+        const codes = this.keys.map((k, j) => {
+          const v = vectorOf(k, this.keyTypes[j]!, b, ctx);
+          return coders[j]!.encode(v) ?? coders[j]!.encode(buildData(this.keyTypes[j]!, evaluate(k, b, ctx.fn)))!;
+        });
+        table.assign(codes, n, gids);
+        numGroups = table.size;
+      }
+      for (let a = 0; a < accs.length; a++) {
+        const call = this.aggCalls[a]!;
+        const args = call.args.map((e) => {
+          const t = typeOfExpr(e);
+          const v = vectorOf(e, t, b, ctx);
+          return acceptsVector(call, v) ? v : buildData(t, evaluate(e, b, ctx.fn));
+        });
+        accs[a]!.grow(numGroups);
+        accs[a]!.update(gids, n, args);
+      }
+    }
+    const groupKeys: unknown[][] = this.keys.map(() => new Array<unknown>(numGroups));
+    if (nk > 0) {
+      const w = table.width;
+      const tuples = table.tuples;
+      for (let g = 0; g < numGroups; g++) {
+        const nulls = tuples[g * w + nk]!;
+        for (let j = 0; j < nk; j++) groupKeys[j]![g] = (nulls >> j) & 1 ? null : coders[j]!.decode(tuples[g * w + j]!);
+      }
+    }
+    for (const a of accs) a.grow(numGroups);
+    return {
+      numGroups, groupKeys, groupSetIds: new Array<number>(numGroups).fill(0),
+      results: numGroups === 0 ? [] : accs.map((a) => a.finish(numGroups)),
+      sets: [this.keys.map((_, i) => i)],
+    };
+  }
+
+  private async aggregateValues(ctx: ExecContext): Promise<Aggregated> {
     const sets = this.groupingSets ?? [this.keys.map((_, i) => i)];
     const table = new GroupKeyTable();
     const groupKeys: unknown[][] = this.keys.map(() => []);
@@ -128,9 +202,16 @@ export class HashAggregateExec extends PhysicalOperator {
         }
       }
     }
-    if (numGroups === 0) return;
+    if (numGroups === 0) return { numGroups, groupKeys, groupSetIds, results: [], sets };
     for (const s of states) s.grow(numGroups);
     const results = states.map((s) => s.finish(numGroups));
+    return { numGroups, groupKeys, groupSetIds, results, sets };
+  }
+
+  /** Evaluates the output expressions over [keys..., aggregate results..., grouping ids...]. */
+  private async *emit(ctx: ExecContext, agg: Aggregated): AsyncGenerator<Batch> {
+    const { numGroups, groupKeys, groupSetIds, results, sets } = agg;
+    if (numGroups === 0) return;
     const interFields = [
       ...this.keys.map((k, i) => new StructField(`k${i}`, this.keyTypes[i]!, true)),
       ...this.aggCalls.map((c, i) => new StructField(`a${i}`, c.dataType, true)),
@@ -154,6 +235,21 @@ export class HashAggregateExec extends PhysicalOperator {
       yield Batch.fromValues(this.schema, cols, end - start);
     }
   }
+}
+
+/** What one aggregation produced, before the output expressions. */
+interface Aggregated {
+  numGroups: number;
+  groupKeys: unknown[][];
+  groupSetIds: number[];
+  results: unknown[][];
+  sets: readonly (readonly number[])[];
+}
+
+/** An expression's value over a batch as a vector: a typed kernel's, or built from values. */
+function vectorOf(e: Expr, t: DataType, b: Batch, ctx: ExecContext): A.Data {
+  if (e.kind === "bound") return b.column(e.index);
+  return evaluateVector(e, b, ctx.fn) ?? buildData(t, evaluate(e, b, ctx.fn));
 }
 
 function typeOfExpr(e: Expr): DataType {
