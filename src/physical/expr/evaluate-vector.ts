@@ -13,7 +13,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import type { DataType } from "../../types/data-types.js";
-import { DateType, DoubleType, FloatType, IntegerType, ShortType, TimestampType } from "../../types/data-types.js";
+import { DateType, DoubleType, FloatType, IntegerType, ShortType, TimestampNTZType, TimestampType } from "../../types/data-types.js";
 import type { Batch } from "../../columnar/batch.js";
 import { boolVector, triOf, validBytes, NULL, TRUE, FALSE, type TriBool, type Vector } from "../../columnar/vector.js";
 import { compareScalar, compareVectors, flip, type CompareOp } from "../kernels/compare.js";
@@ -79,11 +79,12 @@ function evalCast(child: Expr, to: DataType, batch: Batch, ctx: FunctionContext)
   const widening = (to instanceof DoubleType && (from instanceof IntegerType || from instanceof ShortType || from.typeName() === "byte" || from instanceof FloatType))
     || (to instanceof FloatType && (from instanceof ShortType || from.typeName() === "byte"))
     || (to instanceof IntegerType && (from instanceof ShortType || from.typeName() === "byte"))
-    || (to instanceof DateType && from instanceof TimestampType);
+    || (to instanceof DateType && (from instanceof TimestampType || from instanceof TimestampNTZType));
   if (!widening) return undefined;
   const r = evaluateTyped(child, batch, ctx);
   if (!r || r.k !== "vector") return undefined;
-  const v = to instanceof DateType ? timestampToDate(r.v, ctx.timeZone) : castNumber(r.v, to);
+  // TIMESTAMP_NTZ is a wall-clock time already: its date needs no zone.
+  const v = to instanceof DateType ? timestampToDate(r.v, from instanceof TimestampNTZType ? "UTC" : ctx.timeZone) : castNumber(r.v, to);
   return v ? { k: "vector", v } : undefined;
 }
 
@@ -110,7 +111,8 @@ function evalCall(e: Extract<Expr, { kind: "call" }>, batch: Batch, ctx: Functio
   switch (name) {
     case "to_date": {
       // to_date(ts) with no format is CAST(ts AS DATE).
-      if (e.args.length !== 1 || !(typeOfTyped(e.args[0]!) instanceof TimestampType)) return undefined;
+      const from = typeOfTyped(e.args[0]!);
+      if (e.args.length !== 1 || !(from instanceof TimestampType || from instanceof TimestampNTZType)) return undefined;
       return evalCast(e.args[0]!, e.dataType, batch, ctx);
     }
     case "and":
@@ -180,7 +182,7 @@ function cannotRaise(e: Expr): boolean {
     case "cast": {
       const from = typeOfTyped(e.child);
       const safe = !!from && (from.equals(e.to) || (e.to instanceof DoubleType && (from instanceof IntegerType || from instanceof ShortType || from instanceof FloatType))
-        || (e.to instanceof DateType && from instanceof TimestampType));
+        || (e.to instanceof DateType && (from instanceof TimestampType || from instanceof TimestampNTZType)));
       return safe && cannotRaise(e.child);
     }
     case "call": {
