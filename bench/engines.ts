@@ -44,7 +44,7 @@ export const ENGINES: EngineSpec[] = [
     },
   },
   tsRunner("jsloop", "hand-written single-pass JS loop (baseline)"),
-  tsRunner("pijar", "Pijar (this repo, src/index.ts)"),
+  tsRunner("pijar", "Pijar (this repo: dist/ when built and current, else src/ through tsx)"),
 ];
 
 /** Looks engines up by name, with an error that lists the valid names. */
