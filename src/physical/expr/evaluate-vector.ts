@@ -30,7 +30,22 @@ const COMPARE: Record<string, CompareOp> = {
 };
 const ARITH: Record<string, ArithOp> = { add: "+", subtract: "-", multiply: "*" };
 
+let enabled = true;
+
+/**
+ * Switches the typed kernels off (true = on). Tests run the same queries both ways and
+ * compare; (Process-wide on purpose: it exists for differential tests, not for users.)
+ */
+export function setTypedKernels(on: boolean): void {
+  enabled = on;
+}
+
+export function typedKernelsEnabled(): boolean {
+  return enabled;
+}
+
 export function evaluateTyped(e: Expr, batch: Batch, ctx: FunctionContext): Typed | undefined {
+  if (!enabled) return undefined;
   switch (e.kind) {
     case "bound": return { k: "vector", v: batch.column(e.index) };
     case "literal": return { k: "scalar", value: e.value };

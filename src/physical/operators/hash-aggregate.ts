@@ -12,7 +12,7 @@ import { exprKey } from "../../plan/expr/equality.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { GroupKeyTable } from "../../values/group-keys.js";
 import type * as A from "apache-arrow";
-import { evaluateVector } from "../expr/evaluate-vector.js";
+import { evaluateVector, typedKernelsEnabled } from "../expr/evaluate-vector.js";
 import { buildData } from "../../columnar/convert/build.js";
 import { GroupTable } from "../aggregate/group-table.js";
 import { KeyCoder, isCodableKey } from "../aggregate/key-codes.js";
@@ -91,6 +91,7 @@ export class HashAggregateExec extends PhysicalOperator {
    * accumulator; otherwise the value path. Decided from types alone, before any batch.
    */
   private typedEligible(): boolean {
+    if (!typedKernelsEnabled()) return false;
     if (this.groupingSets && this.groupingSets.length !== 1) return false;
     if (this.groupingSets && this.groupingSets[0]!.length !== this.keys.length) return false;
     if (!this.keyTypes.every(isCodableKey)) return false;
