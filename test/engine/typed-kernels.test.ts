@@ -82,6 +82,14 @@ describe("typed kernels give the value path's answers", () => {
     await bothWays(() => df().agg(F.sum("price"), F.count("*"), F.min("q")));
     await bothWays(() => df().filter(F.col("id").lt(0)).agg(F.sum("price"), F.count("*")));
   });
+  it("top-N drops outranked rows on vectors without changing the answer", async () => {
+    // Many batches (the reader's default is 64k rows), so the threshold is used.
+    const big = () => spark.range(0, 300000).select(F.col("id"), F.col("id").multiply(7919).mod(100003).cast("double").alias("k"));
+    await bothWays(() => big().orderBy(F.col("k").desc(), F.col("id")).limit(25));
+    await bothWays(() => big().orderBy(F.col("k"), F.col("id").desc()).limit(2000));
+    await bothWays(() => df().orderBy(F.col("price").desc_nulls_first(), F.col("id")).limit(30));
+    await bothWays(() => df().orderBy(F.col("q").asc_nulls_last(), F.col("id")).limit(30));
+  });
   it("an int overflow in a kernel falls back to the value path's error", async () => {
     const big = () => df().select(F.col("q").multiply(2147483647).alias("x"));
     setTypedKernels(true);
