@@ -7,6 +7,7 @@
 import type { Attr, Expr } from "../../plan/expr/expr.js";
 import type { JoinType } from "../../plan/logical/plan.js";
 import { PhysicalOperator, type ExecContext } from "../operator.js";
+import type * as A from "apache-arrow";
 import { Batch } from "../../columnar/batch.js";
 import { evaluate } from "../expr/evaluate.js";
 import { exprName } from "../../plan/expr/sql-text.js";
@@ -120,9 +121,14 @@ export class HashJoinExec extends PhysicalOperator {
 /** Builds [left columns..., right columns...] rows for index pairs; -1 means a null side. */
 function gather(schema: ReturnType<typeof schemaOf>, left: Batch | null, right: Batch, li: number[], ri: number[]): Batch {
   const n = li.length;
-  const cols: unknown[][] = [];
+  const cols: (unknown[] | A.Data)[] = [];
   const leftWidth = schema.fields.length - right.schema.fields.length;
-  for (let c = 0; c < leftWidth; c++) {
+  // The streamed side is the big one: when every pair has a left row, its columns are
+  // gathered as vectors (Batch.take), so they are never boxed into values.
+  if (left && leftWidth > 0 && li.every((i) => i >= 0)) {
+    const taken = left.take(Int32Array.from(li));
+    for (let c = 0; c < leftWidth; c++) cols.push(taken.hasVector(c) ? taken.column(c) : taken.values(c));
+  } else for (let c = 0; c < leftWidth; c++) {
     const src = left ? left.values(c) : [];
     const out = new Array<unknown>(n);
     for (let k = 0; k < n; k++) out[k] = li[k]! < 0 ? null : src[li[k]!];
@@ -134,7 +140,7 @@ function gather(schema: ReturnType<typeof schemaOf>, left: Batch | null, right: 
     for (let k = 0; k < n; k++) out[k] = ri[k]! < 0 ? null : src[ri[k]!];
     cols.push(out);
   }
-  return Batch.fromValues(schema, cols, n);
+  return Batch.of(schema, cols, n);
 }
 
 export { exprName };
