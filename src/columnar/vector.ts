@@ -124,10 +124,13 @@ export function numbersOf(v: Vector): Float64Array | NumericArray {
   return off === 0 && vals.length === n ? vals : (vals.subarray(off, off + n) as NumericArray);
 }
 
-/** True for vectors whose values are one JS number per row in a typed array. */
+/**
+ * True for vectors whose values are exactly one JS number per row in a typed array. 64-bit
+ * integers are not: a double holds them exactly only to 2^53, so their kernels use BigInt.
+ */
 export function isNumberVector(v: Vector): boolean {
   const t = v.type.typeId;
-  return t === A.Type.Int || t === A.Type.Float || t === A.Type.Date;
+  return (t === A.Type.Int || t === A.Type.Float || t === A.Type.Date) && !(v.values instanceof BigInt64Array);
 }
 
 /** Is this Arrow type a 64-bit integer (bigint, timestamps)? */
