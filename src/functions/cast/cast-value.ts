@@ -233,6 +233,14 @@ export function castColumn(values: readonly unknown[], from: DataType, to: DataT
     for (let i = 0; i < n; i++) out[i] = values[i] ?? null;
     return out;
   }
+  if (f === "long" && t === "double") {
+    // Canonical longs: numbers pass through, bigints (beyond 2^53) round to the nearest double.
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      out[i] = v == null ? null : typeof v === "bigint" ? Number(v) : v;
+    }
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v == null) {

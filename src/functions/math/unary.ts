@@ -138,13 +138,15 @@ register({
       })(args, n, call, ctx);
     }
     const integral = isIntegral(call.dataType);
+    const float32 = call.dataType.typeName() === "float";
     return map2((a: number, b: number) => {
       if (b === 0) {
         if (integral) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
         return NaN;
       }
       const r = a % b;
-      const m = r < 0 ? (r + b) % b : r;
+      // FLOAT stays float32: the JVM rounds r + b before the second %, which is exact.
+      const m = r < 0 ? (float32 ? Math.fround(r + b) : r + b) % b : r;
       return m === 0 ? 0 : m;
     })(args, n, call, ctx);
   },
