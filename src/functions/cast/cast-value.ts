@@ -9,7 +9,9 @@ import {
 import { PijarError } from "../../errors/pijar-error.js";
 import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
 import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
-import { formatDouble } from "../../plan/expr/literal-text.js";
+import { formatDouble, formatFloat } from "../../plan/expr/literal-text.js";
+
+export { formatFloat };
 import type { FunctionContext } from "../registry.js";
 import { LONG_MAX, LONG_MIN, big, canonLong, longFromDouble, parseLong, type Long } from "../../values/long.js";
 
@@ -28,20 +30,6 @@ function invalid(v: unknown, from: DataType, to: DataType): PijarError {
 
 function overflow(v: unknown, from: DataType, to: DataType): PijarError {
   return new PijarError("CAST_OVERFLOW", { value: String(v), sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"` });
-}
-
-/**
- * Java's Float.toString: the shortest decimal that reads back as the same float32, printed
- * as Double.toString prints it (1.6777216E7, 0.3, 1.0E-5).
- */
-export function formatFloat(v: number): string {
-  if (!Number.isFinite(v) || v === 0) return formatDouble(v);
-  const f = Math.fround(v);
-  for (let p = 1; p <= 9; p++) {
-    const shortest = Number(f.toPrecision(p));
-    if (Math.fround(shortest) === f) return formatDouble(shortest);
-  }
-  return formatDouble(f);
 }
 
 /** Text of a value as Spark's cast-to-string prints it. */
