@@ -12,6 +12,7 @@ import {
 import { parseSchema } from "../types/ddl.js";
 import { widerType } from "../types/type-utils.js";
 import { PijarError } from "../errors/pijar-error.js";
+import { canonLong } from "../values/long.js";
 import { Decimal } from "../values/decimal-value.js";
 import { parseDecimal, fitsPrecision } from "../values/decimal.js";
 import { parseDate, parseTimestamp } from "../values/datetime.js";
@@ -90,13 +91,14 @@ export function toInternal(v: unknown, t: DataType, name: string): unknown {
   });
   if (t instanceof BooleanType) { if (typeof v !== "boolean") throw bad(); return v; }
   if (t instanceof ByteType || t instanceof ShortType || t instanceof IntegerType || t instanceof LongType) {
-    const n = typeof v === "bigint" ? Number(v) : v;
-    if (typeof n !== "number" || !Number.isInteger(n)) throw bad();
-    const limits = t instanceof ByteType ? 128 : t instanceof ShortType ? 32768 : t instanceof IntegerType ? 2147483648 : 9223372036854775808;
+    if (typeof v !== "bigint" && (typeof v !== "number" || !Number.isInteger(v))) throw bad();
+    // Exact: a JS bigint (or an integral double) becomes a canonical long (bigint beyond 2^53).
+    const n = typeof v === "bigint" ? v : BigInt(v);
+    const limits = t instanceof ByteType ? 128n : t instanceof ShortType ? 32768n : t instanceof IntegerType ? 2147483648n : 9223372036854775808n;
     if (n < -limits || n >= limits) {
       throw new PijarError("VALUE_OUT_OF_BOUNDS", {}, { message: `field ${name}: object of ${t.typeName()} out of range, got: ${n}`, exceptionType: "PySparkValueError" });
     }
-    return n;
+    return typeof v === "number" && Number.isSafeInteger(v) ? (v === 0 ? 0 : v) : canonLong(n);
   }
   if (t instanceof FloatType || t instanceof DoubleType) {
     if (typeof v !== "number") throw bad();

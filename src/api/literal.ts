@@ -11,6 +11,7 @@ import {
 import { widerTypeOfAll } from "../types/type-utils.js";
 import { Decimal } from "../values/decimal-value.js";
 import { PijarError } from "../errors/pijar-error.js";
+import { canonLong, inLongRange } from "../values/long.js";
 
 export function literalExpr(v: unknown): Literal {
   const { value, dataType } = typedValue(v);
@@ -22,7 +23,11 @@ export function typedValue(v: unknown): { value: unknown; dataType: DataType } {
   switch (typeof v) {
     case "boolean": return { value: v, dataType: booleanType };
     case "string": return { value: v, dataType: stringType };
-    case "bigint": return { value: Number(v), dataType: longType };
+    case "bigint":
+      // Exact over 64 bits (canonical long); beyond that Python's lit makes a decimal.
+      if (inLongRange(v)) return { value: canonLong(v), dataType: longType };
+      if (v >= -(10n ** 38n) + 1n && v < 10n ** 38n) return { value: v, dataType: new DecimalType(Math.max(String(v < 0n ? -v : v).length, 1), 0) };
+      throw new PijarError("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", { value: String(v), precision: "38", scale: "0", config: "\"spark.sql.ansi.enabled\"" });
     case "number":
       // Integers JS holds exactly become INT/BIGINT; 1e20 and the like are doubles, as in Python.
       if (Number.isSafeInteger(v) && !Object.is(v, -0)) {

@@ -75,7 +75,8 @@ export function Row(fields: Record<string, unknown>): Row {
 /** Internal value -> the JS value collect() returns (see the table above). */
 export function toJsValue(v: unknown, t: DataType): unknown {
   if (v === null || v === undefined) return null;
-  if (t instanceof LongType) return Number.isSafeInteger(v as number) ? v : BigInt(Math.trunc(v as number));
+  // Internal longs are canonical (number when safe, else bigint): that is the contract already.
+  if (t instanceof LongType) return typeof v === "number" && !Number.isSafeInteger(v) ? BigInt(Math.trunc(v)) : v;
   if (t instanceof DecimalType) return new Decimal(v as bigint, t.scale, t.precision);
   if (t instanceof DateType) return new Date((v as number) * 86_400_000);
   if (t instanceof TimestampType || t instanceof TimestampNTZType) return new Timestamp(v as number);

@@ -5,6 +5,7 @@
  * dictionary only grows within a scan, so an index means the same string in every batch (see
  * csv/string-column-builder.ts, which also takes CSV fields as bytes).
  */
+import { canonLong } from "../values/long.js";
 import * as A from "apache-arrow";
 import {
   BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType, LongType, StringType,
@@ -38,7 +39,7 @@ const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
 
 /** Java's Integer.parseInt / Long.parseLong rules: optional sign, digits only, no spaces. */
-export function parseIntegral(s: string, min: number, max: number): number | typeof BAD {
+export function parseIntegral(s: string, min: number, max: number): number | bigint | typeof BAD {
   const n = s.length;
   if (n === 0) return BAD;
   let i = 0;
@@ -54,7 +55,8 @@ export function parseIntegral(s: string, min: number, max: number): number | typ
     if (!/^[+-]?\d+$/.test(s)) return BAD;
     const b = BigInt(s);
     if (b < BigInt(min) || b > BigInt(max === Number.MAX_SAFE_INTEGER ? "9223372036854775807" : max)) return BAD;
-    return Number(b);
+    // A canonical long: exact as a bigint beyond 2^53.
+    return canonLong(b);
   }
   let v = 0;
   for (; i < n; i++) {
@@ -66,6 +68,7 @@ export function parseIntegral(s: string, min: number, max: number): number | typ
   return v < min || v > max ? BAD : v;
 }
 
+// As a double this is exactly -2^63; the BigInt range check above decides the 19-digit cases.
 const LONG_MIN = -9223372036854775808;
 const DOUBLE_RE = /^[+-]?(?:NaN|Infinity|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?)$/;
 
@@ -195,7 +198,8 @@ export class TypedBuilder implements ColumnBuilder {
     const n = this.n;
     if (n === this.valid.length) this.grow();
     if (v !== null) {
-      if (this.kind === "i64") {
+      if (this.kind === "i64" && typeof v === "bigint") (this.vals as BigInt64Array)[n] = v;
+      else if (this.kind === "i64") {
         const x = v as number;
         const hi = Math.floor(x / 4294967296);
         this.words[2 * n] = (x - hi * 4294967296) | 0;

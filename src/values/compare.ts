@@ -7,6 +7,11 @@ import { ArrayType, DataType, StructType, BinaryType } from "../types/data-types
 
 export type Comparator = (a: unknown, b: unknown) => number;
 
+/**
+ * Numbers, and canonical longs (src/values/long.ts): a long is a number or, beyond 2^53, a
+ * bigint; `<` and `>` compare a number with a bigint exactly (subtraction would throw), and
+ * Number.isNaN of a bigint is false.
+ */
 function numberCompare(a: unknown, b: unknown): number {
   const x = a as number;
   const y = b as number;

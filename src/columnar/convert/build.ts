@@ -75,6 +75,7 @@ export function buildData(type: DataType, values: readonly unknown[]): A.Data {
     const arr = new BigInt64Array(n);
     for (let i = 0; i < n; i++) {
       const v = values[i];
+      // Canonical longs: a bigint beyond 2^53, else an integral number (exact either way).
       if (v != null) arr[i] = typeof v === "bigint" ? v : BigInt(Math.trunc(v as number));
     }
     return A.makeData({ ...base, type: arrowType as A.Int64, data: arr });

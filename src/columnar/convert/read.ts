@@ -2,13 +2,17 @@
  * Reading Arrow column data as Pijar's internal values.
  *
  * Internal value model (what kernels compute with, one JS value per cell, null for SQL NULL):
- * boolean -> boolean; tinyint/smallint/int/bigint/float/double -> number (bigint is exact up to
- * 2^53); decimal -> bigint holding the unscaled value (the scale is in the type); string ->
+ * boolean -> boolean; tinyint/smallint/int/float/double -> number; bigint -> a JS number when it
+ * is a safe integer (|v| <= 2^53 - 1), else a JS bigint (the canonical form of src/values/long.ts:
+ * one form per value, so ===, Map keys, grouping and joins stay exact over the whole +-2^63 range,
+ * and small values keep the fast number path); float -> number always rounded to float32
+ * (Math.fround after every operation, as the JVM); decimal -> bigint holding the unscaled value (the scale is in the type); string ->
  * string; binary -> Uint8Array; date -> number of days since 1970-01-01; timestamp -> number of
  * microseconds since the epoch (UTC); array -> JS array; struct -> JS array of field values in
  * field order; map -> JS Map.
  */
 import * as A from "apache-arrow";
+import { canonLong } from "../../values/long.js";
 import {
   ArrayType, DataType, DecimalType, MapType, StructType,
 } from "../../types/data-types.js";
@@ -54,6 +58,11 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
     case A.Type.Date:
     case A.Type.Timestamp: {
       const vals = data.values as ArrayLike<number | bigint>;
+      if (vals instanceof BigInt64Array || vals instanceof BigUint64Array) {
+        // 64-bit integers (and timestamps) stay exact: canonical number-or-bigint.
+        readInt64(data, vals, t, out);
+        return out;
+      }
       const dateMs = t.typeId === A.Type.Date && (t as A.Date_).unit === A.DateUnit.MILLISECOND;
       const tsScale = t.typeId === A.Type.Timestamp ? timestampToMicros((t as A.Timestamp).unit) : 1;
       for (let i = 0; i < n; i++) {
@@ -133,6 +142,37 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
     default:
       throw new Error(`Pijar cannot read Arrow type ${String(t)} (for ${type.simpleString()})`);
   }
+}
+
+function readInt64(data: A.Data, vals: BigInt64Array | BigUint64Array, t: A.DataType, out: unknown[]): void {
+  const n = data.length;
+  const off = data.offset;
+  const dateMs = t.typeId === A.Type.Date;
+  const unit = t.typeId === A.Type.Timestamp ? (t as A.Timestamp).unit : A.TimeUnit.MICROSECOND;
+  const signed = vals instanceof BigInt64Array;
+  const isTs = t.typeId === A.Type.Timestamp;
+  for (let i = 0; i < n; i++) {
+    if (!isValidAt(data, i)) {
+      out[i] = null;
+      continue;
+    }
+    let v = vals[off + i]!;
+    if (!signed) v = BigInt.asIntN(64, v);
+    if (dateMs) { out[i] = Number(floorDiv(v, 86_400_000n)); continue; }
+    switch (unit) {
+      case A.TimeUnit.SECOND: v *= 1_000_000n; break;
+      case A.TimeUnit.MILLISECOND: v *= 1_000n; break;
+      case A.TimeUnit.NANOSECOND: v = floorDiv(v, 1_000n); break;
+      default: break;
+    }
+    // Timestamps stay numbers of microseconds (exact to year 2255, see datetime.ts).
+    out[i] = isTs ? Number(v) : canonLong(v);
+  }
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
 }
 
 function timestampToMicros(unit: A.TimeUnit): number {

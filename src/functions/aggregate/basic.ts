@@ -13,6 +13,7 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { divRoundHalfUp, fitsPrecision, formatDecimal, POW10 } from "../../values/decimal.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { register, type AggregateState } from "../registry.js";
+import { addLong, type Long } from "../../values/long.js";
 import { callSql, unexpectedType } from "../helpers.js";
 
 /** Grows a plain array to `n` slots filled with `fill`. */
@@ -87,18 +88,13 @@ class SumState implements AggregateState {
       }
       const cur = sums[k];
       if (this.mode === "decimal") sums[k] = cur == null ? (v as bigint) : (cur as bigint) + (v as bigint);
+      // Exact 64-bit sum, ARITHMETIC_OVERFLOW at the step that leaves +-2^63 (Spark's ANSI Add).
+      else if (this.mode === "long") sums[k] = cur == null ? (v as Long) : addLong(cur as Long, v as Long);
       else sums[k] = cur == null ? (v as number) : (cur as number) + (v as number);
     }
   }
   finish(n: number): unknown[] {
     const out = this.sums.slice(0, n);
-    if (this.mode === "long") {
-      for (const v of out) {
-        if (v != null && Math.abs(v as number) > 9223372036854775807) {
-          throw new PijarError("ARITHMETIC_OVERFLOW", { message: "long overflow", alternative: "", config: "\"spark.sql.ansi.enabled\"" });
-        }
-      }
-    }
     if (this.mode === "decimal") {
       for (const v of out) {
         if (v != null && !fitsPrecision(v as bigint, this.precision)) {

@@ -8,6 +8,8 @@ import { register, type AggregateState } from "../registry.js";
 import { growArray } from "./basic.js";
 import { CoMomentState, doubleArg } from "./moments.js";
 
+import { canonLong } from "../../values/long.js";
+
 const BITS: Record<string, number> = { byte: 8, short: 16, integer: 32, long: 64 };
 
 class BitState implements AggregateState {
@@ -25,7 +27,7 @@ class BitState implements AggregateState {
     }
   }
   finish(n: number): unknown[] {
-    return this.vals.slice(0, n).map((v) => (v == null ? null : Number(BigInt.asIntN(this.bits, v))));
+    return this.vals.slice(0, n).map((v) => (v == null ? null : canonLong(BigInt.asIntN(this.bits, v))));
   }
 }
 

@@ -9,8 +9,11 @@ import {
 import { PijarError } from "../../errors/pijar-error.js";
 import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
 import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
-import { formatDouble } from "../../plan/expr/literal-text.js";
+import { formatDouble, formatFloat } from "../../plan/expr/literal-text.js";
+
+export { formatFloat };
 import type { FunctionContext } from "../registry.js";
+import { LONG_MAX, LONG_MIN, big, canonLong, longFromDouble, parseLong, type Long } from "../../values/long.js";
 
 const INT_RANGE: Record<string, [number, number]> = {
   byte: [-128, 127], short: [-32768, 32767], integer: [-2147483648, 2147483647],
@@ -27,11 +30,6 @@ function invalid(v: unknown, from: DataType, to: DataType): PijarError {
 
 function overflow(v: unknown, from: DataType, to: DataType): PijarError {
   return new PijarError("CAST_OVERFLOW", { value: String(v), sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"` });
-}
-
-/** Java's Float.toString-ish for floats held as numbers. */
-function formatFloat(v: number): string {
-  return formatDouble(Math.fround(v) === v ? Number(v.toPrecision(7)) : v);
 }
 
 /** Text of a value as Spark's cast-to-string prints it. */
@@ -61,20 +59,25 @@ export function valueToString(v: unknown, t: DataType, ctx: FunctionContext): st
   return String(v);
 }
 
-function integralFromNumber(x: number, v: unknown, from: DataType, to: DataType): number {
+function integralFromNumber(x: number, v: unknown, from: DataType, to: DataType): Long {
   if (!Number.isFinite(x)) throw overflow(v, from, to);
   const t = Math.trunc(x);
+  if (to instanceof LongType) {
+    // Spark compares with Long.MaxValue as a double (2^63), so 2^63 itself saturates to MAX.
+    if (t > 2 ** 63 || t < -(2 ** 63)) throw overflow(v, from, to);
+    return t === 2 ** 63 ? canonLong(LONG_MAX) : longFromDouble(t);
+  }
   const [lo, hi] = INT_RANGE[to.typeName()]!;
   if (t < lo || t > hi) throw overflow(v, from, to);
   return t === 0 ? 0 : t;
 }
 
-/** ANSI string -> integral: optional sign and digits only, surrounding blanks trimmed. */
-function parseIntegral(s: string): number | null {
-  const m = /^\s*([+-]?)(\d+)\s*$/.exec(s);
-  if (!m) return null;
-  const n = Number(m[2] || "0");
-  return m[1] === "-" ? -n : n;
+/** An exact integer (canonical long or BigInt) into an integral type, CAST_OVERFLOW when out of range. */
+function integralFromExact(x: Long | bigint, v: unknown, from: DataType, to: DataType): Long {
+  const [lo, hi] = to instanceof LongType ? [LONG_MIN, LONG_MAX] : INT_RANGE[to.typeName()]!.map(BigInt) as [bigint, bigint];
+  const b = big(x);
+  if (b < lo || b > hi) throw overflow(v, from, to);
+  return canonLong(b);
 }
 
 function parseDouble(s: string): number | null {
@@ -97,7 +100,7 @@ function toDecimal(v: unknown, from: DataType, to: DecimalType): bigint {
     const x = v as number;
     if (!Number.isFinite(x)) throw overflow(v, from, to);
     unscaled = parseDecimal(String(x), to.scale);
-  } else unscaled = BigInt(v as number) * POW10[to.scale]!;
+  } else unscaled = big(v as Long) * POW10[to.scale]!;
   if (unscaled === null || !fitsPrecision(unscaled, to.precision)) {
     throw new PijarError("NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", {
       value: from instanceof DecimalType ? formatDecimal(v as bigint, from.scale) : String(v),
@@ -114,16 +117,21 @@ export function castValue(v: unknown, from: DataType, to: DataType, ctx: Functio
   const toName = to.typeName();
   if (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType || to instanceof LongType) {
     if (from instanceof StringType) {
-      const n = parseIntegral(v as string);
+      // Spark parses the text as the target type: out-of-range text is invalid input, not overflow.
+      const n = parseLong(v as string);
       if (n === null) throw invalid(v, from, to);
-      return integralFromNumber(n, v, from, to);
+      if (to instanceof LongType) return n;
+      const [lo, hi] = INT_RANGE[toName]!;
+      if (typeof n !== "number" || n < lo || n > hi) throw invalid(v, from, to);
+      return n;
     }
     if (from instanceof BooleanType) return v ? 1 : 0;
     if (from instanceof DecimalType) {
       const q = (v as bigint) / POW10[from.scale]!;
-      return integralFromNumber(Number(q), formatDecimal(v as bigint, from.scale), from, to);
+      return integralFromExact(q, formatDecimal(v as bigint, from.scale), from, to);
     }
     if (from instanceof TimestampType || from instanceof TimestampNTZType) return Math.floor((v as number) / 1_000_000);
+    if (typeof v === "bigint" || from instanceof LongType) return integralFromExact(v as Long, v, from, to);
     return integralFromNumber(v as number, v, from, to);
   }
   if (to instanceof DoubleType || to instanceof FloatType) {
@@ -135,7 +143,7 @@ export function castValue(v: unknown, from: DataType, to: DataType, ctx: Functio
     } else if (from instanceof BooleanType) x = v ? 1 : 0;
     else if (from instanceof DecimalType) x = Number(formatDecimal(v as bigint, from.scale));
     else if (from instanceof TimestampType || from instanceof TimestampNTZType) x = (v as number) / 1_000_000;
-    else x = v as number;
+    else x = Number(v as number | bigint);
     return to instanceof FloatType ? Math.fround(x) : x;
   }
   if (to instanceof DecimalType) return toDecimal(v, from, to);
@@ -147,7 +155,7 @@ export function castValue(v: unknown, from: DataType, to: DataType, ctx: Functio
       throw invalid(v, from, to);
     }
     if (from instanceof DecimalType) return (v as bigint) !== 0n;
-    return (v as number) !== 0;
+    return typeof v === "bigint" ? v !== 0n : (v as number) !== 0;
   }
   if (to instanceof DateType) {
     if (from instanceof StringType) {
@@ -178,7 +186,7 @@ export function castValue(v: unknown, from: DataType, to: DataType, ctx: Functio
     if (from instanceof TimestampNTZType) return v;
     if (from instanceof DecimalType) return Number(divRoundHalfUp((v as bigint) * 1_000_000n, POW10[from.scale]!));
     if (from instanceof BooleanType) return v ? 1_000_000 : 0;
-    return Math.trunc((v as number) * 1_000_000);
+    return Math.trunc(Number(v as number | bigint) * 1_000_000);
   }
   if (to instanceof BinaryType && from instanceof StringType) return new TextEncoder().encode(v as string);
   if (to instanceof ArrayType && from instanceof ArrayType) {
@@ -209,8 +217,16 @@ export function castColumn(values: readonly unknown[], from: DataType, to: DataT
   const f = from.typeName();
   const t = to.typeName();
   const small = f === "byte" || f === "short" || f === "integer";
-  if ((small && (t === "long" || t === "double" || t === "integer" && f !== "integer")) || (f === "long" && t === "double") || (f === "float" && t === "double")) {
+  if ((small && (t === "long" || t === "double" || t === "integer" && f !== "integer")) || (f === "float" && t === "double")) {
     for (let i = 0; i < n; i++) out[i] = values[i] ?? null;
+    return out;
+  }
+  if (f === "long" && t === "double") {
+    // Canonical longs: numbers pass through, bigints (beyond 2^53) round to the nearest double.
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      out[i] = v == null ? null : typeof v === "bigint" ? Number(v) : v;
+    }
     return out;
   }
   for (let i = 0; i < n; i++) {

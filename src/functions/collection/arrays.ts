@@ -3,6 +3,7 @@
  * slice, flatten, arrays_zip, array_position, array_remove, set operations, append/prepend,
  * array_repeat, arrays_overlap, sequence. Elements compare as Spark values (NaN = NaN).
  */
+import { canonLong } from "../../values/long.js";
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, StructField, StructType, booleanType, integerType, longType, stringType, type DataType } from "../../types/data-types.js";
 import { isIntegral, isNull, widerType } from "../../types/type-utils.js";
@@ -267,6 +268,13 @@ register({
     if (st === 0 || (st > 0 && start > stop) || (st < 0 && start < stop)) {
       if (start === stop) return [start];
       throw new PijarError("INVALID_PARAMETER_VALUE", { parameter: "`step`", functionName: "`sequence`", message: `Illegal sequence boundaries: ${start} to ${stop} by ${st}` });
+    }
+    if (typeof start === "bigint" || typeof stop === "bigint" || typeof st === "bigint") {
+      // BIGINT bounds beyond 2^53: step in BigInt, keep each element a canonical long.
+      const out: unknown[] = [];
+      const [a, b, s] = [BigInt(start), BigInt(stop), BigInt(st)];
+      for (let v = a; s > 0n ? v <= b : v >= b; v += s) out.push(canonLong(v));
+      return out;
     }
     const out: number[] = [];
     for (let v = start; st > 0 ? v <= stop : v >= stop; v += st) out.push(v);

@@ -4,6 +4,7 @@
  * and small numeric helpers (nullifzero, zeroifnull, width_bucket, factorial, bit_count,
  * getbit).
  */
+import { canonLong } from "../../values/long.js";
 import type { Call } from "../../plan/expr/expr.js";
 import { byteType, doubleType, integerType, longType, nullType, stringType } from "../../types/data-types.js";
 import { isIntegral, isNumeric } from "../../types/type-utils.js";
@@ -112,7 +113,7 @@ register({
     if (k < 0 || k > 20) return null;
     let f = 1n;
     for (let j = 2n; j <= BigInt(k); j++) f *= j;
-    return Number(f);
+    return canonLong(f); // 20! is beyond 2^53: keep it exact
   }),
 });
 

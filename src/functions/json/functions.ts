@@ -2,6 +2,7 @@
  * JSON functions: get_json_object, json_array_length, json_object_keys, to_json, from_json
  * (PERMISSIVE: unreadable input gives nulls, never an error) and schema_of_json.
  */
+import { parseLong } from "../../values/long.js";
 import { ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, MapType, StructField, StructType, TimestampNTZType, TimestampType, booleanType, doubleType, integerType, longType, stringType } from "../../types/data-types.js";
 import { isFractional, isIntegral } from "../../types/type-utils.js";
 import { parseDataType, parseSchema } from "../../types/ddl.js";
@@ -104,12 +105,14 @@ function fromJsonValue(v: JsonValue | undefined, t: DataType, ctx: FunctionConte
   }
   if (isIntegral(t)) {
     if (!(v instanceof JsonNumber) || !v.isIntegral) return null;
-    const x = Number(v.text);
-    const lim = { byte: 128, short: 32768, integer: 2147483648, long: 9223372036854775808 }[t.typeName()]!;
-    return x >= -lim && x < lim ? x : null;
+    // Exact 64-bit parse (a canonical long, bigint beyond 2^53); null when out of range.
+    const x = parseLong(v.text);
+    if (x === null || t.typeName() === "long") return x;
+    const lim = { byte: 128, short: 32768, integer: 2147483648 }[t.typeName()]!;
+    return typeof x === "number" && x >= -lim && x < lim ? x : null;
   }
   if (isFractional(t)) {
-    if (v instanceof JsonNumber) return Number(v.text);
+    if (v instanceof JsonNumber) return t.typeName() === "float" ? Math.fround(Number(v.text)) : Number(v.text);
     if (typeof v === "string" && /^(NaN|[+-]?Infinity)$/.test(v)) return Number(v);
     return null;
   }

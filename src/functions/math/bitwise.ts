@@ -8,11 +8,13 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { callSql, expectType, map1, map2, unexpectedType } from "../helpers.js";
 import { register } from "../registry.js";
+import { canonLong } from "../../values/long.js";
 
 const BITS: Record<string, number> = { byte: 8, short: 16, integer: 32, long: 64 };
 
-function wrap(v: bigint, t: DataType): number {
-  return Number(BigInt.asIntN(BITS[t.typeName()]!, v));
+/** Wraps to the type's width; BIGINT results stay canonical longs (bigint beyond 2^53). */
+function wrap(v: bigint, t: DataType): number | bigint {
+  return canonLong(BigInt.asIntN(BITS[t.typeName()]!, v));
 }
 
 for (const [name, op, f] of [
@@ -34,7 +36,7 @@ for (const [name, op, f] of [
       }
       return { args: [castTo(l, common), castTo(r, common)], dataType: common };
     },
-    eval: (args, n, call, ctx) => map2((a: number, b: number) => wrap(f(BigInt(a), BigInt(b)), call.dataType))(args, n, call, ctx),
+    eval: (args, n, call, ctx) => map2((a: number | bigint, b: number | bigint) => wrap(f(BigInt(a), BigInt(b)), call.dataType))(args, n, call, ctx),
     sql: (a) => `(${a[0]} ${op} ${a[1]})`,
   });
 }
@@ -47,7 +49,7 @@ for (const name of ["~", "bitwise_not"]) {
       if (!isIntegral(t)) throw unexpectedType(callSql(name, args), 0, "\"INTEGRAL\"", args[0]!);
       return { args, dataType: t };
     },
-    eval: (args, n, call, ctx) => map1((a: number) => wrap(~BigInt(a), call.dataType))(args, n, call, ctx),
+    eval: (args, n, call, ctx) => map1((a: number | bigint) => wrap(~BigInt(a), call.dataType))(args, n, call, ctx),
     sql: (a) => `~${a[0]}`,
   });
 }
@@ -63,12 +65,12 @@ for (const name of ["shiftleft", "shiftright", "shiftrightunsigned"]) {
     },
     eval(args, n, call, ctx) {
       const bits = BITS[call.dataType.typeName()]!;
-      return map2((a: number, s: number) => {
+      return map2((a: number | bigint, s: number) => {
         const k = BigInt(s & (bits - 1));
         const v = BigInt(a);
-        if (name === "shiftleft") return Number(BigInt.asIntN(bits, v << k));
-        if (name === "shiftright") return Number(v >> k);
-        return Number(BigInt.asIntN(bits, BigInt.asUintN(bits, v) >> k));
+        if (name === "shiftleft") return canonLong(BigInt.asIntN(bits, v << k));
+        if (name === "shiftright") return canonLong(v >> k);
+        return canonLong(BigInt.asIntN(bits, BigInt.asUintN(bits, v) >> k));
       })(args, n, call, ctx);
     },
   });

@@ -6,6 +6,7 @@
  */
 import type { Expr } from "../../plan/expr/expr.js";
 import { DecimalType, doubleType, integerType, longType } from "../../types/data-types.js";
+import { LONG_MAX, LONG_MIN, canonLong, longFromDouble } from "../../values/long.js";
 import { isDecimal, isFractional, isIntegral, isNull, isNumeric, isString } from "../../types/type-utils.js";
 import { typeOf } from "../../analyzer/type-of.js";
 import { castTo } from "../../analyzer/coerce.js";
@@ -52,14 +53,14 @@ function roundDouble(x: number, scale: number, even: boolean): number {
   return q * f;
 }
 
-function roundIntegral(x: number, scale: number, even: boolean, t: string): number {
+function roundIntegral(x: number | bigint, scale: number, even: boolean, t: string): number | bigint {
   if (scale >= 0) return x;
   const v = roundUnscaled(BigInt(x), -scale, 0, even) * POW10[-scale]!;
   const limit = t === "long" ? 2n ** 63n : t === "integer" ? 2n ** 31n : t === "short" ? 2n ** 15n : 2n ** 7n;
   if (v >= limit || v < -limit) {
     throw new PijarError("ARITHMETIC_OVERFLOW", { message: `Overflow in rounding ${x} to scale ${scale}`, alternative: "", config: "\"spark.sql.ansi.enabled\"" });
   }
-  return Number(v);
+  return canonLong(v);
 }
 
 for (const [name, even] of [["round", false], ["bround", true]] as const) {
@@ -95,7 +96,7 @@ for (const [name, even] of [["round", false], ["bround", true]] as const) {
           let r = roundUnscaled(v as bigint, t.scale, Math.max(scale, 0), even);
           if (scale < 0) r = roundUnscaled(r, -scale, 0, even) * POW10[-scale]!;
           out[i] = r;
-        } else if (isIntegral(t)) out[i] = roundIntegral(v as number, scale, even, t.typeName());
+        } else if (isIntegral(t)) out[i] = roundIntegral(v as number | bigint, scale, even, t.typeName());
         else {
           const r = roundDouble(v as number, scale, even);
           out[i] = t.typeName() === "float" ? Math.fround(r) : r;
@@ -131,11 +132,11 @@ for (const [name, up] of [["floor", false], ["ceil", true], ["ceiling", true]] a
           if (r !== 0n && (up ? b > 0n : b < 0n)) q += up ? 1n : -1n;
           out[i] = q;
         } else if (isDecimal(t)) out[i] = v;
+        else if (typeof v === "bigint" || !isFractional(t)) out[i] = v;
         else {
           const r = up ? Math.ceil(v as number) : Math.floor(v as number);
           // Java's (long) cast saturates (and maps NaN to 0) rather than failing.
-          const x = Number.isNaN(r) ? 0 : Math.max(-9223372036854775808, Math.min(9223372036854775807, r));
-          out[i] = x === 0 ? 0 : x;
+          out[i] = Number.isNaN(r) ? 0 : r >= 2 ** 63 ? LONG_MAX : r < -(2 ** 63) ? LONG_MIN : longFromDouble(r);
         }
       }
       return out;

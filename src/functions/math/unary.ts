@@ -5,6 +5,7 @@
  */
 import { DecimalType, doubleType } from "../../types/data-types.js";
 import { POW10 } from "../../values/decimal.js";
+import { big, canonLong, modLong, negLong, type Long } from "../../values/long.js";
 import { resolveArith } from "../operators/arithmetic.js";
 import { isDecimal, isIntegral, isNull, isNumeric, isString, widerType } from "../../types/type-utils.js";
 import { typeOf } from "../../analyzer/type-of.js";
@@ -93,7 +94,7 @@ register({
     const t = call.dataType;
     const min = INT_MIN[t.typeName()];
     return map1((v: number | bigint) => {
-      if (typeof v === "bigint") return v < 0n ? -v : v;
+      if (typeof v === "bigint") return t.typeName() === "long" ? (v < 0n ? negLong(v) : v) : v < 0n ? -v : v;
       if (isIntegral(t) && v === min) throw new PijarError("ARITHMETIC_OVERFLOW", { message: `${t.typeName()} overflow`, alternative: "", config: "\"spark.sql.ansi.enabled\"" });
       return Math.abs(v);
     })(args, n, call, ctx);
@@ -128,14 +129,24 @@ register({
         return r < 0n ? (r + yy) % yy : r;
       })(args, n, call, ctx);
     }
+    if (call.dataType.typeName() === "long") {
+      return map2((a: Long, b: Long) => {
+        if (b === 0) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+        const r = modLong(a, b);
+        // Java's (r + n) % n wraps on overflow; do it on 64 bits exactly.
+        return r < 0 ? canonLong(BigInt.asIntN(64, big(r) + big(b)) % big(b)) : r;
+      })(args, n, call, ctx);
+    }
     const integral = isIntegral(call.dataType);
+    const float32 = call.dataType.typeName() === "float";
     return map2((a: number, b: number) => {
       if (b === 0) {
         if (integral) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
         return NaN;
       }
       const r = a % b;
-      const m = r < 0 ? (r + b) % b : r;
+      // FLOAT stays float32: the JVM rounds r + b before the second %, which is exact.
+      const m = r < 0 ? (float32 ? Math.fround(r + b) : r + b) % b : r;
       return m === 0 ? 0 : m;
     })(args, n, call, ctx);
   },

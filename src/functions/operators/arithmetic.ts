@@ -13,6 +13,7 @@ import { typeOf } from "../../analyzer/type-of.js";
 import { castTo } from "../../analyzer/coerce.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { POW10, divRoundHalfUp, fitsPrecision, formatDecimal, literalPrecisionScale } from "../../values/decimal.js";
+import { addLong, checkedLong, longFromDouble, divLong, modLong, mulLong, negLong, subLong, type Long } from "../../values/long.js";
 import type { FunctionContext, ResolveResult, ScalarFunctionDef } from "../registry.js";
 import { register } from "../registry.js";
 
@@ -131,7 +132,9 @@ function evalArith(op: Op) {
       }
       return out;
     }
+    if (t.typeName() === "long") return evalLong(op, a, b, n);
     const integral = isIntegral(t);
+    const float32 = t.typeName() === "float";
     const [lo, hi, name] = integral ? integralLimits(t) : [0, 0, ""];
     for (let i = 0; i < n; i++) {
       const x = a[i] as number | null;
@@ -150,14 +153,40 @@ function evalArith(op: Op) {
           if (y === 0) {
             if (integral) throw divideByZero();
             v = NaN;
-          } else v = integral ? x % y : x % y;
+          } else v = x % y;
           break;
       }
       if (integral && (v < lo || v > hi)) throw overflow(name);
+      // FLOAT computes in float32 as the JVM: round every result.
+      if (float32) v = Math.fround(v);
       out[i] = v === 0 ? 0 : v;
     }
     return out;
   };
+}
+
+/** BIGINT + - * %: exact over +-2^63 on canonical longs (number when safe, else bigint). */
+function evalLong(op: Op, a: readonly unknown[], b: readonly unknown[], n: number): unknown[] {
+  const out = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const x = a[i] as Long | null;
+    const y = b[i] as Long | null;
+    if (x == null || y == null) { out[i] = null; continue; }
+    switch (op) {
+      case "+": out[i] = addLong(x, y); break;
+      case "-": out[i] = subLong(x, y); break;
+      case "*": out[i] = mulLong(x, y); break;
+      case "/":
+        if (y === 0) throw divideByZero();
+        out[i] = divLong(x, y);
+        break;
+      case "%":
+        if (y === 0) throw divideByZero();
+        out[i] = modLong(x, y);
+        break;
+    }
+  }
+  return out;
 }
 
 function decimalOp(op: Op, x: bigint, sx: number, y: bigint, sy: number, sr: number): bigint {
@@ -219,10 +248,12 @@ const negativeDef: ScalarFunctionDef = {
     const a = args[0]!;
     const out = new Array<unknown>(n);
     const integral = isIntegral(call.dataType);
+    const isLong = call.dataType.typeName() === "long";
     const [lo] = integral ? integralLimits(call.dataType) : [0];
     for (let i = 0; i < n; i++) {
       const v = a[i];
       if (v == null) out[i] = null;
+      else if (isLong) out[i] = negLong(v as Long);
       else if (typeof v === "bigint") out[i] = -v;
       else {
         if (integral && v === lo) throw overflow(call.dataType.typeName());
@@ -253,18 +284,26 @@ register({
     const r = resolveArith("-", args);
     return { args: r.args, dataType: longType, state: r.state };
   },
-  eval(args, n) {
+  eval(args, n, call) {
     const out = new Array<unknown>(n);
+    const dec = call.state as { a: DecimalType; b: DecimalType } | undefined;
+    const integral = dec === undefined && isIntegral(typeOf(call.args[0]!));
     for (let i = 0; i < n; i++) {
       const x = args[0]![i];
       const y = args[1]![i];
       if (x == null || y == null) { out[i] = null; continue; }
-      if (typeof x === "bigint") {
+      if (dec !== undefined && typeof dec === "object") {
+        // x/10^sa div y/10^sb = (x * 10^sb) / (y * 10^sa), truncated.
         if (y === 0n) throw divideByZero();
-        out[i] = Number(x / (y as bigint));
+        out[i] = checkedLong(((x as bigint) * POW10[dec.b.scale]!) / ((y as bigint) * POW10[dec.a.scale]!));
+      } else if (integral) {
+        if (y === 0) throw divideByZero();
+        out[i] = divLong(x as Long, y as Long);
       } else {
         if (y === 0) throw divideByZero();
-        out[i] = Math.trunc((x as number) / (y as number));
+        const q = Math.trunc((x as number) / (y as number));
+        if (!Number.isFinite(q) || q < -(2 ** 63) || q >= 2 ** 63) throw overflow("long");
+        out[i] = longFromDouble(q);
       }
     }
     return out;

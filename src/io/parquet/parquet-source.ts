@@ -7,10 +7,11 @@
  * Type mapping as Spark reads Parquet: INT96 timestamps (what Spark writes by default) and
  * zone-adjusted timestamps are TIMESTAMP, unadjusted INT64 timestamps TIMESTAMP_NTZ.
  */
+import { canonLong } from "../../values/long.js";
 import * as fs from "node:fs";
 import * as A from "apache-arrow";
 import * as pw from "parquet-wasm";
-import { DataType, StructField, StructType, TimestampNTZType, TimestampType, timestampType } from "../../types/data-types.js";
+import { DataType, LongType, StructField, StructType, TimestampNTZType, TimestampType, timestampType } from "../../types/data-types.js";
 import { fromArrowType, toArrowType } from "../../types/arrow-types.js";
 import { Batch } from "../../columnar/batch.js";
 import type { Job } from "../../execution/jobs.js";
@@ -101,7 +102,8 @@ export function toEngineData(data: A.Data, type: DataType): A.Data {
   const vals: unknown[] = new Array(data.length);
   for (let i = 0; i < data.length; i++) {
     const v = vec.get(i);
-    vals[i] = typeof v === "bigint" ? Number(v) : v;
+    // 64-bit integers stay exact as canonical longs; timestamps are microsecond numbers.
+    vals[i] = typeof v === "bigint" ? (type instanceof LongType ? canonLong(BigInt.asIntN(64, v)) : Number(v)) : v;
   }
   return buildData(type, vals);
 }

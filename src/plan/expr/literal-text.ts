@@ -11,7 +11,7 @@ export function formatLiteral(value: unknown, dataType: DataType): string {
     case "timestamp": return `TIMESTAMP '${formatTimestamp(value as number, "UTC")}'`;
     case "timestamp_ntz": return `TIMESTAMP_NTZ '${formatTimestamp(value as number, "UTC")}'`;
     case "double": return formatDouble(value as number);
-    case "float": return formatDouble(value as number);
+    case "float": return formatFloat(value as number);
     case "binary": return "X'" + [...(value as Uint8Array)].map((b) => b.toString(16).padStart(2, "0").toUpperCase()).join("") + "'";
     case "array": return `[${(value as unknown[]).map(String).join(",")}]`;
     default: return String(value);
@@ -33,4 +33,18 @@ export function formatDouble(v: number): string {
   const [mant, exp] = v.toExponential().split("e") as [string, string];
   const m = mant.includes(".") ? mant : mant + ".0";
   return `${m}E${Number(exp)}`;
+}
+
+/**
+ * Java's Float.toString: the shortest decimal that reads back as the same float32, printed
+ * as Double.toString prints it (1.6777216E7, 0.3, 1.0E-5).
+ */
+export function formatFloat(v: number): string {
+  if (!Number.isFinite(v) || v === 0) return formatDouble(v);
+  const f = Math.fround(v);
+  for (let p = 1; p <= 9; p++) {
+    const shortest = Number(f.toPrecision(p));
+    if (Math.fround(shortest) === f) return formatDouble(shortest);
+  }
+  return formatDouble(f);
 }

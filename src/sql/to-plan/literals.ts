@@ -10,6 +10,7 @@ import {
   nullType, shortType, stringType, timestampNTZType, timestampType,
 } from "../../types/data-types.js";
 import { parseDecimal } from "../../values/decimal.js";
+import { canonLong } from "../../values/long.js";
 import { parseDate, parseTimestamp } from "../../values/datetime.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import type { IntervalExpr, LiteralExpr, ParamExpr } from "../ast.js";
@@ -23,7 +24,7 @@ export function toPlanLiteral(e: LiteralExpr, ctx: SqlContext, sql: string): Pla
     case "tinyint": return literal(v, byteType);
     case "smallint": return literal(v, shortType);
     case "int": return literal(v, integerType);
-    case "bigint": return literal(Number(v as bigint), longType);
+    case "bigint": return literal(canonLong(v as bigint), longType);
     case "float": return literal(v, floatType);
     case "double": return literal(v, doubleType);
     case "string": return literal(v, stringType);
