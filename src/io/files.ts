@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PijarError } from "../errors/pijar-error.js";
+import { recoverCommits, recoverCommitsIn } from "./commit-log.js";
 
 export interface InputFile {
   readonly path: string;
@@ -53,6 +54,13 @@ function globToRegExp(glob: string): RegExp {
 }
 
 const isGlob = (p: string) => /[*?[{]/.test(p);
+
+/** The deepest folder of a glob pattern without wildcards. */
+function globRoot(pattern: string): string {
+  const parts = path.resolve(pattern).split(path.sep);
+  const i = parts.findIndex((seg) => isGlob(seg));
+  return parts.slice(0, i).join(path.sep) || path.sep;
+}
 
 /** Expands one glob pattern (each path segment may hold wildcards). */
 function expandGlob(pattern: string): string[] {
@@ -103,6 +111,9 @@ function listFolder(root: string, dir: string, partitions: [string, string][], o
 export function listInputFiles(paths: readonly string[]): InputFile[] {
   const out: InputFile[] = [];
   for (const p of paths) {
+    // A write killed after its commit point is finished first, so the read sees its data.
+    if (isGlob(p)) recoverCommitsIn(globRoot(p));
+    else recoverCommits(p);
     const matches = isGlob(p) ? expandGlob(p) : [p];
     if (matches.length === 0 || (!isGlob(p) && !fs.existsSync(p))) throw pathNotFound(p);
     for (const m of matches) {
