@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { PijarError } from "../errors/pijar-error.js";
 import { recoverCommits, recoverCommitsIn } from "./commit-log.js";
+import { fileError } from "./file-errors.js";
 
 export interface InputFile {
   readonly path: string;
@@ -119,7 +120,9 @@ export function listInputFiles(paths: readonly string[]): InputFile[] {
     for (const m of matches) {
       const st = fs.statSync(m);
       if (st.isDirectory()) listFolder(m, m, [], out);
-      else out.push({ path: path.resolve(m), size: st.size, partitions: [] });
+      else if (st.isFile()) out.push({ path: path.resolve(m), size: st.size, partitions: [] });
+      // A FIFO, socket or device is no data file: Spark reads it as empty, and opening a FIFO
+      // with no writer would block forever.
     }
   }
   return out;
@@ -130,11 +133,21 @@ export const CHUNK_SIZE = 4 * 1024 * 1024;
 
 /** Reads a file as byte chunks; stops early (closing the file) when the consumer breaks. */
 export async function* readChunks(file: string, chunkSize = CHUNK_SIZE): AsyncGenerator<Uint8Array> {
-  const fh = await fs.promises.open(file, "r");
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(file, "r");
+  } catch (e) {
+    throw fileError(file, e);
+  }
   try {
     for (;;) {
       const buf = new Uint8Array(chunkSize);
-      const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await fh.read(buf, 0, chunkSize, null));
+      } catch (e) {
+        throw fileError(file, e);
+      }
       if (bytesRead === 0) return;
       yield bytesRead === chunkSize ? buf : buf.subarray(0, bytesRead);
     }
@@ -166,7 +179,12 @@ export async function* readTextChunks(file: string, encoding: string, chunkSize 
  */
 export function* readTextChunksSync(file: string, encoding: string, chunkSize = CHUNK_SIZE): Generator<string> {
   const decoder = new TextDecoder(normalizeEncoding(encoding), { fatal: false });
-  const fd = fs.openSync(file, "r");
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (e) {
+    throw fileError(file, e);
+  }
   try {
     let first = true;
     const buf = new Uint8Array(chunkSize);
