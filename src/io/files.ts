@@ -7,9 +7,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isUtf8 } from "node:buffer";
 import { PijarError } from "../errors/pijar-error.js";
 import { recoverCommits, recoverCommitsIn } from "./commit-log.js";
 import { fileError } from "./file-errors.js";
+import { decompressed, decompressedSync } from "./compression.js";
 
 export interface InputFile {
   readonly path: string;
@@ -157,12 +159,14 @@ export async function* readChunks(file: string, chunkSize = CHUNK_SIZE): AsyncGe
 }
 
 /** Decodes byte chunks to text chunks; multi-byte characters split across chunks are kept whole. */
-export async function* readTextChunks(file: string, encoding: string, chunkSize = CHUNK_SIZE, onBytes?: (n: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder(normalizeEncoding(encoding), { fatal: false });
+export async function* readTextChunks(file: string, encoding: string, chunkSize = CHUNK_SIZE, onBytes?: (n: number) => void, utf8?: { invalid: boolean }): AsyncGenerator<string> {
+  const enc = normalizeEncoding(encoding);
+  const decoder = new TextDecoder(enc, { fatal: false });
   let first = true;
-  for await (const chunk of readChunks(file, chunkSize)) {
+  for await (const chunk of decompressed(file, readChunks(file, chunkSize))) {
     onBytes?.(chunk.length);
     let text = decoder.decode(chunk, { stream: true });
+    if (utf8) noteInvalidUtf8(enc, chunk, text, utf8);
     // Drop a UTF-8 byte order mark, as Spark does.
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     first = false;
@@ -177,8 +181,23 @@ export async function* readTextChunks(file: string, encoding: string, chunkSize 
  * inferSchema=True)` returns a DataFrame (with its schema) right away, so Pijar's reader does
  * too, reading the files chunk by chunk (never whole) before returning.
  */
-export function* readTextChunksSync(file: string, encoding: string, chunkSize = CHUNK_SIZE): Generator<string> {
-  const decoder = new TextDecoder(normalizeEncoding(encoding), { fatal: false });
+export function* readTextChunksSync(file: string, encoding: string, chunkSize = CHUNK_SIZE, utf8?: { invalid: boolean }): Generator<string> {
+  const enc = normalizeEncoding(encoding);
+  const decoder = new TextDecoder(enc, { fatal: false });
+  let first = true;
+  for (const chunk of decompressedSync(file, () => plainChunksSync(file, chunkSize))) {
+    let text = decoder.decode(chunk, { stream: true });
+    if (utf8) noteInvalidUtf8(enc, chunk, text, utf8);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    if (text.length) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail.length) yield tail;
+}
+
+/** A plain file's bytes in chunks, synchronously (one reused buffer). */
+function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
   let fd: number;
   try {
     fd = fs.openSync(file, "r");
@@ -186,21 +205,30 @@ export function* readTextChunksSync(file: string, encoding: string, chunkSize = 
     throw fileError(file, e);
   }
   try {
-    let first = true;
     const buf = new Uint8Array(chunkSize);
     for (;;) {
-      const n = fs.readSync(fd, buf, 0, chunkSize, null);
+      let n: number;
+      try {
+        n = fs.readSync(fd, buf, 0, chunkSize, null);
+      } catch (e) {
+        throw fileError(file, e);
+      }
       if (n === 0) break;
-      let text = decoder.decode(buf.subarray(0, n), { stream: true });
-      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-      if (text.length) yield text;
+      yield buf.subarray(0, n);
     }
-    const tail = decoder.decode();
-    if (tail.length) yield tail;
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Flags a UTF-8 file whose bytes are not valid UTF-8 (the decoder put U+FFFD in their place),
+ * so a reader can treat the affected records as Spark does. Checked only for chunks whose text
+ * holds a U+FFFD, so valid files cost one indexOf per chunk.
+ */
+function noteInvalidUtf8(enc: string, chunk: Uint8Array, text: string, utf8: { invalid: boolean }): void {
+  if (utf8.invalid || enc !== "utf-8" || !text.includes("\uFFFD")) return;
+  if (!isUtf8(chunk)) utf8.invalid = true;
 }
 
 /** Java charset names -> WHATWG names (TextDecoder). */

@@ -4,6 +4,9 @@
 import type { Batch } from "../../physical/batch.js";
 import type { StructType } from "../../types/data-types.js";
 import * as fs from "node:fs";
+import type * as zlib from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { compressor, type WriteCodec } from "../compression.js";
 import { PijarError } from "../../errors/pijar-error.js";
 
 export interface PartWriter {
@@ -20,21 +23,41 @@ export interface OutputFormat {
   open(file: string, schema: StructType): Promise<PartWriter>;
 }
 
-/** A text part file written through one file handle, a batch of lines at a time. */
+/** A text part file written a batch of lines at a time, compressed when a codec is set. */
 export class TextPartWriter implements PartWriter {
-  private constructor(private readonly fh: fs.promises.FileHandle, private readonly lines: (b: Batch) => string) {}
+  private constructor(
+    private readonly fh: fs.promises.FileHandle,
+    private readonly lines: (b: Batch) => string,
+    private readonly z: zlib.Gzip | zlib.Deflate | null,
+    private readonly done: Promise<void> | null,
+  ) {}
 
-  static async open(file: string, head: string, lines: (b: Batch) => string): Promise<TextPartWriter> {
+  static async open(file: string, head: string, lines: (b: Batch) => string, codec: WriteCodec | null = null): Promise<TextPartWriter> {
     const fh = await fs.promises.open(file, "w");
-    if (head) await fh.write(head);
-    return new TextPartWriter(fh, lines);
+    const z = compressor(codec);
+    const done = z ? pipeline(z, fh.createWriteStream({ autoClose: false })) : null;
+    const w = new TextPartWriter(fh, lines, z, done);
+    if (head) await w.put(head);
+    return w;
+  }
+
+  private async put(text: string): Promise<void> {
+    if (!this.z) {
+      await this.fh.write(text);
+      return;
+    }
+    if (!this.z.write(text)) await new Promise<void>((r) => this.z!.once("drain", r));
   }
 
   async write(batch: Batch): Promise<void> {
-    if (batch.numRows) await this.fh.write(this.lines(batch));
+    if (batch.numRows) await this.put(this.lines(batch));
   }
 
   async close(): Promise<void> {
+    if (this.z) {
+      this.z.end();
+      await this.done;
+    }
     await this.fh.close();
   }
 }
