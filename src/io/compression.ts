@@ -146,6 +146,7 @@ export async function readWhole(file: string): Promise<Buffer> {
 }
 
 export function readWholeSync(file: string): Buffer {
+  if (!fs.statSync(file).isFile()) return Buffer.alloc(0); // a FIFO reads as empty (files.ts)
   const parts: Uint8Array[] = [];
   for (const c of decompressedSync(file, () => [fs.readFileSync(file)])) parts.push(c);
   return Buffer.concat(parts);

@@ -122,12 +122,22 @@ export function listInputFiles(paths: readonly string[]): InputFile[] {
     for (const m of matches) {
       const st = fs.statSync(m);
       if (st.isDirectory()) listFolder(m, m, [], out);
-      else if (st.isFile()) out.push({ path: path.resolve(m), size: st.size, partitions: [] });
-      // A FIFO, socket or device is no data file: Spark reads it as empty, and opening a FIFO
-      // with no writer would block forever.
+      // A FIFO, socket or device reads as empty, as in Spark: opening a FIFO with no writer
+      // would block forever, so the chunk readers never open one (see isSpecialFile).
+      else out.push({ path: path.resolve(m), size: st.isFile() ? st.size : 0, partitions: [] });
     }
   }
   return out;
+}
+
+/** A FIFO, socket or device: read as empty, never opened (a FIFO open blocks without a writer). */
+export function isSpecialFile(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Default bytes per read: large enough for throughput, small enough to never hold a file. */
@@ -135,6 +145,7 @@ export const CHUNK_SIZE = 4 * 1024 * 1024;
 
 /** Reads a file as byte chunks; stops early (closing the file) when the consumer breaks. */
 export async function* readChunks(file: string, chunkSize = CHUNK_SIZE): AsyncGenerator<Uint8Array> {
+  if (isSpecialFile(file)) return;
   let fh: fs.promises.FileHandle;
   try {
     fh = await fs.promises.open(file, "r");
@@ -198,6 +209,7 @@ export function* readTextChunksSync(file: string, encoding: string, chunkSize = 
 
 /** A plain file's bytes in chunks, synchronously (one reused buffer). */
 function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
+  if (isSpecialFile(file)) return;
   let fd: number;
   try {
     fd = fs.openSync(file, "r");

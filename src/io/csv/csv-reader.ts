@@ -5,7 +5,7 @@
  */
 import { codecOf, decompressed, decompressedSync } from "../compression.js";
 import { fileError } from "../file-errors.js";
-import { readChunks } from "../files.js";
+import { isSpecialFile, readChunks } from "../files.js";
 import * as fs from "node:fs";
 import { normalizeEncoding } from "../files.js";
 import { CsvByteTokenizer } from "./csv-byte-tokenizer.js";
@@ -78,6 +78,7 @@ export function* readChunksSync(file: string, chunkSize: number): Generator<Uint
 }
 
 function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
+  if (isSpecialFile(file)) return;
   let fd: number;
   try {
     fd = fs.openSync(file, "r");
@@ -108,6 +109,7 @@ export async function* readChunksAsync(file: string, chunkSize: number): AsyncGe
 }
 
 async function* plainChunksAsync(file: string, chunkSize: number): AsyncGenerator<Uint8Array> {
+  if (isSpecialFile(file)) return;
   let fh: fs.promises.FileHandle;
   try {
     fh = await fs.promises.open(file, "r");

@@ -11,7 +11,9 @@ export class JsonNumber {
     return !/[.eE]/.test(this.text);
   }
   toNumber(): number {
-    return Number(this.text);
+    const n = Number(this.text);
+    // Jackson reads "-0" as the integer 0, so Spark's double is 0.0 ("-0.0" stays -0.0).
+    return n === 0 && this.isIntegral ? 0 : n;
   }
 }
 

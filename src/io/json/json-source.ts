@@ -248,7 +248,8 @@ function jsonConverter(type: DataType, conv: TextConversion): JConv {
   if (name === "string") return (v) => (typeof v === "string" ? v : jsonText(v));
   if (name === "boolean") return (v) => (typeof v === "boolean" ? v : BAD);
   if (name === "double" || name === "float") {
-    return (v) => (v instanceof JsonNumber ? text(v.text) : typeof v === "string" && /^[+-]?(NaN|Infinity|INF)$/.test(v) ? text(v.replace("INF", "Infinity")) : BAD);
+    // An integral "-0" is Jackson's integer 0, so the double is 0.0 (only "-0.0" is -0.0).
+    return (v) => (v instanceof JsonNumber ? text(v.isIntegral && /^-0+$/.test(v.text) ? "0" : v.text) : typeof v === "string" && /^[+-]?(NaN|Infinity|INF)$/.test(v) ? text(v.replace("INF", "Infinity")) : BAD);
   }
   if (name === "date") return (v) => (typeof v === "string" ? text(v) : BAD);
   if (name === "timestamp" || name === "timestamp_ntz") {

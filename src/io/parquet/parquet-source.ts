@@ -17,7 +17,7 @@ import type { FunctionContext } from "../../functions/registry.js";
 import { buildData } from "../../physical/vector/build.js";
 import { readValues } from "../../physical/vector/read.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { listInputFiles, type InputFile } from "../files.js";
+import { isSpecialFile, listInputFiles, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
 import { inferPartitionSchema } from "../partitions.js";
 import { Options, checkUnsupported } from "../options.js";
@@ -36,6 +36,8 @@ export const PARQUET_READ_OPTIONS = [
  * in a worker (isolated-decoder.ts), so a corrupt file is a FAILED_READ_FILE, never a crash.
  */
 export function readParquetArrowSchema(path: string): A.Schema {
+  // Never open a FIFO or device (the open would block without a writer).
+  if (isSpecialFile(path)) throw footerError(path, "it is not a regular file");
   let fd: number;
   try {
     fd = fs.openSync(path, "r");

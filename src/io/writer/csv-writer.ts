@@ -87,7 +87,7 @@ export class CsvOutputFormat implements OutputFormat {
       }
       return out.join(lineSep) + lineSep;
     };
-    return TextPartWriter.open(file, head, lines);
+    return TextPartWriter.open(file, head, lines, o.compression);
   }
 }
 

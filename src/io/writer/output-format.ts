@@ -26,27 +26,32 @@ export interface OutputFormat {
 /** A text part file written a batch of lines at a time, compressed when a codec is set. */
 export class TextPartWriter implements PartWriter {
   private constructor(
-    private readonly fh: fs.promises.FileHandle,
+    private readonly fh: fs.promises.FileHandle | null,
     private readonly lines: (b: Batch) => string,
     private readonly z: zlib.Gzip | zlib.Deflate | null,
     private readonly done: Promise<void> | null,
   ) {}
 
   static async open(file: string, head: string, lines: (b: Batch) => string, codec: WriteCodec | null = null): Promise<TextPartWriter> {
-    const fh = await fs.promises.open(file, "w");
     const z = compressor(codec);
-    const done = z ? pipeline(z, fh.createWriteStream({ autoClose: false })) : null;
-    const w = new TextPartWriter(fh, lines, z, done);
+    let w: TextPartWriter;
+    if (z) {
+      const out = fs.createWriteStream(file);
+      await new Promise<void>((resolve, reject) => out.once("open", () => resolve()).once("error", reject));
+      w = new TextPartWriter(null, lines, z, pipeline(z, out));
+    } else {
+      w = new TextPartWriter(await fs.promises.open(file, "w"), lines, null, null);
+    }
     if (head) await w.put(head);
     return w;
   }
 
   private async put(text: string): Promise<void> {
-    if (!this.z) {
+    if (this.fh) {
       await this.fh.write(text);
       return;
     }
-    if (!this.z.write(text)) await new Promise<void>((r) => this.z!.once("drain", r));
+    if (!this.z!.write(text)) await new Promise<void>((r) => this.z!.once("drain", r));
   }
 
   async write(batch: Batch): Promise<void> {
@@ -58,7 +63,7 @@ export class TextPartWriter implements PartWriter {
       this.z.end();
       await this.done;
     }
-    await this.fh.close();
+    await this.fh?.close();
   }
 }
 
