@@ -59,21 +59,18 @@ interface Case {
   readonly expect: "old" | "new";
 }
 
+// Each case spawns a child process (seconds each on a loaded machine): the steps kept are the
+// commit point on either side, mid-rename, mid-move and the final cleanup.
 const CASES: Case[] = [
   { mode: "overwrite", step: "before-commit", expect: "old" },
   { mode: "overwrite", step: "after-commit-record", expect: "new" },
-  { mode: "overwrite", step: "replace-before-move-old", expect: "new" },
   { mode: "overwrite", step: "replace-between-renames", expect: "new" },
-  { mode: "overwrite", step: "replace-before-delete-old", expect: "new" },
   { mode: "overwrite", step: "before-remove-record", expect: "new" },
   { mode: "overwrite", step: "replace-between-renames", partition: "k", expect: "new" },
   { mode: "append", step: "before-commit", expect: "old" },
-  { mode: "append", step: "after-commit-record", expect: "new" },
   { mode: "append", step: "append-between-moves#2", expect: "new" },
-  { mode: "append", step: "before-commit", partition: "k", expect: "old" },
   { mode: "append", step: "append-between-moves#1", partition: "k", expect: "new" },
   { mode: "append", step: "append-between-moves#3", partition: "k", expect: "new" },
-  { mode: "append", step: "before-remove-record", partition: "k", expect: "new" },
 ];
 
 describe("kill -9 during a write leaves old or new data", () => {
@@ -81,7 +78,7 @@ describe("kill -9 during a write leaves old or new data", () => {
   for (const format of ["parquet", "csv", "json"]) {
     for (const c of CASES) {
       // Text formats share the commit code: their two decisive points are enough.
-      if (format !== "parquet" && (c.partition || !["after-commit-record", "replace-between-renames", "append-between-moves#2"].includes(c.step))) continue;
+      if (format !== "parquet" && (c.partition || !["replace-between-renames", "append-between-moves#2"].includes(c.step))) continue;
       it(`${format} ${c.mode}${c.partition ? " partitionBy" : ""}, killed at ${c.step} -> ${c.expect}`, async () => {
         const p = join(root, `t${n++}`);
         await writeOld(p, format, c.partition);
