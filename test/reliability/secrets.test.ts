@@ -94,6 +94,15 @@ describe("no representation shows a planted password", () => {
     expect(lines.join("\n")).not.toContain(PW);
   });
 
+  it("a bad % escape in a JDBC URL is JDBC_INVALID_URL (not URIError), password masked", async () => {
+    for (const u of [`jdbc:postgresql://127.0.0.1:1/x?password=${PW}&bad=%zz`, "jdbc:mysql://h/db%2", "jdbc:sqlite:/tmp/x.db?mode=%G0"]) {
+      const e = await failure(() => spark.read.jdbc(u, "t"));
+      expect((e as { errorClass?: string }).errorClass, String(e)).toBe("JDBC_INVALID_URL");
+      expect(String(e)).toContain("%-escape");
+      expect(String(e)).not.toContain(PW);
+    }
+  });
+
   it("the redaction regex is Spark's: secret, password, token, access key", () => {
     const s = inspect(new Options({ password: "p1x", "my.secret": "p2x", authToken: "p3x", "s3.access.key": "p4x", accesskey: "p5x", user: "visible-user" }));
     for (const v of ["p1x", "p2x", "p3x", "p4x", "p5x"]) expect(s).not.toContain(v);
