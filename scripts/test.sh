@@ -60,6 +60,7 @@ io_oracle_check() {
   .venv/bin/python test/io/oracle.py >/dev/null && git diff --exit-code --stat -- test/io/expected
 }
 [ -f test/io/oracle.py ] && stage "I/O expectations vs PySpark" io_oracle_check
+[ -f test/reliability/oracle.py ] && stage "reliability edge cases vs PySpark" .venv/bin/python test/reliability/oracle.py --check
 # 2. Unit, golden, SQL, IO, JDBC and display tests (vitest).
 stage "vitest" npx vitest run --reporter=dot
 # 3. The kernel through the real Jupyter client, and JupyterLab in headless Chromium.

@@ -13,16 +13,47 @@ import { parseSchema } from "../types/ddl.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { Options, type OptionValue } from "../io/options.js";
 import { sourceOpener } from "../io/formats.js";
+import { describeWithOptions, redactOptions } from "../io/redact.js";
 
 /** Reader options as a JS object; `schema` may ride along as in PySpark's keyword arguments. */
 export type ReadOptions = Record<string, OptionValue> & { schema?: StructType | string };
 
 export class DataFrameReader {
   private source = "parquet"; // Spark's spark.sql.sources.default
-  private readonly opts = new Map<string, OptionValue>();
+  // ES private fields: invisible to util.inspect, JSON.stringify and Object.entries, so a
+  // password set as an option is never printed (the text forms below redact it).
+  readonly #opts = new Map<string, OptionValue>();
   private userSchema: StructType | null = null;
+  readonly #session: SparkSession;
 
-  constructor(private readonly session: SparkSession) {}
+  constructor(session: SparkSession) {
+    this.#session = session;
+  }
+
+  private get opts(): Map<string, OptionValue> {
+    return this.#opts;
+  }
+
+  private get session(): SparkSession {
+    return this.#session;
+  }
+
+  toString(): string {
+    return describeWithOptions("DataFrameReader", { format: this.source }, this.#opts);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { format: this.source, options: redactOptions(this.#opts) };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  /** A notebook cell ending in a reader shows this (never a password). */
+  [Symbol.for("Jupyter.display")](): Record<string, unknown> {
+    return { "text/plain": this.toString() };
+  }
 
   /** The input format: "csv", "json", "parquet" (default). */
   format(source: string): this {

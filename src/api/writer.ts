@@ -17,6 +17,7 @@ import { Options, type OptionValue } from "../io/options.js";
 import { outputFormatFactory } from "../io/formats.js";
 import { parseSaveMode, type SaveMode } from "../io/writer/commit.js";
 import { writeBatches } from "../io/writer/write-job.js";
+import { describeWithOptions, redactOptions } from "../io/redact.js";
 
 /** Writer options as a JS object; `mode` and `partitionBy` ride along as PySpark's keywords. */
 export type WriteOptions = Record<string, OptionValue> & { mode?: string; partitionBy?: string | string[] };
@@ -35,10 +36,40 @@ export function registerWriteHandler(format: string, handler: WriteHandler): voi
 export class DataFrameWriter {
   private source = "parquet";
   private saveMode: SaveMode = "error";
-  private readonly opts = new Map<string, OptionValue>();
+  // ES private fields: never shown by util.inspect / JSON.stringify (see reader.ts).
+  readonly #opts = new Map<string, OptionValue>();
   private partitionCols: string[] = [];
+  readonly #df: DataFrame;
 
-  constructor(private readonly df: DataFrame) {}
+  constructor(df: DataFrame) {
+    this.#df = df;
+  }
+
+  private get opts(): Map<string, OptionValue> {
+    return this.#opts;
+  }
+
+  private get df(): DataFrame {
+    return this.#df;
+  }
+
+  toString(): string {
+    const fields: Record<string, string> = { format: this.source, mode: this.saveMode };
+    if (this.partitionCols.length) fields["partitionBy"] = `[${this.partitionCols.join(", ")}]`;
+    return describeWithOptions("DataFrameWriter", fields, this.#opts);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { format: this.source, mode: this.saveMode, partitionBy: [...this.partitionCols], options: redactOptions(this.#opts) };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  [Symbol.for("Jupyter.display")](): Record<string, unknown> {
+    return { "text/plain": this.toString() };
+  }
 
   /** "append", "overwrite", "ignore", "error" / "errorifexists" (default). */
   mode(saveMode: string | null | undefined): this {

@@ -16,7 +16,9 @@ export const GLOBAL_TEMP_DB = "global_temp";
 export class Catalog {
   private readonly views = new Map<string, ViewEntry>();
 
-  createTempView(name: string, plan: LogicalPlan, replace: boolean, global = false): void {
+  /** `parsed`: the name is already one identifier part (from SQL); else it is parsed here. */
+  createTempView(rawName: string, plan: LogicalPlan, replace: boolean, global = false, parsed = false): void {
+    const name = parsed ? rawName : viewName(rawName);
     const store = global ? globalViews : this.views;
     const key = name.toLowerCase();
     if (!replace && store.has(key)) {
@@ -60,4 +62,53 @@ export class Catalog {
   listGlobalViews(): ViewEntry[] {
     return [...globalViews.values()];
   }
+}
+
+/**
+ * The view name of `df.createTempView(name)` and friends, parsed as Spark parses it: one
+ * identifier, plain (`sales_2024`) or back-quoted (`` `a.b` `` is the one-part name a.b).
+ * Anything else is refused as Spark refuses it: two parts (`a.b`) are
+ * TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS, text that is no identifier (`v; DROP VIEW x`) is
+ * "Invalid view name", so a name can never smuggle SQL into later queries.
+ */
+export function viewName(raw: string): string {
+  const parts: string[] = [];
+  let i = 0;
+  const s = raw.trim();
+  const invalid = () => new PijarError("_LEGACY_ERROR_TEMP_1321", { viewName: raw }, {
+    message: `Invalid view name: ${raw}. A view name is one identifier: letters, digits and _ (e.g. sales_2024), or any text in back quotes (\`my view\`).`,
+    exceptionType: "AnalysisException",
+  });
+  while (i <= s.length) {
+    if (s[i] === "`") {
+      let part = "";
+      i++;
+      for (;;) {
+        if (i >= s.length) throw invalid();
+        if (s[i] === "`") {
+          if (s[i + 1] === "`") {
+            part += "`";
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        part += s[i++];
+      }
+      parts.push(part);
+    } else {
+      const m = /^[\p{L}\p{N}_]+/u.exec(s.slice(i));
+      if (!m) throw invalid();
+      parts.push(m[0]);
+      i += m[0].length;
+    }
+    if (i === s.length) break;
+    if (s[i] !== ".") throw invalid();
+    i++;
+  }
+  if (parts.length !== 1) {
+    throw new PijarError("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: raw }, { exceptionType: "AnalysisException" });
+  }
+  return parts[0]!;
 }

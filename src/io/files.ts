@@ -7,7 +7,11 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { isUtf8 } from "node:buffer";
 import { PijarError } from "../errors/pijar-error.js";
+import { recoverCommits, recoverCommitsIn } from "./commit-log.js";
+import { fileError } from "./file-errors.js";
+import { decompressed, decompressedSync } from "./compression.js";
 
 export interface InputFile {
   readonly path: string;
@@ -53,6 +57,13 @@ function globToRegExp(glob: string): RegExp {
 }
 
 const isGlob = (p: string) => /[*?[{]/.test(p);
+
+/** The deepest folder of a glob pattern without wildcards. */
+function globRoot(pattern: string): string {
+  const parts = path.resolve(pattern).split(path.sep);
+  const i = parts.findIndex((seg) => isGlob(seg));
+  return parts.slice(0, i).join(path.sep) || path.sep;
+}
 
 /** Expands one glob pattern (each path segment may hold wildcards). */
 function expandGlob(pattern: string): string[] {
@@ -103,15 +114,30 @@ function listFolder(root: string, dir: string, partitions: [string, string][], o
 export function listInputFiles(paths: readonly string[]): InputFile[] {
   const out: InputFile[] = [];
   for (const p of paths) {
+    // A write killed after its commit point is finished first, so the read sees its data.
+    if (isGlob(p)) recoverCommitsIn(globRoot(p));
+    else recoverCommits(p);
     const matches = isGlob(p) ? expandGlob(p) : [p];
     if (matches.length === 0 || (!isGlob(p) && !fs.existsSync(p))) throw pathNotFound(p);
     for (const m of matches) {
       const st = fs.statSync(m);
       if (st.isDirectory()) listFolder(m, m, [], out);
-      else out.push({ path: path.resolve(m), size: st.size, partitions: [] });
+      // A FIFO, socket or device reads as empty, as in Spark: opening a FIFO with no writer
+      // would block forever, so the chunk readers never open one (see isSpecialFile).
+      else out.push({ path: path.resolve(m), size: st.isFile() ? st.size : 0, partitions: [] });
     }
   }
   return out;
+}
+
+/** A FIFO, socket or device: read as empty, never opened (a FIFO open blocks without a writer). */
+export function isSpecialFile(file: string): boolean {
+  try {
+    const st = fs.statSync(file);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Default bytes per read: large enough for throughput, small enough to never hold a file. */
@@ -119,11 +145,22 @@ export const CHUNK_SIZE = 4 * 1024 * 1024;
 
 /** Reads a file as byte chunks; stops early (closing the file) when the consumer breaks. */
 export async function* readChunks(file: string, chunkSize = CHUNK_SIZE): AsyncGenerator<Uint8Array> {
-  const fh = await fs.promises.open(file, "r");
+  if (isSpecialFile(file)) return;
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(file, "r");
+  } catch (e) {
+    throw fileError(file, e);
+  }
   try {
     for (;;) {
       const buf = new Uint8Array(chunkSize);
-      const { bytesRead } = await fh.read(buf, 0, chunkSize, null);
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await fh.read(buf, 0, chunkSize, null));
+      } catch (e) {
+        throw fileError(file, e);
+      }
       if (bytesRead === 0) return;
       yield bytesRead === chunkSize ? buf : buf.subarray(0, bytesRead);
     }
@@ -133,12 +170,14 @@ export async function* readChunks(file: string, chunkSize = CHUNK_SIZE): AsyncGe
 }
 
 /** Decodes byte chunks to text chunks; multi-byte characters split across chunks are kept whole. */
-export async function* readTextChunks(file: string, encoding: string, chunkSize = CHUNK_SIZE, onBytes?: (n: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder(normalizeEncoding(encoding), { fatal: false });
+export async function* readTextChunks(file: string, encoding: string, chunkSize = CHUNK_SIZE, onBytes?: (n: number) => void, utf8?: { invalid: boolean }): AsyncGenerator<string> {
+  const enc = normalizeEncoding(encoding);
+  const decoder = new TextDecoder(enc, { fatal: false });
   let first = true;
-  for await (const chunk of readChunks(file, chunkSize)) {
+  for await (const chunk of decompressed(file, readChunks(file, chunkSize))) {
     onBytes?.(chunk.length);
     let text = decoder.decode(chunk, { stream: true });
+    if (utf8) noteInvalidUtf8(enc, chunk, text, utf8);
     // Drop a UTF-8 byte order mark, as Spark does.
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     first = false;
@@ -153,25 +192,55 @@ export async function* readTextChunks(file: string, encoding: string, chunkSize 
  * inferSchema=True)` returns a DataFrame (with its schema) right away, so Pijar's reader does
  * too, reading the files chunk by chunk (never whole) before returning.
  */
-export function* readTextChunksSync(file: string, encoding: string, chunkSize = CHUNK_SIZE): Generator<string> {
-  const decoder = new TextDecoder(normalizeEncoding(encoding), { fatal: false });
-  const fd = fs.openSync(file, "r");
+export function* readTextChunksSync(file: string, encoding: string, chunkSize = CHUNK_SIZE, utf8?: { invalid: boolean }): Generator<string> {
+  const enc = normalizeEncoding(encoding);
+  const decoder = new TextDecoder(enc, { fatal: false });
+  let first = true;
+  for (const chunk of decompressedSync(file, () => plainChunksSync(file, chunkSize))) {
+    let text = decoder.decode(chunk, { stream: true });
+    if (utf8) noteInvalidUtf8(enc, chunk, text, utf8);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    if (text.length) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail.length) yield tail;
+}
+
+/** A plain file's bytes in chunks, synchronously (one reused buffer). */
+function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
+  if (isSpecialFile(file)) return;
+  let fd: number;
   try {
-    let first = true;
+    fd = fs.openSync(file, "r");
+  } catch (e) {
+    throw fileError(file, e);
+  }
+  try {
     const buf = new Uint8Array(chunkSize);
     for (;;) {
-      const n = fs.readSync(fd, buf, 0, chunkSize, null);
+      let n: number;
+      try {
+        n = fs.readSync(fd, buf, 0, chunkSize, null);
+      } catch (e) {
+        throw fileError(file, e);
+      }
       if (n === 0) break;
-      let text = decoder.decode(buf.subarray(0, n), { stream: true });
-      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
-      if (text.length) yield text;
+      yield buf.subarray(0, n);
     }
-    const tail = decoder.decode();
-    if (tail.length) yield tail;
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Flags a UTF-8 file whose bytes are not valid UTF-8 (the decoder put U+FFFD in their place),
+ * so a reader can treat the affected records as Spark does. Checked only for chunks whose text
+ * holds a U+FFFD, so valid files cost one indexOf per chunk.
+ */
+function noteInvalidUtf8(enc: string, chunk: Uint8Array, text: string, utf8: { invalid: boolean }): void {
+  if (utf8.invalid || enc !== "utf-8" || !text.includes("\uFFFD")) return;
+  if (!isUtf8(chunk)) utf8.invalid = true;
 }
 
 /** Java charset names -> WHATWG names (TextDecoder). */

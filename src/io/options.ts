@@ -7,11 +7,28 @@
  * raises INVALID_OPTION naming the option and the nearest valid name instead.
  */
 import { PijarError, orderBySimilarity } from "../errors/pijar-error.js";
+import { describeWithOptions, redactOptions } from "./redact.js";
 
 export type OptionValue = string | number | boolean | null | undefined;
 
 export class Options {
-  private readonly map = new Map<string, string>();
+  // A private field, so a password option never shows in util.inspect / JSON.stringify.
+  readonly #map = new Map<string, string>();
+  private get map(): Map<string, string> {
+    return this.#map;
+  }
+
+  toString(): string {
+    return describeWithOptions("Options", {}, this.#map);
+  }
+
+  toJSON(): Record<string, string> {
+    return redactOptions(this.#map);
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
 
   constructor(entries: Record<string, OptionValue> | Map<string, OptionValue> = {}) {
     const it = entries instanceof Map ? entries.entries() : Object.entries(entries);

@@ -64,7 +64,8 @@ export function parseIntegral(s: string, min: number, max: number): number | big
     if (d < 0 || d > 9) return BAD;
     v = v * 10 + d;
   }
-  if (neg) v = -v;
+  // "-0" is the integer 0 (a JavaScript -0 would print as -0.0 in a double context).
+  if (neg && v !== 0) v = -v;
   return v < min || v > max ? BAD : v;
 }
 

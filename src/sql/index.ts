@@ -9,7 +9,7 @@ import type { BuildContext } from "../plan/builder/index.js";
 import type { Catalog } from "../catalog/catalog.js";
 import { registerSqlFrontEnd } from "../api/sql-front-end.js";
 import { DataFrame } from "../api/dataframe.js";
-import type { SparkSession } from "../api/session.js";
+import { SparkSession as SparkSessionClass, type SparkSession } from "../api/session.js";
 import { catalogAdapter } from "./to-plan/catalog-adapter.js";
 import { sqlExpression, sqlSelectItem, sqlStatement, type SqlContext } from "./to-plan/index.js";
 
@@ -40,7 +40,11 @@ function standaloneContext(): SqlContext {
   return {
     build: { fn: { timeZone, ansi: true, nowMicros: Date.now() * 1000 } },
     catalog: {
-      lookupRelation: () => undefined,
+      // F.expr("(SELECT count(*) FROM v)") sees the active session's views, as in PySpark.
+      lookupRelation: (name) => {
+        const session = SparkSessionClass.getActiveSession();
+        return session ? catalogAdapter(session.catalog._catalog).lookupRelation(name) : undefined;
+      },
       createTempView: () => undefined,
       viewExists: () => false,
       dropTempView: () => false,

@@ -29,7 +29,7 @@ export function intFromBytes(buf: Uint8Array, s: number, e: number, min: number,
     if (d < 0 || d > 9) return undefined;
     v = v * 10 + d;
   }
-  if (neg) v = -v;
+  if (neg && v !== 0) v = -v; // "-0" is the integer 0
   return v < min || v > max ? undefined : v;
 }
 

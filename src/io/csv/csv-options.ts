@@ -1,6 +1,7 @@
 /**
  * CSV options with Spark's names and defaults (CSVOptions.scala), read and write side.
  */
+import { textWriteCodec, type WriteCodec } from "../compression.js";
 import { Options, charOption, checkUnsupported, invalidValue, parseModeOption, type ParseMode } from "../options.js";
 import type { CsvSyntax } from "./csv-tokenizer.js";
 import type { TextConversion } from "../text-columns.js";
@@ -119,14 +120,12 @@ export interface CsvWriteOptions {
   readonly ignoreLeadingWhiteSpace: boolean;
   readonly ignoreTrailingWhiteSpace: boolean;
   readonly timeZone: string;
+  readonly compression: WriteCodec | null;
 }
 
 export function csvWriteOptions(opts: Options, timeZone: string): CsvWriteOptions {
   opts.checkKnown("CSV", CSV_WRITE_OPTIONS);
-  const compression = opts.getAny("compression", "codec");
-  if (compression !== undefined && !["none", "uncompressed"].includes(compression.toLowerCase())) {
-    throw invalidValue("compression", compression, "none (Pijar writes uncompressed CSV)");
-  }
+  const compression = textWriteCodec(opts.getAny("compression", "codec"));
   const enc = opts.getAny("encoding", "charset");
   if (enc !== undefined && !/^utf-?8$/i.test(enc)) throw invalidValue("encoding", enc, "utf-8 (Pijar writes UTF-8 only)");
   return {
@@ -145,5 +144,6 @@ export function csvWriteOptions(opts: Options, timeZone: string): CsvWriteOption
     ignoreLeadingWhiteSpace: opts.bool("ignoreLeadingWhiteSpace", true),
     ignoreTrailingWhiteSpace: opts.bool("ignoreTrailingWhiteSpace", true),
     timeZone,
+    compression,
   };
 }

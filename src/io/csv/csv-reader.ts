@@ -3,6 +3,9 @@
  * ASCII syntax characters (the fast path), otherwise the text tokenizer behind a streaming
  * decoder. Both drop a leading byte order mark, as Spark does.
  */
+import { codecOf, decompressed, decompressedSync } from "../compression.js";
+import { fileError } from "../file-errors.js";
+import { isSpecialFile, readChunks } from "../files.js";
 import * as fs from "node:fs";
 import { normalizeEncoding } from "../files.js";
 import { CsvByteTokenizer } from "./csv-byte-tokenizer.js";
@@ -71,7 +74,17 @@ class DecodingTokenizer implements ChunkTokenizer {
 
 /** Byte chunks of a file, read synchronously (schema inference runs inside `spark.read.csv`). */
 export function* readChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
-  const fd = fs.openSync(file, "r");
+  yield* decompressedSync(file, () => plainChunksSync(file, chunkSize));
+}
+
+function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
+  if (isSpecialFile(file)) return;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (e) {
+    throw fileError(file, e);
+  }
   try {
     const buf = new Uint8Array(chunkSize);
     for (;;) {
@@ -90,7 +103,19 @@ export function* readChunksSync(file: string, chunkSize: number): Generator<Uint
  * they keep); closes the file when the consumer stops early.
  */
 export async function* readChunksAsync(file: string, chunkSize: number): AsyncGenerator<Uint8Array> {
-  const fh = await fs.promises.open(file, "r");
+  // Decompressed output is fresh buffers; plain files reuse one buffer (see above).
+  if (codecOf(file)) yield* decompressed(file, readChunks(file, chunkSize));
+  else yield* plainChunksAsync(file, chunkSize);
+}
+
+async function* plainChunksAsync(file: string, chunkSize: number): AsyncGenerator<Uint8Array> {
+  if (isSpecialFile(file)) return;
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(file, "r");
+  } catch (e) {
+    throw fileError(file, e);
+  }
   try {
     const buf = new Uint8Array(chunkSize);
     for (;;) {

@@ -82,7 +82,7 @@ export function parseJdbcOptions(entries: Options | Record<string, OptionValue>)
   if (!["NONE", "READ_UNCOMMITTED", "READ_COMMITTED", "REPEATABLE_READ", "SERIALIZABLE"].includes(isolation)) {
     throw invalidValue("isolationLevel", isolation, "NONE, READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE");
   }
-  return {
+  return hidePassword({
     url, target, table, query,
     user: o.get("user") ?? target.user,
     password: o.get("password") ?? target.password,
@@ -96,7 +96,18 @@ export function parseJdbcOptions(entries: Options | Record<string, OptionValue>)
     sessionInitStatement: o.get("sessionInitStatement") ?? null,
     isolationLevel: isolation as IsolationLevel,
     preferTimestampNTZ: o.bool("preferTimestampNTZ", false),
-  };
+  });
+}
+
+/**
+ * Makes the password (and the URL, which may embed one) non-enumerable: still readable as
+ * `o.password`, but never shown by util.inspect, console.log or JSON.stringify of the options.
+ */
+function hidePassword(o: JdbcOptions): JdbcOptions {
+  Object.defineProperty(o, "password", { enumerable: false });
+  Object.defineProperty(o, "url", { enumerable: false });
+  Object.defineProperty(o.target, "password", { enumerable: false });
+  return o;
 }
 
 /** The table for a write: `dbtable` is required (query makes no sense there). */

@@ -21,6 +21,7 @@ import { parseJdbcOptions, type JdbcOptions, type PartitionOptions } from "./jdb
 import { guard, jdbcFailure, openConnection } from "./connect.js";
 import type { ColumnMeta, JdbcDialect } from "./dialects/dialect.js";
 import { baseQuery } from "./base-query.js";
+import { singleStatement } from "./single-statement.js";
 import { readConverter } from "./values.js";
 import { describeTarget } from "./url.js";
 import { filtersToSql } from "./filter-sql.js";
@@ -48,6 +49,9 @@ export function checkReadOptions(options: Options | Record<string, OptionValue>)
       exceptionType: "IllegalArgumentException",
     });
   }
+  // Raw SQL must be one statement: checked before any connection is made.
+  if (o.query !== null) singleStatement(o.query, "query");
+  else if (o.table!.trim().startsWith("(")) singleStatement(o.table!.trim(), "dbtable");
   return o;
 }
 
@@ -92,7 +96,7 @@ class JdbcSource implements DataSource {
     // PostgreSQL stores `timestamp` as wall-clock time: read it in the session zone, as Spark.
     const naiveZone = d.name === "postgresql" ? req.ctx.timeZone || this.timeZone : "UTC";
     const conv = fields.map((f) => readConverter(f.dataType, naiveZone, f.name));
-    const select = fields.length ? fields.map((f) => d.quoteIdentifier(f.name)).join(", ") : "1";
+    const select = fields.length ? fields.map((f) => d.selectColumn?.(d.quoteIdentifier(f.name), f.dataType) ?? d.quoteIdentifier(f.name)).join(", ") : "1";
     const wheres = o.partition ? partitionPredicates(o.partition, d, this.schema) : [null];
     const pushed = filtersToSql(req.filters, this.schema, d);
     let remaining = req.limit ?? Infinity;

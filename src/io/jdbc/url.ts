@@ -35,7 +35,7 @@ export function parseJdbcUrl(url: string): JdbcTarget {
     const [file, query] = splitOnce(rest, "?");
     if (!file) throw badUrl(url, "no file path after jdbc:sqlite:");
     const path = file === ":memory:" ? file : resolve(file.replace(/^file:/, ""));
-    return { kind: "sqlite", scheme, host: "", port: 0, database: path, path, params: parseQuery(query), user: undefined, password: undefined };
+    return { kind: "sqlite", scheme, host: "", port: 0, database: path, path, params: parseQuery(url, query), user: undefined, password: undefined };
   }
   const kind: JdbcKind | undefined = scheme === "postgresql" || scheme === "postgres" ? "postgresql" : scheme === "mysql" || scheme === "mariadb" ? "mysql" : undefined;
   if (!kind) {
@@ -43,7 +43,7 @@ export function parseJdbcUrl(url: string): JdbcTarget {
   }
   const hm = /^\/\/(\[[^\]]+\]|[^/:?]*)(?::(\d+))?(?:\/([^?]*))?(?:\?(.*))?$/.exec(rest);
   if (!hm) throw badUrl(url, "expected //host:port/database");
-  const params = { ...parseQuery(hm[4]) };
+  const params = { ...parseQuery(url, hm[4]) };
   const user = params["user"];
   const password = params["password"];
   delete params["user"];
@@ -52,7 +52,7 @@ export function parseJdbcUrl(url: string): JdbcTarget {
     kind, scheme,
     host: hm[1] ? hm[1].replace(/^\[|\]$/g, "") : "localhost",
     port: hm[2] ? Number(hm[2]) : DEFAULT_PORTS[scheme]!,
-    database: decodeURIComponent(hm[3] ?? ""),
+    database: decodePart(url, hm[3] ?? ""),
     path: "",
     params, user, password,
   };
@@ -63,13 +63,23 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
 }
 
-function parseQuery(q: string | undefined): Record<string, string> {
+/** decodeURIComponent, with a malformed `%` escape reported as JDBC_INVALID_URL (not URIError). */
+function decodePart(url: string, part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    const bad = /%(?![0-9a-fA-F]{2})/.exec(part);
+    throw badUrl(url, `it has a malformed %-escape${bad ? ` near '${part.slice(bad.index, bad.index + 3)}'` : ""}; write a literal % as %25`);
+  }
+}
+
+function parseQuery(url: string, q: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!q) return out;
   for (const part of q.split(/[&;]/)) {
     if (!part) continue;
     const [k, v] = splitOnce(part, "=");
-    out[decodeURIComponent(k)] = decodeURIComponent(v ?? "");
+    out[decodePart(url, k)] = decodePart(url, v ?? "");
   }
   return out;
 }

@@ -151,7 +151,9 @@ export function sqliteParam(t: T.DataType, column: string): (v: unknown) => numb
     const scale = t.scale;
     return (v) => (v === null || v === undefined ? null : formatDecimal(v as bigint, scale));
   }
-  if (t instanceof T.StringType || t instanceof T.BinaryType) return (v) => (v === null || v === undefined ? null : (v as string | Uint8Array));
+  // A string with a NUL is bound as its UTF-8 bytes (the INSERT casts them to TEXT).
+  if (t instanceof T.StringType) return (v) => (v === null || v === undefined ? null : (v as string).includes("\0") ? new TextEncoder().encode(v as string) : (v as string));
+  if (t instanceof T.BinaryType) return (v) => (v === null || v === undefined ? null : (v as Uint8Array));
   if (t instanceof T.DateType) return (v) => (v === null || v === undefined ? null : formatDate(v as number));
   if (t instanceof T.TimestampType || t instanceof T.TimestampNTZType) {
     return (v) => (v === null || v === undefined ? null : formatTimestamp(v as number, "UTC"));

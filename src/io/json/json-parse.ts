@@ -11,7 +11,9 @@ export class JsonNumber {
     return !/[.eE]/.test(this.text);
   }
   toNumber(): number {
-    return Number(this.text);
+    const n = Number(this.text);
+    // Jackson reads "-0" as the integer 0, so Spark's double is 0.0 ("-0.0" stays -0.0).
+    return n === 0 && this.isIntegral ? 0 : n;
   }
 }
 
@@ -19,18 +21,37 @@ export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | Map
 
 export class JsonSyntaxError extends Error {}
 
+/**
+ * Jackson's default StreamReadConstraints.maxNestingDepth (Spark 4's JSON parser): a deeper
+ * document is malformed (a corrupt record), and the parser never recurses past it, so a
+ * 100,000-deep document cannot overflow the stack.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
+/** What a parse noticed besides the value (the first object key that appears twice). */
+export interface ParseInfo {
+  duplicateKey: string | null;
+}
+
 /** Parses one JSON document from text[start, end); throws JsonSyntaxError. */
-export function parseJson(text: string, start = 0, end = text.length): JsonValue {
+export function parseJson(text: string, start = 0, end = text.length, info?: ParseInfo): JsonValue {
   const p = new Parser(text, start, end);
   p.ws();
   const v = p.value();
   p.ws();
   if (p.i < end) p.fail("unexpected text after the value");
+  if (info) info.duplicateKey = p.duplicateKey;
   return v;
 }
 
 class Parser {
+  private depth = 0;
+  duplicateKey: string | null = null;
   constructor(readonly s: string, public i: number, readonly end: number) {}
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING_DEPTH) this.fail(`nesting deeper than ${MAX_NESTING_DEPTH} levels`);
+  }
 
   fail(msg: string): never {
     throw new JsonSyntaxError(`${msg} at position ${this.i}`);
@@ -149,11 +170,13 @@ class Parser {
   }
 
   private array(): JsonValue[] {
+    this.enter();
     this.i++;
     const out: JsonValue[] = [];
     this.ws();
     if (this.s[this.i] === "]") {
       this.i++;
+      this.depth--;
       return out;
     }
     for (;;) {
@@ -162,17 +185,22 @@ class Parser {
       this.ws();
       const c = this.s[this.i];
       this.i++;
-      if (c === "]") return out;
+      if (c === "]") {
+        this.depth--;
+        return out;
+      }
       if (c !== ",") this.fail("expected ',' or ']'");
     }
   }
 
   private object(): Map<string, JsonValue> {
+    this.enter();
     this.i++;
     const out = new Map<string, JsonValue>();
     this.ws();
     if (this.s[this.i] === "}") {
       this.i++;
+      this.depth--;
       return out;
     }
     for (;;) {
@@ -183,11 +211,15 @@ class Parser {
       if (this.s[this.i] !== ":") this.fail("expected ':'");
       this.i++;
       this.ws();
-      out.set(k, this.value());
+      if (this.duplicateKey === null && out.has(k)) this.duplicateKey = k;
+      out.set(k, this.value()); // the last value wins, as Jackson's tree model
       this.ws();
       const c = this.s[this.i];
       this.i++;
-      if (c === "}") return out;
+      if (c === "}") {
+        this.depth--;
+        return out;
+      }
       if (c !== ",") this.fail("expected ',' or '}'");
     }
   }

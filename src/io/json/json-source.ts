@@ -3,6 +3,7 @@
  * is one JSON value: an object or an array of objects). Schema inference in one streaming pass,
  * parse modes and `_corrupt_record` as Spark.
  */
+import { readWhole, readWholeSync } from "../compression.js";
 import * as fs from "node:fs";
 import {
   ArrayType, DataType, MapType, StructField, StructType, stringType,
@@ -18,7 +19,7 @@ import { inferPartitionSchema } from "../partitions.js";
 import { Options, checkUnsupported, invalidValue, parseModeOption, type ParseMode } from "../options.js";
 import { BAD, converterFor, type TextConversion } from "../text-columns.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
-import { JsonNumber, JsonSyntaxError, jsonText, parseJson, type JsonValue } from "./json-parse.js";
+import { JsonNumber, JsonSyntaxError, jsonText, parseJson, type JsonValue, type ParseInfo } from "./json-parse.js";
 import { canonicalize, inferJsonType, mergeJsonTypes } from "./json-infer.js";
 
 export const JSON_READ_OPTIONS = [
@@ -100,9 +101,9 @@ class LineSplitter {
 }
 
 /** Streams the records (raw text) of one file: lines, or the whole file for multiLine. */
-async function* records(file: string, o: JsonReadOptions, chunkSize: number, onBytes?: (n: number) => void): AsyncGenerator<string> {
+async function* records(file: string, o: JsonReadOptions, chunkSize: number, onBytes?: (n: number) => void, utf8?: { invalid: boolean }): AsyncGenerator<string> {
   if (o.multiLine) {
-    const bytes = await fs.promises.readFile(file);
+    const bytes = await readWhole(file);
     onBytes?.(bytes.length);
     const text = new TextDecoder(o.encoding).decode(bytes);
     if (text.trim()) yield text;
@@ -110,7 +111,7 @@ async function* records(file: string, o: JsonReadOptions, chunkSize: number, onB
   }
   const split = new LineSplitter(o.lineSep);
   const out: string[] = [];
-  for await (const chunk of readTextChunks(file, o.encoding, chunkSize, onBytes)) {
+  for await (const chunk of readTextChunks(file, o.encoding, chunkSize, onBytes, utf8)) {
     split.push(chunk, out);
     yield* out;
     out.length = 0;
@@ -120,15 +121,15 @@ async function* records(file: string, o: JsonReadOptions, chunkSize: number, onB
 }
 
 /** Synchronous twin of `records` for schema inference (see readTextChunksSync). */
-function* recordsSync(file: string, o: JsonReadOptions, chunkSize: number): Generator<string> {
+function* recordsSync(file: string, o: JsonReadOptions, chunkSize: number, utf8?: { invalid: boolean }): Generator<string> {
   if (o.multiLine) {
-    const text = new TextDecoder(o.encoding).decode(fs.readFileSync(file));
+    const text = new TextDecoder(o.encoding).decode(readWholeSync(file));
     if (text.trim()) yield text;
     return;
   }
   const split = new LineSplitter(o.lineSep);
   const out: string[] = [];
-  for (const chunk of readTextChunksSync(file, o.encoding, chunkSize)) {
+  for (const chunk of readTextChunksSync(file, o.encoding, chunkSize, utf8)) {
     split.push(chunk, out);
     yield* out;
     out.length = 0;
@@ -138,10 +139,10 @@ function* recordsSync(file: string, o: JsonReadOptions, chunkSize: number): Gene
 }
 
 /** The rows (objects) of one record, or null when the record is malformed. */
-function rowsOfRecord(text: string): Map<string, JsonValue>[] | null {
+function rowsOfRecord(text: string, info?: ParseInfo): Map<string, JsonValue>[] | null {
   let v: JsonValue;
   try {
-    v = parseJson(text);
+    v = parseJson(text, 0, text.length, info);
   } catch (e) {
     if (e instanceof JsonSyntaxError) return null;
     throw e;
@@ -163,8 +164,12 @@ export function openJson(paths: readonly string[], options: Options, userSchema:
     let t: DataType = new StructType([]);
     let sawCorrupt = false;
     for (const f of files) {
-      for (const rec of recordsSync(f.path, o, chunkSize)) {
-        const rows = rowsOfRecord(rec);
+      const utf8 = { invalid: false };
+      for (const rec of recordsSync(f.path, o, chunkSize, utf8)) {
+        const info: ParseInfo = { duplicateKey: null };
+        const rows = utf8.invalid && rec.includes("\uFFFD") ? null : rowsOfRecord(rec, info);
+        // Spark's inferred struct cannot hold one field twice.
+        if (info.duplicateKey !== null) throw new PijarError("COLUMN_ALREADY_EXISTS", { columnName: quoteId(info.duplicateKey) });
         if (!rows) {
           if (o.mode === "FAILFAST") throw malformed(rec, f.path);
           sawCorrupt = true;
@@ -243,7 +248,8 @@ function jsonConverter(type: DataType, conv: TextConversion): JConv {
   if (name === "string") return (v) => (typeof v === "string" ? v : jsonText(v));
   if (name === "boolean") return (v) => (typeof v === "boolean" ? v : BAD);
   if (name === "double" || name === "float") {
-    return (v) => (v instanceof JsonNumber ? text(v.text) : typeof v === "string" && /^[+-]?(NaN|Infinity|INF)$/.test(v) ? text(v.replace("INF", "Infinity")) : BAD);
+    // An integral "-0" is Jackson's integer 0, so the double is 0.0 (only "-0.0" is -0.0).
+    return (v) => (v instanceof JsonNumber ? text(v.isIntegral && /^-0+$/.test(v.text) ? "0" : v.text) : typeof v === "string" && /^[+-]?(NaN|Infinity|INF)$/.test(v) ? text(v.replace("INF", "Infinity")) : BAD);
   }
   if (name === "date") return (v) => (typeof v === "string" ? text(v) : BAD);
   if (name === "timestamp" || name === "timestamp_ntz") {
@@ -290,8 +296,10 @@ class JsonFormat implements FileFormat {
           n = 0;
           return b;
         };
-        for await (const rec of records(file.path, o, chunkSize, (b) => (bytes += b))) {
-          const rows = rowsOfRecord(rec);
+        const utf8 = { invalid: false };
+        for await (const rec of records(file.path, o, chunkSize, (b) => (bytes += b), utf8)) {
+          // Invalid UTF-8 makes Spark's parser fail: the record is corrupt (shown with U+FFFD).
+          const rows = utf8.invalid && rec.includes("\uFFFD") ? null : rowsOfRecord(rec);
           const push = (vals: unknown[] | null, bad: boolean) => {
             let k = 0;
             for (let i = 0; i < fields.length; i++) {

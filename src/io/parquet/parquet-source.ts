@@ -10,7 +10,6 @@
 import { canonLong } from "../../values/long.js";
 import * as fs from "node:fs";
 import * as A from "apache-arrow";
-import * as pw from "parquet-wasm";
 import { DataType, LongType, StructField, StructType, TimestampNTZType, TimestampType, timestampType } from "../../types/data-types.js";
 import { fromArrowType, toArrowType } from "../../types/arrow-types.js";
 import { Batch } from "../../columnar/batch.js";
@@ -19,40 +18,75 @@ import type { FunctionContext } from "../../functions/registry.js";
 import { buildData } from "../../columnar/convert/build.js";
 import { readValues } from "../../columnar/convert/read.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { listInputFiles, type InputFile } from "../files.js";
+import { isSpecialFile, listInputFiles, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
 import { inferPartitionSchema } from "../partitions.js";
 import { Options, checkUnsupported } from "../options.js";
 import { SPARK_ROW_METADATA_KEY, dataTypeFromJson } from "./spark-schema-json.js";
+import { DecodeFailure, openDecoded, readSchemaIsolated, type DecodedFile } from "./isolated-decoder.js";
+import { fileError } from "../file-errors.js";
 
 export const PARQUET_READ_OPTIONS = [
   "path", "mergeSchema", "datetimeRebaseMode", "int96RebaseMode", "recursiveFileLookup", "pathGlobFilter",
   "modifiedBefore", "modifiedAfter", "ignoreCorruptFiles", "ignoreMissingFiles",
 ];
 
-/** Reads only the footer of a Parquet file and returns its Arrow schema. */
+/**
+ * Reads only the footer of a Parquet file and returns its Arrow schema. The frame is checked
+ * here (magic bytes at both ends, a footer length that fits the file) and the footer is parsed
+ * in a worker (isolated-decoder.ts), so a corrupt file is a FAILED_READ_FILE, never a crash.
+ */
 export function readParquetArrowSchema(path: string): A.Schema {
-  const fd = fs.openSync(path, "r");
+  // Never open a FIFO or device (the open would block without a writer).
+  if (isSpecialFile(path)) throw footerError(path, "it is not a regular file");
+  let fd: number;
+  try {
+    fd = fs.openSync(path, "r");
+  } catch (e) {
+    throw fileError(path, e);
+  }
   try {
     const size = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(4);
     const tail = Buffer.alloc(8);
-    if (size < 12) throw notParquet(path);
+    if (size < 12) throw footerError(path, `the file has ${size} bytes, too few for Parquet`);
+    fs.readSync(fd, head, 0, 4, 0);
     fs.readSync(fd, tail, 0, 8, size - 8);
-    if (tail.toString("latin1", 4) !== "PAR1") throw notParquet(path);
+    if (head.toString("latin1") !== "PAR1" || tail.toString("latin1", 4) !== "PAR1") throw footerError(path, "it is not a Parquet file (no PAR1 magic bytes)");
     const len = tail.readUInt32LE(0);
+    if (len > size - 12) throw footerError(path, `the footer length (${len} bytes) exceeds the file size (${size} bytes)`);
     const footer = Buffer.alloc(len + 8);
     fs.readSync(fd, footer, 0, len + 8, size - 8 - len);
-    // parquet-wasm parses the footer from the end of the buffer; the data pages are not needed.
-    const schema = pw.readSchema(Buffer.concat([Buffer.from("PAR1"), footer]));
-    return A.tableFromIPC(schema.intoIPCStream()).schema;
+    let ipc: Uint8Array;
+    try {
+      // parquet-wasm parses the footer from the end of the buffer; the data pages are not needed.
+      ipc = readSchemaIsolated(Buffer.concat([Buffer.from("PAR1"), footer]));
+    } catch (e) {
+      throw footerError(path, (e as Error).message);
+    }
+    try {
+      return A.tableFromIPC(ipc).schema;
+    } catch (e) {
+      throw footerError(path, (e as Error).message);
+    }
   } finally {
     fs.closeSync(fd);
   }
 }
 
-function notParquet(path: string): PijarError {
-  return new PijarError("FAILED_READ_FILE.NO_HINT", {}, {
-    message: `Encountered error while reading file file:${path}: it is not a Parquet file (no PAR1 footer). Read it with the matching format (csv, json), or remove it from the folder.`,
+/** Spark's error for an unreadable footer (not Parquet, truncated, corrupt metadata). */
+function footerError(path: string, detail: string): PijarError {
+  return new PijarError("FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER", { path: `file:${path}` }, {
+    message: `Encountered error while reading file file:${path}. Could not read footer (${detail}). Please ensure that the file is in either ORC or Parquet format. ` +
+      "If not, please convert it to a valid format. If the file is in the valid format, please check if it is corrupt.",
+    exceptionType: "SparkException",
+  });
+}
+
+/** A corrupt data page (or any failure while decoding rows) of a file whose footer was fine. */
+function readError(path: string, detail: string): PijarError {
+  return new PijarError("FAILED_READ_FILE.NO_HINT", { path: `file:${path}` }, {
+    message: `Encountered error while reading file file:${path}. The file is corrupt: ${detail}. Re-create it, or remove it from the input.`,
     exceptionType: "SparkException",
   });
 }
@@ -137,15 +171,19 @@ class ParquetFormat implements FileFormat {
     const outSchema = new StructType(fields);
     return {
       readFile: async function* (file: InputFile, limit: number | null): AsyncIterable<Batch> {
-        const blob = await fs.openAsBlob(file.path);
-        const pf = await pw.ParquetFile.fromFile(blob);
+        let pf: DecodedFile;
         try {
-          const fileFields = A.tableFromIPC(pf.schema().intoIPCStream()).schema.fields.map((f) => f.name);
+          pf = await openDecoded(file.path);
+        } catch (e) {
+          throw e instanceof DecodeFailure ? footerError(file.path, e.message) : fileError(file.path, e);
+        }
+        try {
+          const fileFields = A.tableFromIPC(pf.schemaIpc).schema.fields.map((f) => f.name);
           const nameIn = (n: string) => fileFields.find((f) => f === n) ?? fileFields.find((f) => f.toLowerCase() === n.toLowerCase());
           const present = fields.map((f) => nameIn(f.name)).filter((n): n is string => n !== undefined);
           if (present.length === 0) {
             // Only row counts are needed (e.g. count(), or partition columns only).
-            let left = Math.min(pf.metadata().fileMetadata().numRows(), limit ?? Infinity);
+            let left = Math.min(pf.numRows, limit ?? Infinity);
             job.reportRead(left, file.size);
             while (left > 0) {
               const n = Math.min(left, batchSize);
@@ -154,33 +192,34 @@ class ParquetFormat implements FileFormat {
             }
             return;
           }
-          const stream = await pf.stream({ batchSize, columns: present, ...(limit !== null ? { limit } : {}) });
-          const reader = (stream as ReadableStream<pw.RecordBatch>).getReader();
           let seen = 0;
-          try {
-            for (;;) {
-              job.checkCancelled();
-              const { done, value } = await reader.read();
-              if (done) break;
-              const t = A.tableFromIPC(value.intoIPCStream());
-              for (const rb of t.batches) {
-                const n = rb.numRows;
-                const cols = fields.map((f) => {
-                  const name = nameIn(f.name);
-                  const child = name === undefined ? null : rb.getChild(name);
-                  return child ? toEngineData(child.data[0]!, f.dataType) : buildData(f.dataType, new Array(n).fill(null));
-                });
-                seen += n;
-                job.reportRead(n, Math.round((file.size * n) / Math.max(1, pf.metadata().fileMetadata().numRows())));
-                yield new Batch(outSchema, cols, n);
-              }
-              if (limit !== null && seen >= limit) break;
+          const it = pf.batches(present, batchSize, limit);
+          for (;;) {
+            job.checkCancelled();
+            let next: IteratorResult<Uint8Array>;
+            let t: A.Table;
+            try {
+              next = await it.next();
+              if (next.done) break;
+              t = A.tableFromIPC(next.value);
+            } catch (e) {
+              throw readError(file.path, (e as Error).message);
             }
-          } finally {
-            await reader.cancel().catch(() => undefined);
+            for (const rb of t.batches) {
+              const n = rb.numRows;
+              const cols = fields.map((f) => {
+                const name = nameIn(f.name);
+                const child = name === undefined ? null : rb.getChild(name);
+                return child ? toEngineData(child.data[0]!, f.dataType) : buildData(f.dataType, new Array(n).fill(null));
+              });
+              seen += n;
+              job.reportRead(n, Math.round((file.size * n) / Math.max(1, pf.numRows)));
+              yield new Batch(outSchema, cols, n);
+            }
+            if (limit !== null && seen >= limit) break;
           }
         } finally {
-          pf.free();
+          await pf.close();
         }
       },
     };

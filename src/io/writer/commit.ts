@@ -3,18 +3,23 @@
  *
  * Part files are written into a hidden staging folder beside the target
  * (`.<name>.pijar-staging-<uuid>`; hidden, so readers skip it). Only when every file is
- * complete is the result committed by renames:
- * - new target or overwrite: the old folder is renamed away (`.<name>.pijar-old-<uuid>`), the
- *   staging folder renamed into place, then the old folder deleted;
- * - append: each new part file (with a fresh uuid in its name) is renamed into the target.
- * A failure (or a kill) before the commit leaves the old data untouched; the staging folder is
- * removed on failure, and a leftover one from a killed process is ignored by readers.
+ * complete is the result committed:
+ * - new target: the staging folder is renamed into place (one atomic step);
+ * - overwrite: a commit record is written (the commit point), then the old data (folder or
+ *   file) is renamed away (`.<name>.pijar-old-<uuid>`), the staging folder renamed into place
+ *   and the old data deleted;
+ * - append (also partitionBy): a commit record, then each new part file (a fresh uuid in its
+ *   name) is moved into the target.
+ * A kill after the commit record is finished by the next reader or writer of the path (see
+ * commit-log.ts); a failure or kill before it leaves the old data untouched, and a leftover
+ * staging folder is ignored by readers.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomUUID } from "node:crypto";
 import { PijarError } from "../../errors/pijar-error.js";
 import { fileUri } from "../files.js";
+import { pausePoint, recoverCommits, rollForward, writeCommitRecord, type CommitRecord } from "../commit-log.js";
 
 export type SaveMode = "append" | "overwrite" | "ignore" | "error";
 
@@ -45,11 +50,19 @@ export function setAfterPartFileHook(h: ((file: string) => void) | null): void {
  */
 export async function writeWithCommit(target: string, mode: SaveMode, produce: (staging: string) => Promise<void>): Promise<boolean> {
   const abs = path.resolve(target);
-  const exists = fs.existsSync(abs);
-  if (exists && mode === "error") throw new PijarError("PATH_ALREADY_EXISTS", { outputPath: fileUri(abs) });
-  if (exists && mode === "ignore") return false;
+  recoverCommits(abs);
+  const st = statOrNull(abs);
+  if (st && mode === "error") throw new PijarError("PATH_ALREADY_EXISTS", { outputPath: fileUri(abs) });
+  if (st && mode === "ignore") return false;
+  if (st && mode === "append" && !st.isDirectory()) throw notADirectory(abs);
   const parent = path.dirname(abs);
-  fs.mkdirSync(parent, { recursive: true });
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOTDIR" || code === "EEXIST") throw notADirectory(parent);
+    throw e;
+  }
   const staging = path.join(parent, `.${path.basename(abs)}.pijar-staging-${randomUUID()}`);
   fs.mkdirSync(staging);
   try {
@@ -59,40 +72,49 @@ export async function writeWithCommit(target: string, mode: SaveMode, produce: (
     fs.rmSync(staging, { recursive: true, force: true });
     throw e;
   }
-  if (exists && mode === "append" && fs.statSync(abs).isDirectory()) {
-    moveInto(staging, abs);
-    fs.rmSync(staging, { recursive: true, force: true });
-    return true;
-  }
-  if (exists) {
-    const old = path.join(parent, `.${path.basename(abs)}.pijar-old-${randomUUID()}`);
-    fs.renameSync(abs, old);
+  pausePoint("before-commit");
+  if (!st) {
+    // A new target: one rename is the whole commit.
     try {
       fs.renameSync(staging, abs);
+      return true;
     } catch (e) {
-      fs.renameSync(old, abs); // put the old data back
-      fs.rmSync(staging, { recursive: true, force: true });
-      throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "ENOTEMPTY" && code !== "EEXIST" && code !== "ENOTDIR") throw e;
+      // Another writer created the target meanwhile: continue as if it had been there.
+      if (mode === "error" || mode === "ignore") {
+        fs.rmSync(staging, { recursive: true, force: true });
+        if (mode === "ignore") return false;
+        throw new PijarError("PATH_ALREADY_EXISTS", { outputPath: fileUri(abs) });
+      }
     }
-    fs.rmSync(old, { recursive: true, force: true });
-  } else {
-    fs.renameSync(staging, abs);
   }
+  const rec: CommitRecord = mode === "append" && statOrNull(abs)?.isDirectory()
+    ? { kind: "append", target: abs, staging, old: null }
+    : { kind: "replace", target: abs, staging, old: path.join(parent, `.${path.basename(abs)}.pijar-old-${randomUUID()}`) };
+  // The commit point: once the record is written, the write is done (see commit-log.ts).
+  while (!writeCommitRecord(rec)) recoverCommits(abs);
+  pausePoint("after-commit-record");
+  rollForward(rec);
   return true;
 }
 
-/** Moves every file of `from` (recursively) into the same relative place under `to`. */
-function moveInto(from: string, to: string): void {
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, e.name);
-    const dst = path.join(to, e.name);
-    if (e.isDirectory()) {
-      fs.mkdirSync(dst, { recursive: true });
-      moveInto(src, dst);
-    } else {
-      fs.renameSync(src, dst);
-    }
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
   }
+}
+
+/** Spark (Hadoop) refuses to write part files under a regular file; so does Pijar. */
+function notADirectory(p: string): PijarError {
+  return new PijarError("PATH_NOT_A_DIRECTORY", { path: fileUri(p) }, {
+    message: `Parent path is not a directory: ${fileUri(p)}. It is a regular file, and a write puts part files into a folder: ` +
+      `write to a new path, or use mode("overwrite") to replace the file.`,
+    exceptionType: "ParentNotDirectoryException",
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  * `escape`; null -> nullValue (default empty), "" -> emptyValue (default `""`); whitespace is
  * trimmed by default on write; dates/timestamps through dateFormat/timestampFormat.
  */
+import { codecExtension } from "../compression.js";
 import {
   ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, MapType, StructType,
   TimestampNTZType, TimestampType,
@@ -40,8 +41,10 @@ export function valueFormatter(type: DataType, dateFormat: string, timestampForm
 
 export class CsvOutputFormat implements OutputFormat {
   readonly name = "csv";
-  readonly extension = ".csv";
-  constructor(private readonly o: CsvWriteOptions) {}
+  readonly extension: string;
+  constructor(private readonly o: CsvWriteOptions) {
+    this.extension = ".csv" + codecExtension(o.compression);
+  }
 
   checkSchema(schema: StructType): void {
     for (const f of schema.fields) {
@@ -84,7 +87,7 @@ export class CsvOutputFormat implements OutputFormat {
       }
       return out.join(lineSep) + lineSep;
     };
-    return TextPartWriter.open(file, head, lines);
+    return TextPartWriter.open(file, head, lines, o.compression);
   }
 }
 

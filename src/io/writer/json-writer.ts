@@ -3,6 +3,7 @@
  * fields omitted (ignoreNullFields, default true), doubles in Java notation ("1.0E10") with
  * NaN/Infinity as strings, decimals as bare numbers, dates/timestamps as formatted strings.
  */
+import { codecExtension, textWriteCodec, type WriteCodec } from "../compression.js";
 import {
   ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, DoubleType, FloatType, MapType, StructType,
   TimestampNTZType, TimestampType,
@@ -25,12 +26,12 @@ export interface JsonWriteOptions {
   readonly ignoreNullFields: boolean;
   readonly lineSep: string;
   readonly timeZone: string;
+  readonly compression: WriteCodec | null;
 }
 
 export function jsonWriteOptions(opts: Options, timeZone: string): JsonWriteOptions {
   opts.checkKnown("JSON", JSON_WRITE_OPTIONS);
-  const c = opts.getAny("compression", "codec");
-  if (c !== undefined && !["none", "uncompressed"].includes(c.toLowerCase())) throw invalidValue("compression", c, "none (Pijar writes uncompressed JSON)");
+  const compression = textWriteCodec(opts.getAny("compression", "codec"));
   const pat = (n: string, d: string) => {
     const v = opts.get(n) ?? d;
     compilePattern(v);
@@ -43,6 +44,7 @@ export function jsonWriteOptions(opts: Options, timeZone: string): JsonWriteOpti
     ignoreNullFields: opts.bool("ignoreNullFields", true),
     lineSep: opts.get("lineSep") ?? "\n",
     timeZone,
+    compression,
   };
 }
 
@@ -112,8 +114,10 @@ function structGenerator(type: StructType, o: JsonWriteOptions): Gen {
 
 export class JsonOutputFormat implements OutputFormat {
   readonly name = "json";
-  readonly extension = ".json";
-  constructor(private readonly o: JsonWriteOptions) {}
+  readonly extension: string;
+  constructor(private readonly o: JsonWriteOptions) {
+    this.extension = ".json" + codecExtension(o.compression);
+  }
 
   checkSchema(): void {}
 
@@ -130,6 +134,6 @@ export class JsonOutputFormat implements OutputFormat {
       }
       return out;
     };
-    return TextPartWriter.open(file, "", lines);
+    return TextPartWriter.open(file, "", lines, this.o.compression);
   }
 }

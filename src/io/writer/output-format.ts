@@ -4,6 +4,9 @@
 import type { Batch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-types.js";
 import * as fs from "node:fs";
+import type * as zlib from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { compressor, type WriteCodec } from "../compression.js";
 import { PijarError } from "../../errors/pijar-error.js";
 
 export interface PartWriter {
@@ -20,22 +23,47 @@ export interface OutputFormat {
   open(file: string, schema: StructType): Promise<PartWriter>;
 }
 
-/** A text part file written through one file handle, a batch of lines at a time. */
+/** A text part file written a batch of lines at a time, compressed when a codec is set. */
 export class TextPartWriter implements PartWriter {
-  private constructor(private readonly fh: fs.promises.FileHandle, private readonly lines: (b: Batch) => string) {}
+  private constructor(
+    private readonly fh: fs.promises.FileHandle | null,
+    private readonly lines: (b: Batch) => string,
+    private readonly z: zlib.Gzip | zlib.Deflate | null,
+    private readonly done: Promise<void> | null,
+  ) {}
 
-  static async open(file: string, head: string, lines: (b: Batch) => string): Promise<TextPartWriter> {
-    const fh = await fs.promises.open(file, "w");
-    if (head) await fh.write(head);
-    return new TextPartWriter(fh, lines);
+  static async open(file: string, head: string, lines: (b: Batch) => string, codec: WriteCodec | null = null): Promise<TextPartWriter> {
+    const z = compressor(codec);
+    let w: TextPartWriter;
+    if (z) {
+      const out = fs.createWriteStream(file);
+      await new Promise<void>((resolve, reject) => out.once("open", () => resolve()).once("error", reject));
+      w = new TextPartWriter(null, lines, z, pipeline(z, out));
+    } else {
+      w = new TextPartWriter(await fs.promises.open(file, "w"), lines, null, null);
+    }
+    if (head) await w.put(head);
+    return w;
+  }
+
+  private async put(text: string): Promise<void> {
+    if (this.fh) {
+      await this.fh.write(text);
+      return;
+    }
+    if (!this.z!.write(text)) await new Promise<void>((r) => this.z!.once("drain", r));
   }
 
   async write(batch: Batch): Promise<void> {
-    if (batch.numRows) await this.fh.write(this.lines(batch));
+    if (batch.numRows) await this.put(this.lines(batch));
   }
 
   async close(): Promise<void> {
-    await this.fh.close();
+    if (this.z) {
+      this.z.end();
+      await this.done;
+    }
+    await this.fh?.close();
   }
 }
 

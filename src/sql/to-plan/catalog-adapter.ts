@@ -10,7 +10,7 @@ const isGlobal = (parts: readonly string[]) => parts.length === 2 && parts[0]!.t
 export function catalogAdapter(catalog: Catalog): SqlCatalog {
   return {
     lookupRelation: (name) => catalog.lookup(name)?.plan,
-    createTempView: (name, plan, opts) => catalog.createTempView(name, plan, opts.replace, opts.global),
+    createTempView: (name, plan, opts) => catalog.createTempView(name, plan, opts.replace, opts.global, true),
     viewExists: (name, global) => catalog.lookup(global ? [GLOBAL_TEMP_DB, name] : [name]) !== null,
     dropTempView: (name) => {
       if (isGlobal(name)) return catalog.dropGlobalTempView(name[1]!);

@@ -35,6 +35,8 @@ export interface JdbcDialect {
   truncateStatement(table: string): string;
   /** Renames a table; `to` is a bare quoted name (same schema). */
   renameStatement(from: string, toBare: string): string;
+  /** How a scan selects a column (default: the quoted name), e.g. to read text without loss. */
+  selectColumn?(quoted: string, t: DataType): string;
 }
 
 /** Standard double-quote identifier quoting (PostgreSQL, SQLite). */

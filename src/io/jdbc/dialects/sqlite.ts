@@ -29,6 +29,11 @@ export const sqliteDialect: JdbcDialect = {
     if (t instanceof T.TimestampNTZType) return "TIMESTAMP_NTZ";
     return null;
   },
+  // SQLite text may hold NUL characters, which its C text accessor cuts off: strings are read
+  // as their bytes (decoded as UTF-8 by the reader), so every character survives.
+  selectColumn(quoted: string, t: T.DataType): string {
+    return t instanceof T.StringType ? `CAST(${quoted} AS BLOB) AS ${quoted}` : quoted;
+  },
   sparkType(c: ColumnMeta, preferNTZ: boolean): T.DataType {
     const d = c.typeName.toUpperCase();
     if (d === "") return sampleType(c.sample);

@@ -48,7 +48,9 @@ class PostgresConnection implements JdbcConnection {
   }
 
   async describe(sql: string): Promise<ColumnMeta[]> {
-    const r = await this.client.query({ text: `SELECT * FROM (${sql}) pijar_describe LIMIT 0`, rowMode: "array" });
+    // The extended protocol runs exactly one statement: a second line of defence behind
+    // single-statement.ts against SQL smuggled into 'query' / 'dbtable'.
+    const r = await this.client.query({ text: `SELECT * FROM (${sql}) pijar_describe LIMIT 0`, rowMode: "array", queryMode: "extended" } as pg.QueryConfig);
     const missing = [...new Set(r.fields.map((f) => f.dataTypeID).filter((id) => !this.typeNames.has(id)))];
     if (missing.length) {
       const names = await this.client.query({ text: `SELECT oid::int, typname FROM pg_type WHERE oid = ANY($1::oid[])`, values: [missing], rowMode: "array" });
@@ -70,7 +72,7 @@ class PostgresConnection implements JdbcConnection {
   async *stream(sql: string, fetchSize: number): AsyncIterable<unknown[][]> {
     // A cursor only lives inside a transaction; the caller has begun one.
     const name = `pijar_cursor_${++cursorSeq}`;
-    await this.client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`);
+    await this.client.query({ text: `DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, queryMode: "extended" } as pg.QueryConfig);
     try {
       for (;;) {
         const r = await this.client.query({ text: `FETCH ${fetchSize} FROM ${name}`, rowMode: "array" });

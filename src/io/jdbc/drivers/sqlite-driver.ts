@@ -9,6 +9,7 @@ import type { ColumnMeta } from "../dialects/dialect.js";
 import type { JdbcConnection, LoadSpec } from "./driver.js";
 import type { JdbcTarget } from "../url.js";
 import { sqliteParam } from "../values.js";
+import { StringType } from "../../../types/data-types.js";
 
 let viewSeq = 0;
 
@@ -31,7 +32,12 @@ class SqliteConnection implements JdbcConnection {
   }
 
   async query(sql: string): Promise<unknown[][]> {
-    return (this.db.all(sql) as Row[]).map((r) => Object.values(r));
+    const stmt = this.db.prepare(sql);
+    try {
+      return [...rowArrays(stmt)];
+    } finally {
+      stmt.finalize();
+    }
   }
 
   async describe(sql: string): Promise<ColumnMeta[]> {
@@ -55,8 +61,8 @@ class SqliteConnection implements JdbcConnection {
     const stmt = this.db.prepare(sql);
     try {
       let chunk: unknown[][] = [];
-      for (const row of stmt.iterate() as IterableIterator<Row>) {
-        chunk.push(Object.values(row));
+      for (const row of rowArrays(stmt)) {
+        chunk.push(row);
         if (chunk.length >= fetchSize) {
           yield chunk;
           chunk = [];
@@ -80,7 +86,10 @@ class SqliteConnection implements JdbcConnection {
 
   async load(spec: LoadSpec): Promise<number> {
     const q = sqliteDialect.quoteIdentifier;
-    const stmt = this.db.prepare(`INSERT INTO ${spec.table} (${spec.columns.map(q).join(", ")}) VALUES (${spec.columns.map(() => "?").join(", ")})`);
+    // Text goes in as UTF-8 bytes cast to TEXT when it holds a NUL (bound as a C string, it
+    // would be cut there); see sqliteParam.
+    const marks = spec.types.map((t) => (t instanceof StringType ? "CAST(? AS TEXT)" : "?"));
+    const stmt = this.db.prepare(`INSERT INTO ${spec.table} (${spec.columns.map(q).join(", ")}) VALUES (${marks.join(", ")})`);
     const enc = spec.types.map((t, i) => sqliteParam(t, spec.columns[i]!));
     const n = enc.length;
     let rows = 0;
@@ -114,5 +123,23 @@ class SqliteConnection implements JdbcConnection {
 
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
+  }
+}
+
+/**
+ * Rows as arrays in column order. The driver hands rows out as objects keyed by column name,
+ * and JavaScript orders integer-like keys ("2023", "2024") before all others, so
+ * `Object.values` would shift values between columns; the names (in order) come from the
+ * statement instead.
+ */
+function* rowArrays(stmt: sqlite.Statement): Generator<unknown[]> {
+  const names = (stmt as unknown as { _getColumnNames(): string[] })._getColumnNames();
+  if (new Set(names).size !== names.length) {
+    throw new Error(`the query returns two columns of the same name (${names.join(", ")}); give each column its own alias`);
+  }
+  for (const row of stmt.iterate() as IterableIterator<Row>) {
+    const out = new Array<unknown>(names.length);
+    for (let i = 0; i < names.length; i++) out[i] = row[names[i]!];
+    yield out;
   }
 }
