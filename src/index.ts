@@ -12,8 +12,11 @@ import "./functions/index.js";
 // The SQL front end registers itself with the DataFrame API (spark.sql, filter("..."), selectExpr).
 import "./sql/index.js";
 import { wireModules } from "./wiring.js";
+import { wireConnect } from "./connect/index.js";
 
 wireModules();
+// SparkSession.builder.remote("sc://...") runs on a Spark Connect server (src/connect).
+wireConnect();
 
 // Sessions and DataFrames
 export { SparkSession, SPARK_VERSION, PIJAR_VERSION } from "./api/session.js";

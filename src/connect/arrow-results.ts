@@ -1,0 +1,42 @@
+/**
+ * Arrow IPC batches from ExecutePlan -> Pijar Batches. Decoding goes through Pijar's own
+ * column reader (src/physical/vector/read.ts), which reads decimals from the raw Uint32 words
+ * and timestamps from the raw BigInt64 microseconds, so values are exact and identical to
+ * local mode's.
+ */
+import * as A from "apache-arrow";
+import { Batch } from "../physical/batch.js";
+import { fromArrowSchema } from "../types/arrow-types.js";
+import type { StructType } from "../types/data-types.js";
+import type { ExecutePlanResponse } from "./gen/base_pb.js";
+
+export interface RemoteResult {
+  schema: StructType;
+  arrowSchema: A.Schema | null;
+  batches: Batch[];
+  recordBatches: A.RecordBatch[];
+}
+
+export async function collectArrow(responses: AsyncIterable<ExecutePlanResponse> | Iterable<ExecutePlanResponse>): Promise<RemoteResult> {
+  const recordBatches: A.RecordBatch[] = [];
+  let arrowSchema: A.Schema | null = null;
+  for await (const r of responses) {
+    if (r.responseType.case !== "arrowBatch") continue;
+    const reader = A.RecordBatchReader.from(r.responseType.value.data).open() as A.RecordBatchStreamReader;
+    arrowSchema ??= reader.schema;
+    for (const rb of reader) if (rb.numRows > 0) recordBatches.push(rb);
+  }
+  const schema = fromArrowSchema(arrowSchema ?? new A.Schema([]));
+  const batches = recordBatches.map((rb) => new Batch(schema, rb.data.children, rb.numRows));
+  return { schema, arrowSchema, batches, recordBatches };
+}
+
+/** Internal values, row by row. */
+export function rowsOf(result: RemoteResult): unknown[][] {
+  const rows: unknown[][] = [];
+  for (const b of result.batches) {
+    const cols = b.schema.fields.map((_, i) => b.values(i));
+    for (let r = 0; r < b.numRows; r++) rows.push(cols.map((c) => c[r]));
+  }
+  return rows;
+}
