@@ -30,6 +30,10 @@ export { RuntimeConfig } from "./api/conf.js";
 export { Row } from "./api/row.js";
 export { Window, WindowSpec } from "./api/window.js";
 
+// Spark Connect: remote sessions (SparkSession.builder.remote(url)) and the local/remote cross-check
+export { RemoteSparkSession, RemoteDataFrame, crossCheck } from "./connect/index.js";
+export type { CrossCheckOptions, CrossCheckReport } from "./connect/index.js";
+
 // Functions and types, as `pyspark.sql.functions` and `pyspark.sql.types`
 export * as functions from "./api/functions.js";
 export * as types from "./types/index.js";

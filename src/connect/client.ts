@@ -8,7 +8,7 @@ import { createClient, ConnectError, type Client, type Interceptor } from "@conn
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { randomUUID } from "node:crypto";
 import {
-  AnalyzePlanRequestSchema, AnalyzePlanResponseSchema, ExecutePlanRequestSchema, ExecutePlanResponseSchema,
+  AnalyzePlanRequestSchema, AnalyzePlanResponseSchema, ConfigRequestSchema, ConfigResponseSchema, ExecutePlanRequestSchema, ExecutePlanResponseSchema,
   SparkConnectService, type AnalyzePlanResponse, type ExecutePlanResponse, type Plan,
 } from "./gen/base_pb.js";
 import type { ConnectionSettings } from "./connection-string.js";
@@ -18,6 +18,7 @@ import { PIJAR_VERSION } from "../api/session.js";
 import type { PijarError } from "../errors/pijar-error.js";
 
 const SERVICE = "/spark.connect.SparkConnectService/";
+type ConfigOp = NonNullable<NonNullable<MessageInitShape<typeof ConfigRequestSchema>["operation"]>["opType"]>;
 type AnalyzeCase = NonNullable<MessageInitShape<typeof AnalyzePlanRequestSchema>["analyze"]>;
 
 export class ConnectClient {
@@ -52,6 +53,14 @@ export class ConnectClient {
     const r = this.sync.call(SERVICE + "AnalyzePlan", toBinary(AnalyzePlanRequestSchema, req), this.headers);
     if (r.status !== 0) throw this.syncError(r.status, r.message, r.details, what);
     return fromBinary(AnalyzePlanResponseSchema, r.messages[0]!);
+  }
+
+  /** A Config call (spark.conf get/set/unset), synchronously; returns the key/value pairs. */
+  configSync(opType: ConfigOp, what: string): { key: string; value?: string }[] {
+    const req = create(ConfigRequestSchema, { ...this.common, operation: { opType } });
+    const r = this.sync.call(SERVICE + "Config", toBinary(ConfigRequestSchema, req), this.headers);
+    if (r.status !== 0) throw this.syncError(r.status, r.message, r.details, what);
+    return fromBinary(ConfigResponseSchema, r.messages[0]!).pairs;
   }
 
   /** ExecutePlan with every response collected, synchronously (eager commands such as spark.sql). */

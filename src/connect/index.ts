@@ -25,3 +25,5 @@ export function wireConnect(): void {
 export { RemoteSparkSession } from "./remote-session.js";
 export { RemoteDataFrame } from "./remote-dataframe.js";
 export { parseConnectionString } from "./connection-string.js";
+export { crossCheck } from "./cross-check.js";
+export type { CrossCheckOptions, CrossCheckReport } from "./cross-check.js";

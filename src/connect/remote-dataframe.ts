@@ -118,7 +118,8 @@ export class RemoteDataFrame extends DataFrame {
   /** The server's printSchema() text. */
   override schemaString(level?: number): string {
     const r = this.client.analyzeSync({ case: "treeString", value: { plan: this.plan_(), level } }, "printSchema()");
-    return r.result.case === "treeString" ? r.result.value.treeString.replace(/\n$/, "") : "";
+    // As the local text, the server's ends with a newline (printSchema() then prints a blank line, as PySpark).
+    return r.result.case === "treeString" ? r.result.value.treeString : "";
   }
 
   /** The server's explain() text. */
@@ -365,8 +366,7 @@ export class RemoteDataFrame extends DataFrame {
   override async _showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
     const t = truncate === true ? 20 : truncate === false ? 0 : Math.trunc(truncate);
     const r = await this._execute(rel({ case: "showString", value: { input: this.relation, numRows: n, truncate: t, vertical } }), "show()");
-    const text = String(rowsOf(r)[0]?.[0] ?? "");
-    return text.replace(/\n$/, "");
+    return String(rowsOf(r)[0]?.[0] ?? "");
   }
 
   override async show(n?: number | ShowOptions, truncate?: boolean | number, vertical?: boolean): Promise<void> {

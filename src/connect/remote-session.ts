@@ -17,6 +17,11 @@ import { RemoteDataFrameReader } from "./remote-reader.js";
 import { localRelation } from "./local-relation.js";
 import { toConnectExpr } from "./expressions.js";
 import { compareVersions } from "./unsupported.js";
+import { RemoteRuntimeConfig } from "./remote-conf.js";
+import { crossCheck, type CrossCheckOptions, type CrossCheckReport } from "./cross-check.js";
+import type { RuntimeConfig } from "../api/conf.js";
+
+const LOCAL_ONLY_OPTIONS = new Set(["spark.remote", "spark.master", "spark.app.name"]);
 
 /** The oldest server this client is written for: Spark 4.0's protocol. */
 export const MIN_SERVER_VERSION = "4.0.0";
@@ -37,6 +42,10 @@ export class RemoteSparkSession extends SparkSession {
       });
     }
     (this as { version: string }).version = v;
+    const conf = new RemoteRuntimeConfig(this.client);
+    (this as { conf: RuntimeConfig }).conf = conf;
+    // Builder settings go to the server, as PySpark's builder sends them (the URL itself stays here).
+    for (const [k, val] of Object.entries(options)) if (!LOCAL_ONLY_OPTIONS.has(k) && !k.startsWith("spark.pijar.")) conf.set(k, val);
   }
 
   /** True: this session runs on a Spark Connect server. */
@@ -87,6 +96,14 @@ export class RemoteSparkSession extends SparkSession {
 
   override table(tableName: string): DataFrame {
     return this.df(rel({ case: "read", value: { readType: { case: "namedTable", value: { unparsedIdentifier: tableName } } } }));
+  }
+
+  /**
+   * Builds the same DataFrame on a local session and on this one and compares schema, rows
+   * and (with `ordered`) show() text: `await spark.crossCheck((s) => s.range(5).select(...))`.
+   */
+  crossCheck(build: (spark: SparkSession) => DataFrame, opts: CrossCheckOptions = {}): Promise<CrossCheckReport> {
+    return crossCheck(build, this, opts);
   }
 
   override newSession(): SparkSession {
