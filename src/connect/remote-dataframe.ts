@@ -29,10 +29,13 @@ import { Join_JoinType as JoinType, SetOperation_SetOpType as SetOpType } from "
 import { rel, planIdOf, type Rel } from "./relation.js";
 import { tagPlanId, toConnectExpr, type PbExpr } from "./expressions.js";
 import { fromConnectStruct } from "./types.js";
-import { collectArrow, rowsOf, type RemoteResult } from "./arrow-results.js";
+import { collectArrow, isExactLong, rowsOf, type RemoteResult } from "./arrow-results.js";
 import { notOnConnect } from "./unsupported.js";
 import { RemoteGroupedData } from "./remote-grouped-data.js";
 import { RemoteDataFrameWriter } from "./remote-writer.js";
+import { RemoteNaFunctions } from "./remote-na.js";
+import { remoteDisplay } from "./remote-display.js";
+import type { DataFrameNaFunctions } from "../api/na-functions.js";
 import type { RemoteSparkSession } from "./remote-session.js";
 
 type Cols = (ColumnOrName | readonly ColumnOrName[])[];
@@ -315,6 +318,28 @@ export class RemoteDataFrame extends DataFrame {
     }, "Creating a temp view");
   }
 
+  override get na(): DataFrameNaFunctions {
+    return new RemoteNaFunctions(this) as unknown as DataFrameNaFunctions;
+  }
+
+  override fillna(value: unknown, subset?: string | string[] | null): DataFrame {
+    return this.na.fill(value, subset);
+  }
+
+  override dropna(how?: "any" | "all" | { how?: "any" | "all"; thresh?: number | null; subset?: string | string[] | null }, thresh?: number | null, subset?: string | string[] | null): DataFrame {
+    return this.na.drop(how, thresh, subset);
+  }
+
+  /** count, mean, stddev, min, max, computed by the server (StatDescribe). */
+  override describe(...cols: (string | string[])[]): DataFrame {
+    return this.wrap({ case: "describe", value: { input: this.relation, cols: cols.flat() } });
+  }
+
+  /** describe() plus percentiles, by the server (StatSummary). */
+  override summary(...statistics: string[]): DataFrame {
+    return this.wrap({ case: "summary", value: { input: this.relation, statistics } });
+  }
+
   override get write(): DataFrameWriter {
     return new RemoteDataFrameWriter(this) as unknown as DataFrameWriter;
   }
@@ -329,7 +354,16 @@ export class RemoteDataFrame extends DataFrame {
   private remoteRows(result: RemoteResult): Row[] {
     const names = result.schema.fields.map((f) => f.name);
     const types = result.schema.fields.map((f) => f.dataType);
-    return rowsOf(result).map((r) => makeRow(names, r.map((v, i) => toJsValue(v, types[i]!))));
+    return rowsOf(result).map((r) => makeRow(names, r.map((v, i) => (isExactLong(v, types[i]!) ? v : toJsValue(v, types[i]!)))));
+  }
+
+  /** @internal Internal values of the first rows (at most `limit`), and whether more exist. */
+  override async _head(limit: number | null, description: string): Promise<{ rows: unknown[][]; more: boolean }> {
+    const r = limit === null ? this.relation : rel({ case: "limit", value: { input: this.relation, limit: limit + 1 } });
+    const rows = rowsOf(await this._execute(r, description));
+    const more = limit !== null && rows.length > limit;
+    if (more) rows.length = limit!;
+    return { rows, more };
   }
 
   override async collect(): Promise<Row[]> {
@@ -389,6 +423,13 @@ export class RemoteDataFrame extends DataFrame {
     return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(", ")}]`;
   }
 }
+
+// The notebook display (the kernel calls this symbol): rows, types and show() text from the server.
+Object.defineProperty(RemoteDataFrame.prototype, Symbol.for("Jupyter.display"), {
+  value(this: RemoteDataFrame) { return remoteDisplay(this); },
+  configurable: true,
+  writable: true,
+});
 
 // Methods of the local DataFrame with no remote form yet fail with a clear error naming them.
 const KEEP = new Set(["printSchema", "explain", "plot", "isStreaming"]);

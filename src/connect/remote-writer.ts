@@ -3,15 +3,14 @@
  * paths are the server's paths (on a cluster, a shared file system or object store).
  */
 import { WriteOperation_SaveMode as SaveMode } from "./gen/commands_pb.js";
-import { PijarError } from "../errors/pijar-error.js";
+import { parseSaveMode } from "../io/writer/commit.js";
 import type { RemoteDataFrame } from "./remote-dataframe.js";
 
 type OptionValue = string | number | boolean | null | undefined;
 type WriteOptions = Record<string, OptionValue | string[]> & { mode?: string; partitionBy?: string | string[] };
 
 const MODES: Record<string, SaveMode> = {
-  append: SaveMode.APPEND, overwrite: SaveMode.OVERWRITE, error: SaveMode.ERROR_IF_EXISTS,
-  errorifexists: SaveMode.ERROR_IF_EXISTS, default: SaveMode.ERROR_IF_EXISTS, ignore: SaveMode.IGNORE,
+  append: SaveMode.APPEND, overwrite: SaveMode.OVERWRITE, error: SaveMode.ERROR_IF_EXISTS, ignore: SaveMode.IGNORE,
 };
 
 export class RemoteDataFrameWriter {
@@ -24,11 +23,8 @@ export class RemoteDataFrameWriter {
 
   mode(saveMode: string | null | undefined): this {
     if (saveMode == null) return this;
-    const m = MODES[saveMode.toLowerCase()];
-    if (m === undefined) {
-      throw new PijarError("INVALID_SAVE_MODE", { mode: saveMode }, { message: `Unknown save mode: ${saveMode}. Accepted save modes are 'overwrite', 'append', 'ignore', 'error', 'errorifexists', 'default'.`, exceptionType: "IllegalArgumentException" });
-    }
-    this.saveMode = m;
+    // Same names and the same error as the local writer (Spark's SaveMode names).
+    this.saveMode = MODES[parseSaveMode(saveMode)]!;
     return this;
   }
 

@@ -177,6 +177,15 @@ describeRemote("Spark Connect backend (real server)", () => {
     expect((await df.take(2)).map((r: Any) => r.id)).toEqual((await SparkSession.builder.master("local[*]").create().range(10).filter(F.col("id").gt(4)).take(2)).map((r: Any) => r.id));
   });
 
+  it("gives the kernel the same display bundle shape as local mode, with the server's show() text", async () => {
+    const build = (s: SparkSession) => people(s).orderBy("id").select("id", "name", "salary");
+    const remote = await (build(spark) as Any)[Symbol.for("Jupyter.display")]();
+    const local = await (build(SparkSession.builder.master("local[*]").create()) as Any)[Symbol.for("Jupyter.display")]();
+    expect(Object.keys(remote).sort()).toEqual(Object.keys(local).sort());
+    expect(remote["text/plain"]).toBe((await build(spark)._showString(20)).replace(/\n$/, ""));
+    expect(remote["text/html"]).toBe(local["text/html"]);
+  });
+
   it("crossCheck shows a readable diff when the engines disagree", async () => {
     const report = await spark.crossCheck((s: SparkSession) => (s === spark ? s.range(3) : s.range(4)).orderBy("id"), { ordered: true });
     expect(report.agree).toBe(false);
