@@ -9,13 +9,14 @@ import { createGrpcTransport } from "@connectrpc/connect-node";
 import { randomUUID } from "node:crypto";
 import {
   AnalyzePlanRequestSchema, AnalyzePlanResponseSchema, ConfigRequestSchema, ConfigResponseSchema, ExecutePlanRequestSchema, ExecutePlanResponseSchema,
-  SparkConnectService, type AnalyzePlanResponse, type ExecutePlanResponse, type Plan,
+  InterruptRequest_InterruptType, SparkConnectService, type AnalyzePlanResponse, type ExecutePlanResponse, type Plan,
 } from "./gen/base_pb.js";
 import type { ConnectionSettings } from "./connection-string.js";
 import { SyncCaller } from "./sync-call.js";
 import { errorInfoFromDetails, serverError, statusDetails } from "./error-details.js";
 import { PIJAR_VERSION } from "../api/session.js";
 import type { PijarError } from "../errors/pijar-error.js";
+import type { Job } from "../execution/jobs.js";
 
 const SERVICE = "/spark.connect.SparkConnectService/";
 type ConfigOp = NonNullable<NonNullable<MessageInitShape<typeof ConfigRequestSchema>["operation"]>["opType"]>;
@@ -71,14 +72,53 @@ export class ConnectClient {
     return r.messages.map((m) => fromBinary(ExecutePlanResponseSchema, m));
   }
 
-  /** ExecutePlan as an async stream of responses. */
-  async *execute(plan: MessageInitShape<typeof ExecutePlanRequestSchema>["plan"], what: string): AsyncGenerator<ExecutePlanResponse> {
-    const req = { ...this.common, operationId: randomUUID(), plan };
+  /**
+   * ExecutePlan as an async stream of responses, run as a Pijar Job: the kernel's interrupt
+   * (or cancelAllJobs) sends an Interrupt for this operation and ends the stream; the server's
+   * ExecutionProgress messages feed the job's progress (bytes read), which draws progress bars.
+   */
+  async *execute(plan: MessageInitShape<typeof ExecutePlanRequestSchema>["plan"], what: string, job?: Job): AsyncGenerator<ExecutePlanResponse> {
+    const operationId = randomUUID();
+    const req = { ...this.common, operationId, plan };
+    const abort = new AbortController();
+    let cancelled: unknown = null;
+    const watch = job && setInterval(() => {
+      try {
+        job.checkCancelled();
+      } catch (e) {
+        cancelled = e;
+        clearInterval(watch);
+        // Stop the server's work first, then our stream; the interrupt's own failure is moot.
+        this.rpc.interrupt({ ...this.common, interruptType: InterruptRequest_InterruptType.OPERATION_ID, interrupt: { case: "operationId", value: operationId } })
+          .catch(() => undefined).finally(() => abort.abort());
+      }
+    }, 100);
+    const stageBytes = new Map<bigint, bigint>();
     try {
-      for await (const res of this.rpc.executePlan(req)) yield res;
+      for await (const res of this.rpc.executePlan(req, { signal: abort.signal })) {
+        if (job && res.responseType.case === "executionProgress") {
+          let delta = 0n;
+          for (const st of res.responseType.value.stages) {
+            delta += st.inputBytesRead - (stageBytes.get(st.stageId) ?? 0n);
+            stageBytes.set(st.stageId, st.inputBytesRead);
+          }
+          job.reportRead(0, Number(delta));
+        }
+        yield res;
+      }
+      if (cancelled) throw cancelled;
     } catch (e) {
+      if (cancelled) throw cancelled;
       throw this.asyncError(e, what);
+    } finally {
+      if (watch) clearInterval(watch);
     }
+  }
+
+  /** Interrupts every running operation of this session; returns the interrupted ids. */
+  async interruptAll(): Promise<string[]> {
+    const r = await this.rpc.interrupt({ ...this.common, interruptType: InterruptRequest_InterruptType.ALL });
+    return r.interruptedIds;
   }
 
   /** The server's Spark version, asked once. */

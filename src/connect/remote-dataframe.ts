@@ -35,6 +35,7 @@ import { RemoteGroupedData } from "./remote-grouped-data.js";
 import { RemoteDataFrameWriter } from "./remote-writer.js";
 import { RemoteNaFunctions } from "./remote-na.js";
 import { remoteDisplay } from "./remote-display.js";
+import { runJob } from "../execution/jobs.js";
 import type { DataFrameNaFunctions } from "../api/na-functions.js";
 import type { RemoteSparkSession } from "./remote-session.js";
 
@@ -348,7 +349,7 @@ export class RemoteDataFrame extends DataFrame {
 
   /** @internal Runs a relation and decodes its Arrow batches. */
   async _execute(relation: Rel, what: string): Promise<RemoteResult> {
-    return collectArrow(this.client.execute({ opType: { case: "root", value: relation } }, what));
+    return runJob(what, (job) => collectArrow(this.client.execute({ opType: { case: "root", value: relation } }, what, job)));
   }
 
   private remoteRows(result: RemoteResult): Row[] {

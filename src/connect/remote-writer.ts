@@ -4,6 +4,7 @@
  */
 import { WriteOperation_SaveMode as SaveMode } from "./gen/commands_pb.js";
 import { parseSaveMode } from "../io/writer/commit.js";
+import { runJob } from "../execution/jobs.js";
 import type { RemoteDataFrame } from "./remote-dataframe.js";
 
 type OptionValue = string | number | boolean | null | undefined;
@@ -62,7 +63,10 @@ export class RemoteDataFrameWriter {
       options: this.opts,
     };
     // Drain the response stream: the command is done when the server completes it.
-    for await (const _ of this.df.remote.client.execute({ opType: { case: "command", value: { commandType: { case: "writeOperation", value: cmd } } } }, "write")) { /* progress only */ }
+    const plan = { opType: { case: "command" as const, value: { commandType: { case: "writeOperation" as const, value: cmd } } } };
+    await runJob(`write.${this.source ?? "save"}`, async (job) => {
+      for await (const _ of this.df.remote.client.execute(plan, "write", job)) { /* progress only */ }
+    });
   }
 
   private apply(options: WriteOptions): void {

@@ -186,6 +186,21 @@ describeRemote("Spark Connect backend (real server)", () => {
     expect(remote["text/html"]).toBe(local["text/html"]);
   });
 
+  it("an interrupt (cancelAllJobs, as the kernel does) stops the operation on the server", async () => {
+    const { cancelAllJobs } = await import("../../src/execution/jobs.js");
+    const slow = spark.range(0, 1e12, 1, 2).selectExpr("sum(id % 7) AS s"); // minutes of work if not stopped
+    const t0 = Date.now();
+    const pending = thrown(() => slow.collect());
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(cancelAllJobs()).toBe(1);
+    const e = await pending;
+    expect(e.errorClass).toBe("OPERATION_CANCELED");
+    expect(Date.now() - t0).toBeLessThan(60_000);
+    // Nothing of this session still runs on the server: the Interrupt reached it.
+    expect(await spark.client.interruptAll()).toEqual([]);
+    expect(await spark.range(3).count()).toBe(3);
+  });
+
   it("crossCheck shows a readable diff when the engines disagree", async () => {
     const report = await spark.crossCheck((s: SparkSession) => (s === spark ? s.range(3) : s.range(4)).orderBy("id"), { ordered: true });
     expect(report.agree).toBe(false);
