@@ -25,7 +25,7 @@ import type { LogicalPlan } from "../plan/logical/plan.js";
 import {
   AnalyzePlanRequest_Explain_ExplainMode as ExplainMode,
 } from "./gen/base_pb.js";
-import { Join_JoinType as JoinType, SetOperation_SetOpType as SetOpType } from "./gen/relations_pb.js";
+import { Aggregate_GroupType as GroupType, Join_JoinType as JoinType, SetOperation_SetOpType as SetOpType } from "./gen/relations_pb.js";
 import { rel, planIdOf, type Rel } from "./relation.js";
 import { tagPlanId, toConnectExpr, type PbExpr } from "./expressions.js";
 import { fromConnectStruct } from "./types.js";
@@ -254,6 +254,32 @@ export class RemoteDataFrame extends DataFrame {
 
   override groupBy(...cols: Cols): GroupedData {
     return new RemoteGroupedData(this, flatCols(cols).map((c) => exprOf(c))) as unknown as GroupedData;
+  }
+
+  /** Multi-level subtotals (ROLLUP), resolved by the server. */
+  override rollup(...cols: Cols): GroupedData {
+    return new RemoteGroupedData(this, flatCols(cols).map((c) => exprOf(c)), GroupType.ROLLUP) as unknown as GroupedData;
+  }
+
+  /** All combinations of subtotals (CUBE), resolved by the server. */
+  override cube(...cols: Cols): GroupedData {
+    return new RemoteGroupedData(this, flatCols(cols).map((c) => exprOf(c)), GroupType.CUBE) as unknown as GroupedData;
+  }
+
+  /** Persists on the server (AnalyzePlan Persist, storage level MEMORY_AND_DISK as Spark's default). */
+  override cache(): DataFrame {
+    this.client.analyzeSync({ case: "persist", value: { relation: this.relation } }, "cache()");
+    return this;
+  }
+
+  override persist(_storageLevel?: unknown): DataFrame {
+    if (_storageLevel !== undefined) throw notOnConnect("STORAGE_LEVEL", "persist(storageLevel)", "use persist() or cache() (Spark's default level).");
+    return this.cache();
+  }
+
+  override unpersist(blocking = false): DataFrame {
+    this.client.analyzeSync({ case: "unpersist", value: { relation: this.relation, blocking } }, "unpersist()");
+    return this;
   }
 
   override groupby(...cols: Cols): GroupedData {

@@ -4,7 +4,8 @@ import type { DataFrame } from "../api/dataframe.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { Aggregate_GroupType as GroupType } from "./gen/relations_pb.js";
 import type { PbExpr } from "./expressions.js";
-import { toConnectExpr } from "./expressions.js";
+import { toConnectExpr, toConnectLiteral } from "./expressions.js";
+import { literalExpr } from "../api/literal.js";
 import { rel } from "./relation.js";
 import { notOnConnect } from "./unsupported.js";
 import type { RemoteDataFrame } from "./remote-dataframe.js";
@@ -17,8 +18,15 @@ function attr(name: string): PbExpr {
   return { exprType: { case: "unresolvedAttribute", value: { unparsedIdentifier: name } } };
 }
 
+type Pivot = { col: PbExpr; values?: ReturnType<typeof toConnectLiteral>[] };
+
 export class RemoteGroupedData {
-  constructor(private readonly df: RemoteDataFrame, private readonly keys: PbExpr[]) {}
+  constructor(
+    private readonly df: RemoteDataFrame,
+    private readonly keys: PbExpr[],
+    private readonly groupType: GroupType = GroupType.GROUPBY,
+    private readonly pivotSpec: Pivot | null = null,
+  ) {}
 
   agg(...exprs: (Column | string | Record<string, string>)[]): DataFrame {
     const aggs: PbExpr[] = [];
@@ -42,7 +50,10 @@ export class RemoteGroupedData {
   private aggregate(aggs: PbExpr[]): DataFrame {
     const relation = rel({
       case: "aggregate",
-      value: { input: this.df.relation, groupType: GroupType.GROUPBY, groupingExpressions: this.keys, aggregateExpressions: aggs },
+      value: {
+        input: this.df.relation, groupType: this.pivotSpec ? GroupType.PIVOT : this.groupType,
+        groupingExpressions: this.keys, aggregateExpressions: aggs, pivot: this.pivotSpec ?? undefined,
+      },
     });
     return new (this.df.constructor as new (s: unknown, r: unknown) => DataFrame)(this.df.remote, relation);
   }
@@ -64,8 +75,20 @@ export class RemoteGroupedData {
   min(...cols: string[]): DataFrame { return this.numeric("min", cols); }
   max(...cols: string[]): DataFrame { return this.numeric("max", cols); }
 
-  pivot(): never {
-    throw notOnConnect("PIVOT", "groupBy().pivot()", "write the pivot with spark.sql(... PIVOT ...).");
+  /**
+   * Pivots a column's values into columns. Without `values` the server finds them, so, unlike
+   * local mode, the aggregate methods return a DataFrame at once (awaiting it is harmless).
+   */
+  pivot(pivotCol: string, values?: unknown[]): RemoteGroupedData {
+    if (this.groupType !== GroupType.GROUPBY || this.pivotSpec) {
+      throw notOnConnect("PIVOT", "pivot() after rollup/cube or a second pivot()", "pivot once, right after groupBy().");
+    }
+    const col = toConnectExpr(Column.of(pivotCol).expr);
+    const lits = values?.map((v) => {
+      const l = literalExpr(v);
+      return toConnectLiteral(l.value, l.dataType);
+    });
+    return new RemoteGroupedData(this.df, this.keys, this.groupType, { col, values: lits });
   }
 }
 

@@ -93,6 +93,15 @@ describeRemote("Spark Connect backend (real server)", () => {
     await expectAgree((s) => people(s).select("name", F.when(F.col("age").isNull(), "unknown").when(F.col("age").geq(40), "senior").otherwise("junior").alias("band")));
   });
 
+  it("agrees on pivot, rollup and cube, and caches on the server", async () => {
+    await expectAgree((s) => (sales(s).groupBy("store").pivot("category", ["Minuman", "Makanan"]) as Any).sum("qty").orderBy("store"), true);
+    await expectAgree((s) => people(s).rollup("city").agg(F.count("*").alias("n")));
+    await expectAgree((s) => sales(s).cube("store", "category").agg(F.sum("qty").alias("q")));
+    const cached = people(spark).filter("age > 20").cache();
+    expect(await cached.count()).toBe(await people(spark).filter("age > 20").count());
+    cached.unpersist();
+  });
+
   it("agrees on ordered results and on the show() text", async () => {
     const r = await expectAgree((s) => people(s).orderBy(F.col("salary").desc()).limit(4), true);
     expect(r.show.compared).toBe(true);
@@ -141,9 +150,9 @@ describeRemote("Spark Connect backend (real server)", () => {
     const plus1 = F.udf((x: number) => x + 1, "int");
     const udfErr = await thrown(() => spark.range(3).select(plus1("id")));
     expect(udfErr.errorClass).toBe("UNSUPPORTED_FEATURE.SPARK_CONNECT_JS_UDF");
-    const cacheErr = await thrown(() => spark.range(3).cache());
-    expect(cacheErr.errorClass).toBe("UNSUPPORTED_FEATURE.SPARK_CONNECT_METHOD");
-    expect(cacheErr.message).toContain("DataFrame.cache");
+    const methodErr = await thrown(() => spark.range(3).sample(0.5));
+    expect(methodErr.errorClass).toBe("UNSUPPORTED_FEATURE.SPARK_CONNECT_METHOD");
+    expect(methodErr.message).toContain("DataFrame.sample");
     const local = SparkSession.builder.master("local[*]").create();
     const mixed = await thrown(() => spark.range(3).join(local.range(3), "id"));
     expect(mixed.errorClass).toBe("UNSUPPORTED_FEATURE.SPARK_CONNECT_MIXED_SESSIONS");
