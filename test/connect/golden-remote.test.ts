@@ -15,7 +15,7 @@ import { loadAllCases, type Case } from "../golden/caseformat.js";
 import { loadKnownFailures, rewriteKnownFailures } from "../golden/known-failures.js";
 import { jsonEqual, sortKey } from "../golden/normalize.js";
 import { makeFixtures, runCase, type ErrorInfo, type Results } from "../golden/runner.js";
-import { REMOTE_URL, describeRemote } from "./helpers.js";
+import { REMOTE_TIMEOUT, REMOTE_URL, describeRemote } from "./helpers.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const GOLDEN = join(HERE, "../golden");
@@ -55,7 +55,7 @@ function mismatch(c: Case, expected: Results, actual: Results): string {
   return "";
 }
 
-describeRemote("golden cases through Spark Connect", () => {
+describeRemote("golden cases through Spark Connect", REMOTE_TIMEOUT, () => {
   beforeAll(async () => {
     try {
       const pijar = await import("../../src/index.js");

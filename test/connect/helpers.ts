@@ -16,3 +16,5 @@ if (!REMOTE_URL) {
 }
 
 export const describeRemote = REMOTE_URL ? describe : describe.skip;
+/** Per-test budget: a cold server on a loaded box answers its first queries slowly. */
+export const REMOTE_TIMEOUT = { timeout: 300_000 };

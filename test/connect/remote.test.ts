@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SparkSession, functions as F, PijarError, type DataFrame, type CrossCheckReport } from "../../src/index.js";
-import { DATA, REMOTE_URL, describeRemote } from "./helpers.js";
+import { DATA, REMOTE_TIMEOUT, REMOTE_URL, describeRemote } from "./helpers.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -42,7 +42,7 @@ async function thrown(f: () => unknown): Promise<PijarError> {
   throw new Error("expected an error");
 }
 
-describeRemote("Spark Connect backend (real server)", () => {
+describeRemote("Spark Connect backend (real server)", REMOTE_TIMEOUT, () => {
   beforeAll(() => {
     spark = SparkSession.builder.remote(REMOTE_URL).config("spark.sql.session.timeZone", "UTC").getOrCreate();
     tmp = mkdtempSync(join(tmpdir(), "pijar-connect-test-"));
