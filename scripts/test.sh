@@ -44,6 +44,18 @@ if [ -f scripts/db/start-mariadb.sh ]; then
   set -a; eval "$my_env"; set +a
 fi
 
+# ---- Spark Connect (scripts/connect, test/connect): one server JVM from .venv's pyspark on
+# loopback with a token; its URL goes to the tests as PIJAR_TEST_SPARK_REMOTE; stopped on exit.
+CONNECT_DIR=$(mktemp -d /tmp/pijar-connect.XXXXXX)
+trap 'cleanup; bash scripts/connect/stop-server.sh "$CONNECT_DIR" >/dev/null 2>&1' EXIT
+stage "Spark Connect protos match the pyspark jar" bash scripts/connect/gen-protos.sh --check
+if connect_env=$(bash scripts/connect/start-server.sh "$CONNECT_DIR"); then
+  eval "export $connect_env"
+else
+  failed=$((failed + 1)); failures+=("Spark Connect server start")
+fi
+# ---- end of Spark Connect
+
 export JUPYTER_PATH="$ROOT/.venv/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 export PIJAR_PYTHON="$ROOT/.venv/bin/python"
 

@@ -12,8 +12,11 @@ import "./functions/index.js";
 // The SQL front end registers itself with the DataFrame API (spark.sql, filter("..."), selectExpr).
 import "./sql/index.js";
 import { wireModules } from "./wiring.js";
+import { wireConnect } from "./connect/index.js";
 
 wireModules();
+// SparkSession.builder.remote("sc://...") runs on a Spark Connect server (src/connect).
+wireConnect();
 
 // Sessions and DataFrames
 export { SparkSession, SPARK_VERSION, PIJAR_VERSION } from "./api/session.js";
@@ -26,6 +29,10 @@ export { DataFrameNaFunctions } from "./api/na-functions.js";
 export { RuntimeConfig } from "./api/conf.js";
 export { Row } from "./api/row.js";
 export { Window, WindowSpec } from "./api/window.js";
+
+// Spark Connect: remote sessions (SparkSession.builder.remote(url)) and the local/remote cross-check
+export { RemoteSparkSession, RemoteDataFrame, crossCheck } from "./connect/index.js";
+export type { CrossCheckOptions, CrossCheckReport } from "./connect/index.js";
 
 // Functions and types, as `pyspark.sql.functions` and `pyspark.sql.types`
 export * as functions from "./api/functions.js";

@@ -44,14 +44,15 @@ class Builder {
   }
 
   /**
-   * `local[*]` (default) runs on Pijar's own engine in this process. `sc://host:port` (Spark
-   * Connect) is where a real cluster will plug in.
+   * `local[*]` (default) runs on Pijar's own engine in this process. `sc://host:port` runs on
+   * a Spark Connect server (same as remote()).
    */
   master(master: string): Builder {
     this.options["spark.master"] = master;
     return this;
   }
 
+  /** A Spark Connect server: `remote("sc://127.0.0.1:15002/;token=...")` (see src/connect/README.md). */
   remote(url: string): Builder {
     this.options["spark.remote"] = url;
     return this;
@@ -68,24 +69,41 @@ class Builder {
     return this;
   }
 
-  /** The active session (its settings updated with this builder's), or a new one. */
-  getOrCreate(): SparkSession {
-    if (this.options["spark.remote"] || this.options["spark.master"]?.startsWith("sc://")) {
+  /** The sc:// URL to connect to: remote(), master("sc://..."), or SPARK_REMOTE when no master is set (as PySpark). */
+  private remoteUrl(): string | undefined {
+    const master = this.options["spark.master"];
+    return this.options["spark.remote"] ?? (master?.startsWith("sc://") ? master : undefined) ?? (master ? undefined : process.env.SPARK_REMOTE || undefined);
+  }
+
+  private openRemote(url: string, create: boolean): SparkSession {
+    if (!remoteBackend.open) {
       throw new PijarError("UNSUPPORTED_FEATURE", { feature: "Spark Connect" }, {
-        message: "[UNSUPPORTED_FEATURE] Spark Connect (sc://...) is not available yet in this version of Pijar: use the default local mode (omit .master/.remote).",
+        message: "[UNSUPPORTED_FEATURE] Spark Connect is not wired: import SparkSession from pijar's entry point.",
       });
     }
+    return remoteBackend.open(url, this.options, create);
+  }
+
+  /** The active session (its settings updated with this builder's), or a new one. */
+  getOrCreate(): SparkSession {
+    const url = this.remoteUrl();
+    if (url) return this.openRemote(url, false);
     if (!active) active = new SparkSession(this.options);
     else for (const [k, v] of Object.entries(this.options)) if (k.startsWith("spark.sql.") || k.startsWith("spark.pijar.")) active.conf.set(k, v);
     return active;
   }
 
   create(): SparkSession {
+    const url = this.remoteUrl();
+    if (url) return this.openRemote(url, true);
     return new SparkSession(this.options);
   }
 }
 
 let active: SparkSession | null = null;
+
+/** @internal The Spark Connect backend (src/connect), set by src/index.ts: opens a remote session. */
+export const remoteBackend: { open: ((url: string, options: Record<string, string>, create: boolean) => SparkSession) | null } = { open: null };
 
 export class SparkSession {
   /** `SparkSession.builder.appName("x").getOrCreate()`. */
