@@ -1,11 +1,11 @@
 /**
  * Arrow IPC batches from ExecutePlan -> Pijar Batches. Decoding goes through Pijar's own
- * column reader (src/physical/vector/read.ts), which reads decimals from the raw Uint32 words
+ * column reader (src/columnar/convert/read.ts), which reads decimals from the raw Uint32 words
  * and timestamps from the raw BigInt64 microseconds, so values are exact and identical to
  * local mode's.
  */
 import * as A from "apache-arrow";
-import { Batch } from "../physical/batch.js";
+import { Batch } from "../columnar/batch.js";
 import { fromArrowSchema } from "../types/arrow-types.js";
 import { LongType, type DataType, type StructType } from "../types/data-types.js";
 import type { ExecutePlanResponse } from "./gen/base_pb.js";

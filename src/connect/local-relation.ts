@@ -5,7 +5,7 @@
  */
 import * as A from "apache-arrow";
 import { buildLocalData, type SchemaLike } from "../api/create-data-frame.js";
-import { Batch } from "../physical/batch.js";
+import { Batch } from "../columnar/batch.js";
 import type { StructType } from "../types/data-types.js";
 import type { Rel } from "./relation.js";
 import { rel } from "./relation.js";

@@ -41,7 +41,7 @@ export interface ScalarFunctionDef extends FunctionBase {
   readonly kind: "scalar";
   /** Volatile functions (rand, current_timestamp) are never constant-folded. */
   readonly deterministic?: boolean;
-  /** Evaluates over whole columns of internal values (see physical/vector/read.ts). */
+  /** Evaluates over whole columns of internal values (see columnar/convert/read.ts). */
   eval(args: readonly unknown[][], n: number, call: Call, ctx: FunctionContext): unknown[];
 }
 

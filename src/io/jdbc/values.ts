@@ -1,6 +1,6 @@
 /**
  * Value conversion between database drivers and Pijar's internal values (see
- * src/physical/vector/read.ts): raw driver values (text from PostgreSQL/MySQL, typed JS values
+ * src/columnar/convert/read.ts): raw driver values (text from PostgreSQL/MySQL, typed JS values
  * from SQLite) to internal values, and internal values to the text of bulk-load formats.
  */
 import * as T from "../../types/data-types.js";
