@@ -1,11 +1,11 @@
 /** An optimizer rule: a named rewrite of a logical plan that must keep its output unchanged. */
 import type { LogicalPlan } from "../plan/logical/plan.js";
-import type { FunctionContext } from "../functions/registry.js";
+import type { SessionSettings } from "../context/settings.js";
 
 export interface OptimizerRule {
   /** verb_noun, as DataFusion names them; `spark.pijar.optimizer.excludedRules` takes these. */
   readonly name: string;
-  apply(plan: LogicalPlan, ctx: FunctionContext): LogicalPlan;
+  apply(plan: LogicalPlan, ctx: SessionSettings): LogicalPlan;
 }
 
 /** Applies `f` to every node bottom-up. */

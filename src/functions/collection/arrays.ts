@@ -6,8 +6,8 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, StructField, StructType, booleanType, integerType, longType, stringType, type DataType } from "../../types/data-types.js";
 import { isIntegral, isNull, widerType } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { valueToString } from "../cast/cast-value.js";

@@ -5,7 +5,7 @@
 import { ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, MapType, StructField, StructType, TimestampNTZType, TimestampType, booleanType, doubleType, integerType, longType, stringType } from "../../types/data-types.js";
 import { isFractional, isIntegral } from "../../types/type-utils.js";
 import { parseDataType, parseSchema } from "../../types/ddl.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { formatDouble } from "../../plan/expr/literal-text.js";
 import { formatDecimal, parseDecimal, fitsPrecision } from "../../values/decimal.js";

@@ -7,8 +7,8 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { DecimalType, doubleType, integerType, longType } from "../../types/data-types.js";
 import { isDecimal, isFractional, isIntegral, isNull, isNumeric, isString } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { POW10, fitsPrecision } from "../../values/decimal.js";
 import { callSql, expectType, literalArg, unexpectedType } from "../helpers.js";

@@ -13,8 +13,8 @@ import * as pw from "parquet-wasm";
 import { DataType, StructField, StructType, TimestampNTZType, TimestampType, timestampType } from "../../types/data-types.js";
 import { fromArrowType, toArrowType } from "../../types/arrow-types.js";
 import { Batch } from "../../physical/batch.js";
-import type { Job } from "../../execution/jobs.js";
-import type { FunctionContext } from "../../functions/registry.js";
+import type { TaskContext } from "../../context/task-context.js";
+import type { SessionSettings } from "../../context/settings.js";
 import { buildData } from "../../physical/vector/build.js";
 import { readValues } from "../../physical/vector/read.js";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -130,7 +130,7 @@ class ParquetFormat implements FileFormat {
   readonly name = "parquet";
   constructor(private readonly schema: StructType) {}
 
-  openScan(columns: readonly string[], batchSize: number, job: Job, _ctx: FunctionContext): FileScan {
+  openScan(columns: readonly string[], batchSize: number, job: TaskContext, _ctx: SessionSettings): FileScan {
     const fields = columns.map((c) => this.schema.field(c)!);
     const outSchema = new StructType(fields);
     return {

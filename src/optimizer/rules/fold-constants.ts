@@ -6,13 +6,13 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { transform } from "../../plan/expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
-import type { FunctionContext } from "../../functions/registry.js";
+import type { SessionSettings } from "../../context/settings.js";
 import { castColumn } from "../../functions/cast/cast-value.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { mapExpressions } from "../map-expressions.js";
 import { transformUp, type OptimizerRule } from "../rule.js";
 
-function foldExpr(e: Expr, ctx: FunctionContext): Expr {
+function foldExpr(e: Expr, ctx: SessionSettings): Expr {
   return transform(e, (x) => {
     if (x.kind === "call" || x.kind === "cast") {
       const folded = { ...x, ...(x.kind === "call" ? { args: x.args.map((a) => foldExpr(a, ctx)) } : { child: foldExpr(x.child, ctx) }) } as Expr;

@@ -5,7 +5,7 @@
  * by src/optimizer/ and turned into physical operators by src/physical/planner.ts.
  */
 import type { Attr, Expr, NamedExpr, SortOrder } from "../expr/expr.js";
-import type { DataSource } from "../../io/data-source.js";
+import type { TableSource } from "./table-source.js";
 import type { Batch } from "../../physical/batch.js";
 
 interface Node<K extends string> {
@@ -28,7 +28,7 @@ export interface RangeRelation extends Node<"range"> {
 
 /** A file or database source; optimizer rules push filters, column pruning and limits into it. */
 export interface Scan extends Node<"scan"> {
-  readonly source: DataSource;
+  readonly source: TableSource;
   /** Columns of the source's full schema, in `output` order (after pruning). */
   readonly columns: readonly string[];
   readonly pushedFilters: readonly Expr[];
