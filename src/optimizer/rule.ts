@@ -8,22 +8,6 @@ export interface OptimizerRule {
   apply(plan: LogicalPlan, ctx: SessionSettings): LogicalPlan;
 }
 
-/** Applies `f` to every node bottom-up. */
-export function transformUp(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan): LogicalPlan {
-  const kids = childrenOf(p);
-  const newKids = kids.map((k) => transformUp(k, f));
-  const changed = newKids.some((k, i) => k !== kids[i]);
-  return f(changed ? withKids(p, newKids) : p);
-}
-
-/** Applies `f` top-down: f sees a node before its (possibly rewritten) children. */
-export function transformDown(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan): LogicalPlan {
-  const q = f(p);
-  const kids = childrenOf(q);
-  const newKids = kids.map((k) => transformDown(k, f));
-  return newKids.some((k, i) => k !== kids[i]) ? withKids(q, newKids) : q;
-}
-
 /** Applies a rewrite until the plan stops changing (bounded, in case a rule oscillates). */
 export function untilStable(plan: LogicalPlan, rewrite: (p: LogicalPlan) => LogicalPlan, maxPasses = 50): LogicalPlan {
   let cur = plan;
@@ -34,5 +18,3 @@ export function untilStable(plan: LogicalPlan, rewrite: (p: LogicalPlan) => Logi
   }
   return cur;
 }
-
-import { planChildren as childrenOf, withChildren as withKids } from "../plan/logical/plan.js";

@@ -9,7 +9,8 @@ import { references, transform, exists } from "../../plan/expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import { filterPushdownOf } from "../../plan/logical/table-source.js";
 import { conjunction, splitConjuncts } from "../conjuncts.js";
-import { transformDown, untilStable, type OptimizerRule } from "../rule.js";
+import { transformDown } from "../../plan/logical/tree.js";
+import { untilStable, type OptimizerRule } from "../rule.js";
 
 const deterministic = (e: Expr) => !exists(e, (x) => (x.kind === "call" && (x.fn.kind !== "scalar" || x.fn.deterministic === false)) || x.kind === "subquery" || x.kind === "window");
 const within = (e: Expr, attrs: readonly Attr[]) => {
