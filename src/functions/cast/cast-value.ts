@@ -9,7 +9,7 @@ import {
 import { PijarError } from "../../errors/pijar-error.js";
 import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
 import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
-import { formatDouble } from "../../plan/expr/literal-text.js";
+import { javaDoubleString, javaFloatString } from "../../values/java-number-text.js";
 import type { FunctionContext } from "../registry.js";
 
 const INT_RANGE: Record<string, [number, number]> = {
@@ -29,17 +29,12 @@ function overflow(v: unknown, from: DataType, to: DataType): PijarError {
   return new PijarError("CAST_OVERFLOW", { value: String(v), sourceType: `"${from.sql()}"`, targetType: `"${to.sql()}"` });
 }
 
-/** Java's Float.toString-ish for floats held as numbers. */
-function formatFloat(v: number): string {
-  return formatDouble(Math.fround(v) === v ? Number(v.toPrecision(7)) : v);
-}
-
 /** Text of a value as Spark's cast-to-string prints it. */
 export function valueToString(v: unknown, t: DataType, ctx: FunctionContext): string {
   if (t instanceof StringType) return v as string;
   if (t instanceof BooleanType) return v ? "true" : "false";
-  if (t instanceof DoubleType) return formatDouble(v as number);
-  if (t instanceof FloatType) return formatFloat(v as number);
+  if (t instanceof DoubleType) return javaDoubleString(v as number);
+  if (t instanceof FloatType) return javaFloatString(v as number);
   if (t instanceof DecimalType) return formatDecimal(v as bigint, t.scale);
   if (t instanceof DateType) return formatDate(v as number);
   if (t instanceof TimestampType) return formatTimestamp(v as number, ctx.timeZone);
