@@ -8,7 +8,7 @@
 import type { Expr, SortOrder, WindowSpec } from "../plan/expr/expr.js";
 import { alias, call, literal, splitName, unresolvedAttr } from "../plan/expr/expr.js";
 import { exprName } from "../plan/expr/sql-text.js";
-import { literalExpr } from "./literal.js";
+import { literalExpr } from "../plan/expr/js-literal.js";
 import type { DataType } from "../types/data-types.js";
 import { parseDataType } from "../types/ddl.js";
 import { PijarError } from "../errors/pijar-error.js";

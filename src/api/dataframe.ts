@@ -19,7 +19,7 @@ import { StructField, StructType } from "../types/data-types.js";
 import { treeString } from "../display/text/tree-string.js";
 import { showString } from "../display/text/show-string.js";
 import { cellText } from "../display/text/cell-text.js";
-import { logicalTree, physicalTree } from "../plan/explain.js";
+import { logicalTree, physicalTree } from "../execution/explain.js";
 import { optimize } from "../optimizer/optimizer.js";
 import { planPhysical } from "../physical/planner.js";
 import { runPlan } from "../execution/execute.js";

@@ -5,7 +5,7 @@ import { PijarError } from "../errors/pijar-error.js";
 import { Aggregate_GroupType as GroupType } from "./gen/relations_pb.js";
 import type { PbExpr } from "./expressions.js";
 import { toConnectExpr, toConnectLiteral } from "./expressions.js";
-import { literalExpr } from "../api/literal.js";
+import { literalExpr } from "../plan/expr/js-literal.js";
 import { rel } from "./relation.js";
 import { notOnConnect } from "./unsupported.js";
 import type { RemoteDataFrame } from "./remote-dataframe.js";

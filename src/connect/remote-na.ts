@@ -3,7 +3,7 @@
  * and NAReplace relations, so the server applies its type rules (which columns a value fills).
  */
 import type { DataFrame } from "../api/dataframe.js";
-import { literalExpr } from "../api/literal.js";
+import { literalExpr } from "../plan/expr/js-literal.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { toConnectLiteral } from "./expressions.js";
 import { rel } from "./relation.js";

@@ -7,7 +7,7 @@ import { SparkSession } from "../api/session.js";
 import type { DataFrame } from "../api/dataframe.js";
 import type { DataFrameReader } from "../api/reader.js";
 import type { SchemaLike } from "../api/create-data-frame.js";
-import { literalExpr } from "../api/literal.js";
+import { literalExpr } from "../plan/expr/js-literal.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { ConnectClient } from "./client.js";
 import { parseConnectionString } from "./connection-string.js";

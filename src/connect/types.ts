@@ -32,7 +32,7 @@ export function fromConnectType(t: PbType | undefined): DataType {
     case "map": return new MapType(fromConnectType(k.value.keyType), fromConnectType(k.value.valueType), k.value.valueContainsNull);
     case "struct": return fromConnectStruct(t!);
     default:
-      throw new PijarError("UNSUPPORTED_DATA_TYPE", { typeName: String(k?.case) }, {
+      throw new PijarError("UNSUPPORTED_DATA_TYPE", { data_type: String(k?.case) }, {
         message: `[UNSUPPORTED_DATA_TYPE] The Spark Connect server returned a column of type ${String(k?.case)}, which Pijar cannot represent yet: cast it (e.g. to STRING) in the query.`,
         exceptionType: "AnalysisException",
       });

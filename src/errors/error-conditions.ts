@@ -4,7 +4,8 @@
  */
 export interface ErrorCondition {
   message: string;
-  sqlState: string;
+  /** Spark's SQLSTATE; PySpark's own (client-side) conditions have none. */
+  sqlState?: string;
   exceptionType?: string;
 }
 
@@ -362,4 +363,148 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42601",
     exceptionType: illegalArg,
   },
+  // From Spark 4.3's error-conditions.json (the spark-common-utils jar, or pyspark/errors for
+  // PySpark's own): message template and SQLSTATE as Spark defines them.
+  "INVALID_EXTRACT_BASE_FIELD_TYPE": {
+    message: "Can't extract a value from <base>. Need a complex type [STRUCT, ARRAY, MAP] but got <other>.",
+    sqlState: "42000",
+  },
+  "SQL_CONF_NOT_FOUND": {
+    message: "The SQL config <sqlConf> cannot be found. Please verify that the config exists.",
+    sqlState: "42K0I",
+  },
+  "CANNOT_INFER_TYPE_FOR_FIELD": {
+    message: "Unable to infer the type of the field `<field_name>`.",
+    sqlState: "42K09",
+  },
+  "CANNOT_MERGE_TYPE": {
+    message: "Can not merge type `<data_type1>` and `<data_type2>`.",
+    sqlState: "42K09",
+  },
+  "FIELD_DATA_TYPE_UNACCEPTABLE": {
+    message: "<data_type> can not accept object <obj> in type <obj_type>.",
+  },
+  "VALUE_OUT_OF_BOUNDS": {
+    message: "Value for `<arg_name>` must be between <lower_bound> and <upper_bound> (inclusive), got <actual>",
+  },
+  "CANNOT_INFER_EMPTY_SCHEMA": {
+    message: "Can not infer schema from an empty dataset.",
+    sqlState: "42K09",
+  },
+  "CANNOT_DETERMINE_TYPE": {
+    message: "Some of types cannot be determined after inferring.",
+  },
+  "LENGTH_SHOULD_BE_THE_SAME": {
+    message: "<arg1> and <arg2> should be of the same length, got <arg1_length> and <arg2_length>.",
+  },
+  "FIELD_NOT_NULLABLE": {
+    message: "Field is not nullable, but got None.",
+  },
+  "CANNOT_BE_EMPTY": {
+    message: "At least one <item> must be specified.",
+  },
+  "FIELD_NOT_FOUND": {
+    message: "No such struct field <fieldName> in <fields>.",
+    sqlState: "42704",
+  },
+  "INVALID_ARRAY_INDEX_IN_ELEMENT_AT": {
+    message: "The index <indexValue> is out of bounds. The array has <arraySize> elements. Use `try_element_at` to tolerate accessing element at invalid index and return NULL instead.",
+    sqlState: "22003",
+  },
+  "INVALID_INDEX_OF_ZERO": {
+    message: "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).",
+    sqlState: "22003",
+  },
+  "DUPLICATED_MAP_KEY": {
+    message: "Duplicate map key <key> was found, please check the input data.\nIf you want to remove the duplicated keys, you can set <mapKeyDedupPolicy> to \"LAST_WIN\" so that the key inserted at last takes precedence.",
+    sqlState: "23505",
+  },
+  "NULL_MAP_KEY": {
+    message: "Cannot use null as map key.",
+    sqlState: "2200E",
+  },
+  "USER_RAISED_EXCEPTION": {
+    message: "<errorMessage>",
+    sqlState: "P0001",
+  },
+  "ILLEGAL_DAY_OF_WEEK": {
+    message: "Illegal input for day of week: <string>.",
+    sqlState: "22009",
+  },
+  "DATETIME_FIELD_OUT_OF_BOUNDS": {
+    message: "<rangeMessage>.",
+    sqlState: "22023",
+  },
+  "INVALID_EXTRACT_FIELD": {
+    message: "Cannot extract <field> from <expr>.",
+    sqlState: "42601",
+  },
+  "INVALID_INTERVAL_FORMAT": {
+    message: "Error parsing '<input>' to interval. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format.",
+    sqlState: "22006",
+  },
+  "INVALID_SCHEMA.NON_STRING_LITERAL": {
+    message: "The input schema <inputSchema> is not a valid schema string. The input expression must be string literal and not null.",
+    sqlState: "42K07",
+  },
+  "CANNOT_DECODE_URL": {
+    message: "The provided URL cannot be decoded: <url>. Please ensure that the URL is properly formatted and try again.",
+    sqlState: "22546",
+  },
+  "CONVERSION_INVALID_INPUT": {
+    message: "The value <str> (<fmt>) cannot be converted to <targetType> because it is malformed. Correct the value as per the syntax, or change its format. Use <suggestion> to tolerate malformed input and return NULL instead.",
+    sqlState: "22018",
+  },
+  "INVALID_FORMAT.ESC_IN_THE_MIDDLE": {
+    message: "The format is invalid: <format>. The escape character is not allowed to precede <char>.",
+    sqlState: "42601",
+  },
+  "INVALID_WHERE_CONDITION": {
+    message: "The WHERE condition <condition> contains invalid expressions: <expressionList>.\nRewrite the query to avoid window functions, aggregate functions, and generator functions in the WHERE clause.",
+    sqlState: "42903",
+  },
+  "UDTF_ALIAS_NUMBER_MISMATCH": {
+    message: "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF.\nExpected <aliasesSize> aliases, but got <aliasesNames>.\nPlease ensure that the number of aliases provided matches the number of columns output by the UDTF.",
+    sqlState: "42802",
+  },
+  "UNRESOLVED_USING_COLUMN_FOR_JOIN": {
+    message: "USING column <colName> cannot be resolved on the <side> side of the join. The <side>-side columns: [<suggestion>].",
+    sqlState: "42703",
+  },
+  "CANNOT_RESOLVE_STAR_EXPAND": {
+    message: "Cannot resolve <targetString>.* given input columns <columns>. Please check that the specified table or struct exists and is accessible in the input columns.",
+    sqlState: "42704",
+  },
+  "INVALID_NUMERIC_LITERAL_RANGE": {
+    message: "Numeric literal <rawStrippedQualifier> is outside the valid range for <typeName> with minimum value of <minValue> and maximum value of <maxValue>. Please adjust the value accordingly.",
+    sqlState: "22003",
+  },
+  "INVALID_SQL_SYNTAX": {
+    message: "Invalid SQL syntax:",
+    sqlState: "42000",
+  },
+  // Classes Pijar raises that Spark 4.3 does not define (the raise sites write the text).
+  "NOT_COLUMN": { message: "<message>" },
+  "NOT_BOOL_OR_DICT_OR_FLOAT_OR_INT_OR_STR": { message: "<message>" },
+  "VALUE_NOT_ANY_OR_ALL": { message: "<message>" },
+  "INVALID_WINDOW_FRAME": { message: "<message>" },
+  // Reader and writer safety (Spark's where it has one; Pijar's own names where it has none).
+  "_LEGACY_ERROR_TEMP_1321": { message: "Invalid view name: <viewName>.", exceptionType: analysis },
+  "CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION": {
+    message: "The codec <codecName> is not available. Available codecs are <availableCodecs>.", sqlState: "56038", exceptionType: illegalArg,
+  },
+  "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER": {
+    message: "Encountered error while reading file <path>. Could not read footer. Please ensure that the file is in either ORC or Parquet format.\nIf not, please convert it to a valid format. If the file is in the valid format, please check if it is corrupt.\nIf it is, you can choose to either ignore it or fix the corruption.",
+    sqlState: "KD001",
+  },
+  // Pijar's own: Spark raises a Hadoop ParentNotDirectoryException with no class here.
+  "PATH_NOT_A_DIRECTORY": { message: "Parent path is not a directory: <path>." },
+  // Pijar's own: a raw-SQL JDBC option that holds more than one statement.
+  "JDBC_MULTIPLE_STATEMENTS": { message: "The '<option>' option must be exactly one SELECT statement." },
+  // Spark Connect client conditions (PySpark's Connect client raises these without a SQLSTATE).
+  "INVALID_CONNECT_URL": { message: "Invalid URL for Spark Connect: <detail>" },
+  "CONNECT_SERVER_UNAVAILABLE": { message: "The Spark Connect server is unavailable." },
+  "UNSUPPORTED_DATA_TYPE": { message: "Unsupported DataType `<data_type>`.", exceptionType: analysis },
+  "UNSUPPORTED_FEATURE.SPARK_CONNECT_METHOD": { message: "<feature> is not available on a Spark Connect session." },
+  "UNSUPPORTED_FEATURE.SPARK_CONNECT_SERVER_VERSION": { message: "<feature> needs a newer Spark Connect server." },
 };

@@ -6,6 +6,7 @@
  * anything about Jupyter. The engine reports progress here; the kernel listens here.
  */
 import { PijarError } from "../errors/pijar-error.js";
+import type { TaskContext } from "../context/task-context.js";
 
 /** Progress of one job as reported by the engine. */
 export interface JobProgress {
@@ -29,7 +30,7 @@ export interface ProgressListener {
   onJobEnd(p: JobProgress, error: unknown | null): void;
 }
 
-export class Job {
+export class Job implements TaskContext {
   readonly progress: JobProgress;
   private cancelled = false;
 

@@ -3,8 +3,8 @@ import type { Call, Expr } from "../plan/expr/expr.js";
 import { exprName } from "../plan/expr/sql-text.js";
 import type { DataType } from "../types/data-types.js";
 import { PijarError } from "../errors/pijar-error.js";
-import { typeOf } from "../analyzer/type-of.js";
-import { castTo } from "../analyzer/coerce.js";
+import { typeOf } from "../plan/expr/type-of.js";
+import { castTo } from "../plan/expr/cast-to.js";
 import { canCast } from "./cast/can-cast.js";
 import type { FunctionContext, ResolveResult, ScalarFunctionDef } from "./registry.js";
 

@@ -7,8 +7,8 @@
  */
 import type { DataType } from "../types/data-types.js";
 import { ArrayType, DateType, DecimalType, MapType, StructType, TimestampNTZType, TimestampType } from "../types/data-types.js";
-import { typeOf } from "../analyzer/type-of.js";
-import { typedValue } from "../api/literal.js";
+import { typeOf } from "../plan/expr/type-of.js";
+import { typedValue } from "../values/js-value.js";
 import { Decimal } from "../values/decimal-value.js";
 import { castValue } from "./cast/cast-value.js";
 import { register, type FunctionContext, type ScalarFunctionDef } from "./registry.js";

@@ -3,10 +3,11 @@
  * never hold a whole file; optimizer rules push column pruning, filters and limits into them.
  */
 import type { Expr } from "../plan/expr/expr.js";
-import type { StructType } from "../types/data-types.js";
+import type { TableSource } from "../plan/logical/table-source.js";
+import { internalError } from "../errors/pijar-error.js";
 import type { Batch } from "../columnar/batch.js";
-import type { Job } from "../execution/jobs.js";
-import type { FunctionContext } from "../functions/registry.js";
+import type { TaskContext } from "../context/task-context.js";
+import type { SessionSettings } from "../context/settings.js";
 
 export interface ScanRequest {
   /** Columns to produce, in this order (names from `schema`). */
@@ -19,17 +20,20 @@ export interface ScanRequest {
   /** Stop after this many rows (after filtering, if the reader applies filters), or null. */
   readonly limit: number | null;
   readonly batchSize: number;
-  readonly ctx: FunctionContext;
+  readonly ctx: SessionSettings;
 }
 
-export interface DataSource {
+/** A table source the engine can scan: the plan sees it as a TableSource, the ScanExec reads it. */
+export interface DataSource extends TableSource {
   /** "csv", "json", "parquet", "jdbc", ... */
   readonly format: string;
-  /** The full schema the source produces. */
-  readonly schema: StructType;
-  /** One line for explain(), e.g. "csv data/sales.csv"; never contains secrets. */
-  readonly description: string;
   /** Total input bytes if known (for progress). */
   readonly totalBytes?: number;
-  scan(request: ScanRequest, job: Job): AsyncIterable<Batch>;
+  scan(request: ScanRequest, job: TaskContext): AsyncIterable<Batch>;
+}
+
+/** The scannable source behind a plan's TableSource (every source Pijar plans is one). */
+export function asDataSource(source: TableSource): DataSource {
+  if (typeof (source as Partial<DataSource>).scan !== "function") throw internalError(`table source ${source.description} cannot be scanned`);
+  return source as DataSource;
 }

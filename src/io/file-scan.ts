@@ -9,8 +9,8 @@
 import type { DataSource, ScanRequest } from "./data-source.js";
 import { StructType } from "../types/data-types.js";
 import { Batch } from "../columnar/batch.js";
-import type { Job } from "../execution/jobs.js";
-import type { FunctionContext } from "../functions/registry.js";
+import type { TaskContext } from "../context/task-context.js";
+import type { SessionSettings } from "../context/settings.js";
 import { buildData } from "../columnar/convert/build.js";
 import type { InputFile } from "./files.js";
 import { partitionValue } from "./partitions.js";
@@ -24,7 +24,7 @@ export interface FileScan {
 export interface FileFormat {
   readonly name: string;
   /** `columns` are names from the data schema (partition columns excluded), in output order. */
-  openScan(columns: readonly string[], batchSize: number, job: Job, ctx: FunctionContext): FileScan;
+  openScan(columns: readonly string[], batchSize: number, job: TaskContext, ctx: SessionSettings): FileScan;
 }
 
 export class FileScanSource implements DataSource {
@@ -46,7 +46,7 @@ export class FileScanSource implements DataSource {
     this.totalBytes = files.reduce((s, f) => s + f.size, 0);
   }
 
-  async *scan(request: ScanRequest, job: Job): AsyncIterable<Batch> {
+  async *scan(request: ScanRequest, job: TaskContext): AsyncIterable<Batch> {
     const outSchema = new StructType(request.columns.map((c) => this.schema.field(c)!));
     const dataCols = request.columns.filter((c) => this.dataSchema.field(c));
     const scan = this.fileFormat.openScan(dataCols, request.batchSize, job, request.ctx);

@@ -4,7 +4,7 @@
  * when a learner wants to see what a rule does in explain().
  */
 import type { LogicalPlan } from "../plan/logical/plan.js";
-import type { FunctionContext } from "../functions/registry.js";
+import type { SessionSettings } from "../context/settings.js";
 import type { OptimizerRule } from "./rule.js";
 import { foldConstants } from "./rules/fold-constants.js";
 import { pushDownFilter } from "./rules/push-down-filter.js";
@@ -23,7 +23,7 @@ export const RULES: readonly OptimizerRule[] = [
   pruneColumns,
 ];
 
-export function optimize(plan: LogicalPlan, ctx: FunctionContext, excluded: ReadonlySet<string> = new Set()): LogicalPlan {
+export function optimize(plan: LogicalPlan, ctx: SessionSettings, excluded: ReadonlySet<string> = new Set()): LogicalPlan {
   let cur = plan;
   for (const rule of RULES) {
     if (excluded.has(rule.name)) continue;

@@ -1,27 +1,11 @@
 /** An optimizer rule: a named rewrite of a logical plan that must keep its output unchanged. */
 import type { LogicalPlan } from "../plan/logical/plan.js";
-import type { FunctionContext } from "../functions/registry.js";
+import type { SessionSettings } from "../context/settings.js";
 
 export interface OptimizerRule {
   /** verb_noun, as DataFusion names them; `spark.pijar.optimizer.excludedRules` takes these. */
   readonly name: string;
-  apply(plan: LogicalPlan, ctx: FunctionContext): LogicalPlan;
-}
-
-/** Applies `f` to every node bottom-up. */
-export function transformUp(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan): LogicalPlan {
-  const kids = childrenOf(p);
-  const newKids = kids.map((k) => transformUp(k, f));
-  const changed = newKids.some((k, i) => k !== kids[i]);
-  return f(changed ? withKids(p, newKids) : p);
-}
-
-/** Applies `f` top-down: f sees a node before its (possibly rewritten) children. */
-export function transformDown(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan): LogicalPlan {
-  const q = f(p);
-  const kids = childrenOf(q);
-  const newKids = kids.map((k) => transformDown(k, f));
-  return newKids.some((k, i) => k !== kids[i]) ? withKids(q, newKids) : q;
+  apply(plan: LogicalPlan, ctx: SessionSettings): LogicalPlan;
 }
 
 /** Applies a rewrite until the plan stops changing (bounded, in case a rule oscillates). */
@@ -34,5 +18,3 @@ export function untilStable(plan: LogicalPlan, rewrite: (p: LogicalPlan) => Logi
   }
   return cur;
 }
-
-import { planChildren as childrenOf, withChildren as withKids } from "../plan/logical/plan.js";

@@ -6,10 +6,11 @@ import type { Attr, Expr } from "../plan/expr/expr.js";
 import { references } from "../plan/expr/expr.js";
 import type { LogicalPlan } from "../plan/logical/plan.js";
 import { exprName } from "../plan/expr/sql-text.js";
-import { typeOf } from "../analyzer/type-of.js";
+import { typeOf } from "../plan/expr/type-of.js";
 import { bindExpr } from "./expr/bind.js";
 import type { PhysicalOperator } from "./operator.js";
 import { ScanExec } from "./operators/scan.js";
+import { asDataSource } from "../io/data-source.js";
 import { LocalExec } from "./operators/local.js";
 import { RangeExec } from "./operators/range.js";
 import { ProjectExec } from "./operators/project.js";
@@ -30,7 +31,7 @@ import { internalError } from "../errors/pijar-error.js";
 
 export function planPhysical(p: LogicalPlan): PhysicalOperator {
   switch (p.kind) {
-    case "scan": return new ScanExec(p.output, p.source, p.columns, p.pushedFilters, p.limit);
+    case "scan": return new ScanExec(p.output, asDataSource(p.source), p.columns, p.pushedFilters, p.limit);
     case "local": return new LocalExec(p.output, () => p.batches, p.description);
     case "range": return new RangeExec(p.output, p.start, p.end, p.step);
     case "project": {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Column } from "../../src/index.js";
+import { Column, Window, functions as F } from "../../src/index.js";
 import { session } from "./helpers.js";
 
 const col = (n: string) => Column.of(n);
@@ -25,6 +25,14 @@ describe("optimizer rules", () => {
   it("fold_constants computes literal-only expressions once", () => {
     const df = people.select(Column.lit(2).multiply(3).alias("six"));
     expect(planText(df, "simple")).toContain("Project [6 AS six]");
+  });
+
+  it("fold_constants reaches the expressions of sort, window and generate", () => {
+    const six = () => Column.lit(2).multiply(3);
+    expect(planText(people.orderBy(col("age").plus(six())), "simple")).toContain("Sort [(age + 6) ASC NULLS FIRST]");
+    const w = Window.partitionBy(six()).orderBy(col("age").plus(six()));
+    expect(planText(people.withColumn("r", F.sum("age").over(w)), "simple")).toContain("Window [sum(age) OVER (PARTITION BY 6 ORDER BY (age + 6) ASC");
+    expect(planText(people.select(F.explode(F.array(six(), col("age"))).alias("x")), "simple")).toContain("Generate explode(array(6, age))");
   });
 
   it("fold_constants leaves a failing constant (1/0) to run time", async () => {

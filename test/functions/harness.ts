@@ -8,7 +8,7 @@ import type { Attr, Expr } from "../../src/plan/expr/expr.js";
 import { newExprId } from "../../src/plan/expr/expr.js";
 import { exprName } from "../../src/plan/expr/sql-text.js";
 import { resolveExpr } from "../../src/analyzer/resolve-expr.js";
-import { typeOf } from "../../src/analyzer/type-of.js";
+import { typeOf } from "../../src/plan/expr/type-of.js";
 import { castColumn } from "../../src/functions/cast/cast-value.js";
 import type { FunctionContext } from "../../src/functions/registry.js";
 import type { DataType } from "../../src/types/data-types.js";

@@ -7,8 +7,8 @@
 import type { Call } from "../../plan/expr/expr.js";
 import { DecimalType, doubleType, longType } from "../../types/data-types.js";
 import { boundedDecimal, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, isAtomic } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { divRoundHalfUp, fitsPrecision, formatDecimal, POW10 } from "../../values/decimal.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";

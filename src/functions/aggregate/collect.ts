@@ -4,7 +4,7 @@
  */
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, booleanType, type DataType } from "../../types/data-types.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, literalArg } from "../helpers.js";

@@ -2,7 +2,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { doubleType, longType, stringType } from "../../types/data-types.js";
 import { isIntegral } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { callSql, expectType, literalArg, unexpectedType } from "../helpers.js";
 import { register, type AggregateState } from "../registry.js";
 import { growArray } from "./basic.js";

@@ -6,7 +6,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, booleanType, doubleType, integerType, longType, type DataType } from "../../types/data-types.js";
 import { isNumeric } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { callSql, expectType, numericLiteralArg, unexpectedType } from "../helpers.js";

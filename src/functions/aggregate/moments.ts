@@ -7,8 +7,8 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { doubleType } from "../../types/data-types.js";
 import { isNull, isNumeric, isString } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { callSql, unexpectedType } from "../helpers.js";
 import { register, type AggregateState } from "../registry.js";
 

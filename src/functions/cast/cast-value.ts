@@ -9,9 +9,7 @@ import {
 import { PijarError } from "../../errors/pijar-error.js";
 import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
 import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
-import { formatDouble, formatFloat } from "../../plan/expr/literal-text.js";
-
-export { formatFloat };
+import { javaDoubleString, javaFloatString } from "../../values/java-number-text.js";
 import type { FunctionContext } from "../registry.js";
 import { LONG_MAX, LONG_MIN, big, canonLong, longFromDouble, parseLong, type Long } from "../../values/long.js";
 
@@ -36,8 +34,8 @@ function overflow(v: unknown, from: DataType, to: DataType): PijarError {
 export function valueToString(v: unknown, t: DataType, ctx: FunctionContext): string {
   if (t instanceof StringType) return v as string;
   if (t instanceof BooleanType) return v ? "true" : "false";
-  if (t instanceof DoubleType) return formatDouble(v as number);
-  if (t instanceof FloatType) return formatFloat(v as number);
+  if (t instanceof DoubleType) return javaDoubleString(v as number);
+  if (t instanceof FloatType) return javaFloatString(v as number);
   if (t instanceof DecimalType) return formatDecimal(v as bigint, t.scale);
   if (t instanceof DateType) return formatDate(v as number);
   if (t instanceof TimestampType) return formatTimestamp(v as number, ctx.timeZone);

@@ -5,8 +5,8 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, MapType, StructField, StructType, integerType, nullType, type DataType } from "../../types/data-types.js";
 import { isIntegral, isNull, widerTypeOfAll } from "../../types/type-utils.js";
-import { nullableOf, typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { nullableOf, typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { equalsFor } from "../../values/compare.js";

@@ -1,6 +1,6 @@
 /** array_compact, array_insert, array_size, array_sort (natural order), map_concat, map_from_entries. */
 import { ArrayType, MapType, StructType, integerType } from "../../types/data-types.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { callSql, expectType, map1, mapN, unexpectedType } from "../helpers.js";

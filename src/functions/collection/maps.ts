@@ -1,8 +1,8 @@
 /** Maps: map/create_map, map_from_arrays, map_keys, map_values, map_entries, map_contains_key. */
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, MapType, StructField, StructType, booleanType, nullType } from "../../types/data-types.js";
-import { nullableOf, typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { nullableOf, typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { keyOf } from "../../values/compare.js";
 import { callSql, map1, map2, unexpectedType } from "../helpers.js";

@@ -8,7 +8,7 @@ import { canonLong } from "../../values/long.js";
 import type { Call } from "../../plan/expr/expr.js";
 import { byteType, doubleType, integerType, longType, nullType, stringType } from "../../types/data-types.js";
 import { isIntegral, isNumeric } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, map1, mapN, unexpectedType } from "../helpers.js";

@@ -2,8 +2,8 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { dateType, integerType, timestampType } from "../../types/data-types.js";
 import { isDate, isNull, isString, isTimestamp } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, unexpectedType } from "../helpers.js";
 

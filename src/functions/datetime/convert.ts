@@ -7,8 +7,8 @@
 import type { Call, Expr } from "../../plan/expr/expr.js";
 import { dateType, doubleType, integerType, longType, stringType, timestampType, type DataType } from "../../types/data-types.js";
 import { isDate, isNull, isNumeric, isString, isTimestamp } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
 import { daysOfTimestamp, fromLocal, civilFromDays, MICROS_PER_DAY } from "../../values/datetime.js";
 import { castColumn } from "../cast/cast-value.js";

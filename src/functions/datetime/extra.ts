@@ -6,7 +6,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { DecimalType, dateType, integerType, longType, stringType, timestampType } from "../../types/data-types.js";
 import { isDate } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { civilFromDays, daysFromCivil, fromLocal, localFields } from "../../values/datetime.js";
 import { exprName } from "../../plan/expr/sql-text.js";

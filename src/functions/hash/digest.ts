@@ -1,7 +1,7 @@
 /** md5, sha1, sha2, crc32 (on the UTF-8 bytes of strings) and Spark's Murmur3 `hash`. */
 import { createHash } from "node:crypto";
 import { binaryType, integerType, longType, stringType } from "../../types/data-types.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { ArrayType, MapType, StructType, type DataType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, fixedSignature, map1, map2 } from "../helpers.js";

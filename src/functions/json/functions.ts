@@ -6,9 +6,9 @@ import { parseLong } from "../../values/long.js";
 import { ArrayType, BinaryType, BooleanType, DataType, DateType, DecimalType, MapType, StructField, StructType, TimestampNTZType, TimestampType, booleanType, doubleType, integerType, longType, stringType } from "../../types/data-types.js";
 import { isFractional, isIntegral } from "../../types/type-utils.js";
 import { parseDataType, parseSchema } from "../../types/ddl.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { formatDouble } from "../../plan/expr/literal-text.js";
+import { javaDoubleString } from "../../values/java-number-text.js";
 import { formatDecimal, parseDecimal, fitsPrecision } from "../../values/decimal.js";
 import { formatDate, localFields, parseDate, parseTimestamp } from "../../values/datetime.js";
 import { callSql, expectType, fixedSignature, literalArg, map1, map2, unexpectedType } from "../helpers.js";
@@ -24,7 +24,7 @@ register({
     if (!steps || doc === undefined) return null;
     const v = evalJsonPath(doc, steps);
     if (v === undefined || v === null) return null;
-    return typeof v === "string" ? v : writeJson(v, formatDouble);
+    return typeof v === "string" ? v : writeJson(v, javaDoubleString);
   }),
 });
 
@@ -72,7 +72,7 @@ export function toJsonText(v: unknown, t: DataType, ctx: FunctionContext): strin
   }
   if (t instanceof ArrayType) return "[" + (v as unknown[]).map((x) => toJsonText(x, t.elementType, ctx)).join(",") + "]";
   if (t instanceof DecimalType) return formatDecimal(v as bigint, t.scale);
-  if (isFractional(t)) return Number.isFinite(v as number) ? formatDouble(v as number) : JSON.stringify(String(v));
+  if (isFractional(t)) return Number.isFinite(v as number) ? javaDoubleString(v as number) : JSON.stringify(String(v));
   if (isIntegral(t) || t instanceof BooleanType) return String(v);
   if (t instanceof DateType) return JSON.stringify(formatDate(v as number));
   if (t instanceof TimestampType) return JSON.stringify(jsonTimestamp(v as number, ctx.timeZone));
@@ -125,7 +125,7 @@ function fromJsonValue(v: JsonValue | undefined, t: DataType, ctx: FunctionConte
   if (t instanceof DateType) return typeof v === "string" ? parseDate(v) : null;
   if (t instanceof TimestampType || t instanceof TimestampNTZType) return typeof v === "string" ? parseTimestamp(v, t instanceof TimestampType ? ctx.timeZone : "UTC") : null;
   // STRING: strings as they are, anything else as its JSON text.
-  return typeof v === "string" ? v : writeJson(v, formatDouble);
+  return typeof v === "string" ? v : writeJson(v, javaDoubleString);
 }
 
 /** A schema given as a DDL string ("a INT, b STRING", "ARRAY<INT>") or a DataType's JSON. */

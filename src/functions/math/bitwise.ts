@@ -2,8 +2,8 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { integerType, longType, type DataType } from "../../types/data-types.js";
 import { isIntegral, isNull } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { callSql, expectType, map1, map2, unexpectedType } from "../helpers.js";

@@ -7,8 +7,8 @@
 import type { Call } from "../../plan/expr/expr.js";
 import { doubleType, longType } from "../../types/data-types.js";
 import { isIntegral, isNull } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { callSql, literalArg, unexpectedType } from "../helpers.js";
 import { register } from "../registry.js";
 

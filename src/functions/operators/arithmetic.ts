@@ -9,8 +9,8 @@ import {
   adjustPrecisionScale, decimalForType, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, widerType, isDate,
 } from "../../types/type-utils.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { POW10, divRoundHalfUp, fitsPrecision, formatDecimal, literalPrecisionScale } from "../../values/decimal.js";
 import { addLong, checkedLong, longFromDouble, divLong, modLong, mulLong, negLong, subLong, type Long } from "../../values/long.js";

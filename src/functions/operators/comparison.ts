@@ -5,8 +5,8 @@
 import type { Call, Expr } from "../../plan/expr/expr.js";
 import { booleanType, type DataType } from "../../types/data-types.js";
 import { comparisonType } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor } from "../../values/compare.js";

@@ -5,9 +5,9 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { binaryType, integerType, stringType, type DataType } from "../../types/data-types.js";
 import { isBinary } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { widerTypeOfAll } from "../../types/type-utils.js";
 import { register, type ScalarFunctionDef } from "../registry.js";

@@ -6,7 +6,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { MapType, binaryType, integerType, longType, stringType } from "../../types/data-types.js";
 import { isBinary, isIntegral } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
 import { register } from "../registry.js";

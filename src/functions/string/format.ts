@@ -6,7 +6,7 @@
 import type { DataType } from "../../types/data-types.js";
 import { integerType, stringType } from "../../types/data-types.js";
 import { isDecimal, isFractional, isIntegral, isNumeric, isString } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { formatDecimal } from "../../values/decimal.js";
 import { valueToString } from "../cast/cast-value.js";

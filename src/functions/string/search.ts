@@ -2,7 +2,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { booleanType, integerType, stringType } from "../../types/data-types.js";
 import { isBinary } from "../../types/type-utils.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { expectType, fixedSignature, map2, mapN } from "../helpers.js";
 import { register } from "../registry.js";

@@ -1,8 +1,8 @@
 /** lag, lead and nth_value over one sorted partition. */
 import type { Expr } from "../../plan/expr/expr.js";
 import { booleanType, integerType } from "../../types/data-types.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, literalArg } from "../helpers.js";
 import { register } from "../registry.js";

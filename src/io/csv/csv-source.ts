@@ -5,8 +5,8 @@
  */
 import { StructField, StructType, stringType, type DataType } from "../../types/data-types.js";
 import { Batch } from "../../columnar/batch.js";
-import type { Job } from "../../execution/jobs.js";
-import type { FunctionContext } from "../../functions/registry.js";
+import type { TaskContext } from "../../context/task-context.js";
+import type { SessionSettings } from "../../context/settings.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { CHUNK_SIZE, listInputFiles, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
@@ -109,7 +109,7 @@ class CsvFormat implements FileFormat {
   readonly name = "csv";
   constructor(private readonly o: CsvReadOptions, private readonly schema: StructType, private readonly tuning: CsvTuning) {}
 
-  openScan(columns: readonly string[], batchSize: number, job: Job, ctx: FunctionContext): FileScan {
+  openScan(columns: readonly string[], batchSize: number, job: TaskContext, ctx: SessionSettings): FileScan {
     const o = this.o;
     const conv = { ...o.conversion, timeZone: ctx.timeZone };
     const corruptName = o.columnNameOfCorruptRecord;

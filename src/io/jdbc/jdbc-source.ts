@@ -13,7 +13,7 @@ import * as T from "../../types/data-types.js";
 import { parseSchema } from "../../types/ddl.js";
 import { Batch } from "../../columnar/batch.js";
 import type { DataSource, ScanRequest } from "../data-source.js";
-import type { Job } from "../../execution/jobs.js";
+import type { TaskContext } from "../../context/task-context.js";
 import type { SparkSession } from "../../api/session.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import type { Options, OptionValue } from "../options.js";
@@ -87,7 +87,7 @@ class JdbcSource implements DataSource {
     this.description = `jdbc ${describeTarget(o.target)} ${what}`;
   }
 
-  async *scan(req: ScanRequest, job: Job): AsyncIterable<Batch> {
+  async *scan(req: ScanRequest, job: TaskContext): AsyncIterable<Batch> {
     const o = this.o;
     const conn = await openConnection(o);
     const d = conn.dialect;

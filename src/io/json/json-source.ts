@@ -10,8 +10,8 @@ import {
 } from "../../types/data-types.js";
 import type { Batch } from "../../columnar/batch.js";
 import { Batch as BatchClass } from "../../columnar/batch.js";
-import type { Job } from "../../execution/jobs.js";
-import type { FunctionContext } from "../../functions/registry.js";
+import type { TaskContext } from "../../context/task-context.js";
+import type { SessionSettings } from "../../context/settings.js";
 import { PijarError, quoteId } from "../../errors/pijar-error.js";
 import { CHUNK_SIZE, listInputFiles, normalizeEncoding, readTextChunks, readTextChunksSync, type InputFile } from "../files.js";
 import { FileScanSource, type FileFormat, type FileScan } from "../file-scan.js";
@@ -275,7 +275,7 @@ class JsonFormat implements FileFormat {
   readonly name = "json";
   constructor(private readonly o: JsonReadOptions, private readonly schema: StructType, private readonly chunkSize: number) {}
 
-  openScan(columns: readonly string[], batchSize: number, job: Job, ctx: FunctionContext): FileScan {
+  openScan(columns: readonly string[], batchSize: number, job: TaskContext, ctx: SessionSettings): FileScan {
     const o = this.o;
     const conv = { ...o.conversion, timeZone: ctx.timeZone };
     const fields = columns.map((c) => this.schema.field(c)!);

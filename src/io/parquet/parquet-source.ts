@@ -13,8 +13,8 @@ import * as A from "apache-arrow";
 import { DataType, LongType, StructField, StructType, TimestampNTZType, TimestampType, timestampType } from "../../types/data-types.js";
 import { fromArrowType, toArrowType } from "../../types/arrow-types.js";
 import { Batch } from "../../columnar/batch.js";
-import type { Job } from "../../execution/jobs.js";
-import type { FunctionContext } from "../../functions/registry.js";
+import type { TaskContext } from "../../context/task-context.js";
+import type { SessionSettings } from "../../context/settings.js";
 import { buildData } from "../../columnar/convert/build.js";
 import { readValues } from "../../columnar/convert/read.js";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -166,7 +166,7 @@ class ParquetFormat implements FileFormat {
   readonly name = "parquet";
   constructor(private readonly schema: StructType) {}
 
-  openScan(columns: readonly string[], batchSize: number, job: Job, _ctx: FunctionContext): FileScan {
+  openScan(columns: readonly string[], batchSize: number, job: TaskContext, _ctx: SessionSettings): FileScan {
     const fields = columns.map((c) => this.schema.field(c)!);
     const outSchema = new StructType(fields);
     return {

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { StructType, StringType, TimestampNTZType, TimestampType } from "../../types/data-types.js";
 import { formatTimestamp } from "../../values/datetime.js";
 import type { Batch } from "../../columnar/batch.js";
-import type { Job } from "../../execution/jobs.js";
+import type { TaskContext } from "../../context/task-context.js";
 import { PijarError, quoteId } from "../../errors/pijar-error.js";
 import { HIVE_DEFAULT_PARTITION, escapePartitionValue } from "../partitions.js";
 import { afterPartFileHook, partFileName, writeWithCommit, type SaveMode } from "./commit.js";
@@ -42,7 +42,7 @@ function partitionIndexes(schema: StructType, cols: readonly string[]): number[]
 }
 
 /** Writes `batches` to req.path; returns false when mode "ignore" skipped an existing path. */
-export async function writeBatches(req: WriteRequest, schema: StructType, batches: AsyncIterable<Batch>, job: Job): Promise<boolean> {
+export async function writeBatches(req: WriteRequest, schema: StructType, batches: AsyncIterable<Batch>, job: TaskContext): Promise<boolean> {
   const pIdx = partitionIndexes(schema, req.partitionBy);
   const dataIdx = schema.fields.map((_, i) => i).filter((i) => !pIdx.includes(i));
   const dataSchema = new StructType(dataIdx.map((i) => schema.fields[i]!));

@@ -4,38 +4,35 @@
  * the error surfaces where Spark raises it.
  */
 import type { Expr } from "../../plan/expr/expr.js";
-import { transform } from "../../plan/expr/expr.js";
+import { transformUp as transformExprUp } from "../../plan/expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
-import type { FunctionContext } from "../../functions/registry.js";
+import type { SessionSettings } from "../../context/settings.js";
 import { castColumn } from "../../functions/cast/cast-value.js";
-import { typeOf } from "../../analyzer/type-of.js";
-import { mapExpressions } from "../map-expressions.js";
-import { transformUp, type OptimizerRule } from "../rule.js";
+import { typeOf } from "../../plan/expr/type-of.js";
+import { mapExpressions, transformUp } from "../../plan/logical/tree.js";
+import type { OptimizerRule } from "../rule.js";
 
-function foldExpr(e: Expr, ctx: FunctionContext): Expr {
-  return transform(e, (x) => {
-    if (x.kind === "call" || x.kind === "cast") {
-      const folded = { ...x, ...(x.kind === "call" ? { args: x.args.map((a) => foldExpr(a, ctx)) } : { child: foldExpr(x.child, ctx) }) } as Expr;
-      const inputs = folded.kind === "call" ? folded.args : folded.kind === "cast" ? [folded.child] : [];
-      const foldable = inputs.every((a) => a.kind === "literal") &&
-        (folded.kind === "cast" || (folded.kind === "call" && folded.fn.kind === "scalar" && folded.fn.deterministic !== false && !folded.isStar));
-      if (!foldable) return folded;
-      try {
-        const value = folded.kind === "cast"
-          ? castColumn([(folded.child as { value: unknown }).value], typeOf(folded.child), folded.to, folded.mode, ctx)[0]
-          : folded.kind === "call" && folded.fn.kind === "scalar"
-            ? folded.fn.eval(folded.args.map((a) => [(a as { value: unknown }).value]), 1, folded, ctx)[0]
-            : undefined;
-        return { kind: "literal", value: value ?? null, dataType: typeOf(folded) };
-      } catch {
-        return folded;
-      }
-    }
-    return undefined;
-  });
+/** One node whose inputs are already folded: a literal if it can be computed now, else itself. */
+function foldNode(x: Expr, ctx: SessionSettings): Expr {
+  if (x.kind !== "call" && x.kind !== "cast") return x;
+  const inputs = x.kind === "call" ? x.args : [x.child];
+  const foldable = inputs.every((a) => a.kind === "literal") &&
+    (x.kind === "cast" || (x.fn.kind === "scalar" && x.fn.deterministic !== false && !x.isStar));
+  if (!foldable) return x;
+  try {
+    const value = x.kind === "cast"
+      ? castColumn([(x.child as { value: unknown }).value], typeOf(x.child), x.to, x.mode, ctx)[0]
+      : x.fn.kind === "scalar"
+        ? x.fn.eval(x.args.map((a) => [(a as { value: unknown }).value]), 1, x, ctx)[0]
+        : undefined;
+    return { kind: "literal", value: value ?? null, dataType: typeOf(x) };
+  } catch {
+    return x;
+  }
 }
 
 export const foldConstants: OptimizerRule = {
   name: "fold_constants",
-  apply: (plan: LogicalPlan, ctx) => transformUp(plan, (p) => mapExpressions(p, (e) => foldExpr(e, ctx))),
+  // Every expression of every node, through the plan tree table (sort, window and generate too).
+  apply: (plan: LogicalPlan, ctx) => transformUp(plan, (p) => mapExpressions(p, (e) => transformExprUp(e, (x) => foldNode(x, ctx)))),
 };

@@ -4,7 +4,7 @@
  */
 import type { Expr } from "../../plan/expr/expr.js";
 import { references } from "../../plan/expr/expr.js";
-import type { LogicalPlan } from "../../plan/logical/plan.js";
+import { planExpressions, type LogicalPlan } from "../../plan/logical/plan.js";
 import type { OptimizerRule } from "../rule.js";
 
 const refIds = (es: readonly Expr[]) => {
@@ -15,6 +15,7 @@ const refIds = (es: readonly Expr[]) => {
 const union = (a: Set<number>, b: Set<number>) => new Set([...a, ...b]);
 const all = (p: LogicalPlan) => new Set(p.output.map((a) => a.id));
 
+/** Exhaustive over plan kinds (no default arm): a new kind must say what it needs below. */
 function prune(p: LogicalPlan, required: Set<number>): LogicalPlan {
   switch (p.kind) {
     case "scan": {
@@ -69,8 +70,7 @@ function prune(p: LogicalPlan, required: Set<number>): LogicalPlan {
       return { ...p, child, output: p.output.filter((a) => ids.has(a.id) || p.windowExprs.some((w) => w.id === a.id)) };
     }
     case "generate": {
-      const g = p.generator.kind === "unresolved_call" ? p.generator.args : [];
-      const child = prune(p.child, union(required, refIds(g)));
+      const child = prune(p.child, union(required, refIds(planExpressions(p))));
       if (child === p.child) return p;
       return { ...p, child, output: [...child.output, ...p.generatedOutput] };
     }
@@ -78,9 +78,10 @@ function prune(p: LogicalPlan, required: Set<number>): LogicalPlan {
       return { ...p, children: p.children.map((c) => prune(c, all(c))) };
     case "set_op":
       return { ...p, left: prune(p.left, all(p.left)), right: prune(p.right, all(p.right)) };
+    // Leaves without pruned columns, and a cache that must keep what it stores.
+    case "local":
+    case "range":
     case "cached":
-      return p;
-    default:
       return p;
   }
 }

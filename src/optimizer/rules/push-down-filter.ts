@@ -1,13 +1,16 @@
 /**
  * push_down_filter: moves filters toward the data: through projections (substituting
  * aliases), into the sides of joins that cannot change their meaning, below sorts, and into
- * scans (the scan may skip data with them; the Filter stays above it for exactness).
+ * scans. The source says how it applies each filter: an "inexact" one (it may skip data) keeps
+ * its Filter above the scan, an "exact" one needs none, an "unsupported" one stays up.
  */
 import type { Attr, Expr } from "../../plan/expr/expr.js";
 import { references, transform, exists } from "../../plan/expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
+import { filterPushdownOf } from "../../plan/logical/table-source.js";
 import { conjunction, splitConjuncts } from "../conjuncts.js";
-import { transformDown, untilStable, type OptimizerRule } from "../rule.js";
+import { transformDown } from "../../plan/logical/tree.js";
+import { untilStable, type OptimizerRule } from "../rule.js";
 
 const deterministic = (e: Expr) => !exists(e, (x) => (x.kind === "call" && (x.fn.kind !== "scalar" || x.fn.deterministic === false)) || x.kind === "subquery" || x.kind === "window");
 const within = (e: Expr, attrs: readonly Attr[]) => {
@@ -61,9 +64,14 @@ function pushOnce(p: LogicalPlan): LogicalPlan {
       return filterOf(j, keep);
     }
     case "scan": {
-      const pushable = conds.filter(deterministic);
-      if (!pushable.length || pushable.every((c) => child.pushedFilters.includes(c))) return p;
-      return { ...p, child: { ...child, pushedFilters: [...child.pushedFilters, ...pushable.filter((c) => !child.pushedFilters.includes(c))] } };
+      const fresh = conds.filter((c) => deterministic(c) && !child.pushedFilters.includes(c));
+      const answers = filterPushdownOf(child.source, fresh);
+      const pushed = fresh.filter((_, i) => answers[i] !== "unsupported");
+      if (!pushed.length) return p;
+      const exact = new Set(fresh.filter((_, i) => answers[i] === "exact"));
+      const scan: LogicalPlan = { ...child, pushedFilters: [...child.pushedFilters, ...pushed] };
+      // Without exact answers the Filter keeps its condition as written (explain() text).
+      return exact.size ? filterOf(scan, conds.filter((c) => !exact.has(c))) : { ...p, child: scan };
     }
     default:
       return p;

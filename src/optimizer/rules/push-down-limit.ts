@@ -3,7 +3,8 @@
  * and reaches the scan, so `show()` on a huge CSV reads only the first rows.
  */
 import type { LogicalPlan } from "../../plan/logical/plan.js";
-import { transformDown, untilStable, type OptimizerRule } from "../rule.js";
+import { transformDown } from "../../plan/logical/tree.js";
+import { untilStable, type OptimizerRule } from "../rule.js";
 
 function limitOf(child: LogicalPlan, n: number): LogicalPlan {
   if (child.kind === "limit" && child.offset === 0 && child.limit <= n) return child;

@@ -10,7 +10,7 @@
  */
 import type { Call } from "../../plan/expr/expr.js";
 import { isNumberVector, numbersOf, validBytes, type NumericArray, type Vector } from "../../columnar/vector.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import { KeyCoder, isCodableKey } from "./key-codes.js";
 import { PairSet } from "./group-table.js";
 

@@ -11,7 +11,7 @@ import { attrOfNamed, toNamed } from "./named.js";
 import { exprKey } from "../expr/equality.js";
 import { exprName } from "../expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { projectWithWindows } from "./project.js";
+import { projectWithWindows } from "./windows.js";
 
 export function buildAggregate(
   child: LogicalPlan,

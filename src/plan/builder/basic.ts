@@ -3,7 +3,7 @@ import type { Expr, SortOrder } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
 import type { BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../expr/type-of.js";
 import { BooleanType, NullType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { exprName } from "../expr/sql-text.js";

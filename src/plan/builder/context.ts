@@ -1,9 +1,9 @@
 /** What the plan builder needs from the session while resolving. */
-import type { FunctionContext } from "../../functions/registry.js";
+import type { SessionSettings } from "../../context/settings.js";
 import type { ResolveOptions } from "../../analyzer/resolve-expr.js";
 
 export interface BuildContext {
-  readonly fn: FunctionContext;
+  readonly fn: SessionSettings;
   /** SQL subquery support (set by the SQL front end). */
   readonly resolveOptions?: ResolveOptions;
 }

@@ -7,7 +7,7 @@ import { newExprId } from "../expr/expr.js";
 import type { Generate, LogicalPlan } from "../logical/plan.js";
 import type { BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { typeOf } from "../expr/type-of.js";
 import { ArrayType, MapType, StructType, integerType, type DataType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { exprName } from "../expr/sql-text.js";

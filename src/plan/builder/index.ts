@@ -3,7 +3,8 @@
  * end both call these functions, so the same query written either way gives the same plan.
  */
 export type { BuildContext } from "./context.js";
-export { buildProject, projectWithWindows, hasAggregate } from "./project.js";
+export { buildProject, hasAggregate } from "./project.js";
+export { projectWithWindows } from "./windows.js";
 export { buildAggregate } from "./aggregate.js";
 export { buildFilter, buildSort, buildLimit, buildOffset, buildDeduplicate, buildSubqueryAlias, buildSample } from "./basic.js";
 export { buildJoin, parseJoinType } from "./join.js";

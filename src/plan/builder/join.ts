@@ -11,8 +11,8 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { lookup, unresolvedColumn } from "../../analyzer/scope.js";
 import { splitName } from "../expr/expr.js";
 import { attrOfNamed } from "./named.js";
-import { castTo } from "../../analyzer/coerce.js";
-import { typeOf } from "../../analyzer/type-of.js";
+import { castTo } from "../expr/cast-to.js";
+import { typeOf } from "../expr/type-of.js";
 import { comparisonType } from "../../types/type-utils.js";
 import { buildFilter } from "./basic.js";
 

@@ -2,7 +2,7 @@
 import type { Attr, Expr, NamedExpr } from "../expr/expr.js";
 import { newExprId } from "../expr/expr.js";
 import { exprName } from "../expr/sql-text.js";
-import { nullableOf, typeOf } from "../../analyzer/type-of.js";
+import { nullableOf, typeOf } from "../expr/type-of.js";
 
 /** An output column for an expression: attributes keep their identity, others get an alias. */
 export function toNamed(e: Expr): NamedExpr {

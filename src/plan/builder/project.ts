@@ -3,17 +3,16 @@
  * compute: aggregates without groupBy become a global Aggregate, window functions a Window
  * node, generators (explode) a Generate node.
  */
-import type { Attr, Expr, NamedExpr, WindowExpr } from "../expr/expr.js";
-import { alias, exists, newExprId, transform } from "../expr/expr.js";
+import type { Expr, NamedExpr } from "../expr/expr.js";
+import { alias } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
 import type { BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
-import { attrOfNamed, toNamed } from "./named.js";
+import { toNamed } from "./named.js";
 import { expandStar } from "./star.js";
 import { buildGenerate, generatorOf } from "./generate.js";
 import { buildAggregate } from "./aggregate.js";
-import { exprName } from "../expr/sql-text.js";
-import { PijarError } from "../../errors/pijar-error.js";
+import { projectWithWindows } from "./windows.js";
 
 export const isAggCall = (e: Expr) => e.kind === "call" && e.fn.kind === "agg";
 
@@ -60,45 +59,4 @@ export function buildProject(child: LogicalPlan, exprs: readonly Expr[], ctx: Bu
     return buildAggregate(input, [], resolved, null, ctx, true);
   }
   return projectWithWindows(input, resolved);
-}
-
-/** Builds Project(Window(child)) when window expressions are present, else Project(child). */
-export function projectWithWindows(child: LogicalPlan, exprs: readonly NamedExpr[]): LogicalPlan {
-  const windowExprs: NamedExpr[] = [];
-  const rewritten = exprs.map((e) =>
-    transform(e, (x) => {
-      if (x.kind !== "window") return undefined;
-      const a: NamedExpr = { kind: "alias", child: x, name: exprName(x), id: newExprId() };
-      windowExprs.push(a);
-      return attrOfNamed(a);
-    }) as NamedExpr,
-  );
-  let input = child;
-  if (windowExprs.length) {
-    for (const w of windowExprs) validateWindow((w as { child: WindowExpr }).child);
-    input = { kind: "window", child, windowExprs, output: [...child.output, ...windowExprs.map(attrOfNamed)] };
-  }
-  // A projection that keeps the child's columns unchanged is dropped (select("*")).
-  const out = rewritten.map(attrOfNamed);
-  if (!windowExprs.length && sameAttrs(out, child.output) && rewritten.every((e) => e.kind === "attr")) return child;
-  return { kind: "project", child: input, exprs: rewritten, output: out };
-}
-
-function sameAttrs(a: readonly Attr[], b: readonly Attr[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.name === b[i]!.name);
-}
-
-function validateWindow(w: WindowExpr): void {
-  const fn = w.fn;
-  if (fn.kind === "call" && fn.fn.kind === "window") {
-    const needsOrder = !["lag", "lead"].includes(fn.fn.name) || true;
-    if (needsOrder && w.spec.orderBy.length === 0) {
-      throw new PijarError("_LEGACY_ERROR_TEMP_1037", { wf: fn.fn.name }, {
-        message: `Window function ${fn.fn.name}() requires the window to be ordered: add Window.orderBy(...), e.g. Window.partitionBy("city").orderBy("date").`,
-      });
-    }
-  }
-  if (exists(w.fn, (x) => x.kind === "window" && x !== w)) {
-    throw new PijarError("UNSUPPORTED_FEATURE", { feature: "nested window functions" });
-  }
 }

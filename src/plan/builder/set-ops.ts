@@ -4,7 +4,7 @@ import { alias, literal, newExprId } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { widerType, isString, isAtomic } from "../../types/type-utils.js";
-import { castTo } from "../../analyzer/coerce.js";
+import { castTo } from "../expr/cast-to.js";
 import { stringType, type DataType, nullType } from "../../types/data-types.js";
 import { attrOfNamed } from "./named.js";
 

@@ -7,6 +7,7 @@
 import type { DataType } from "../../types/data-types.js";
 import type { FunctionDef } from "../../functions/registry.js";
 import type { LogicalPlan } from "../logical/plan.js";
+import { internalError } from "../../errors/pijar-error.js";
 
 let nextExprId = 1;
 /** A fresh expression id: attributes are identified by id, not by name (as Spark's ExprId). */
@@ -196,25 +197,84 @@ export function call(name: string, args: readonly Expr[], distinct = false, extr
   return { kind: "unresolved_call", name, args, distinct, ...extra };
 }
 
+/** The node of `Expr` with kind `K`. */
+export type ExprOf<K extends Expr["kind"]> = Extract<Expr, { readonly kind: K }>;
+
+/** What every expression kind holds: its child expressions, and how to rebuild it over new ones. */
+interface ExprShape<E extends Expr> {
+  /** Child expressions in a fixed order (a subquery's plan is not an expression child). */
+  children(e: E): readonly Expr[];
+  /** The same node over `kids` (same order and count as `children`). */
+  rebuild(e: E, kids: readonly Expr[]): E;
+}
+
+const leaf = { children: () => [], rebuild: <E>(e: E) => e };
+
+const asSortOrder = (e: Expr): SortOrder => {
+  if (e.kind !== "sort") throw internalError(`a window ORDER BY became ${e.kind}`);
+  return e;
+};
+
+/** Arguments then the optional FILTER clause, for both call kinds. */
+const callShape = <E extends UnresolvedCall | Call>(): ExprShape<E> => ({
+  children: (e) => (e.filter ? [...e.args, e.filter] : e.args),
+  rebuild: (e, kids) => (e.filter ? { ...e, args: kids.slice(0, -1), filter: kids[kids.length - 1]! } : { ...e, args: kids }),
+});
+
+/**
+ * One entry per expression kind, with no catch-all: a new kind fails the type check here until
+ * its children are described, and every traversal below follows from this table.
+ */
+const EXPR_SHAPES: { readonly [K in Expr["kind"]]: ExprShape<ExprOf<K>> } = {
+  attr: leaf,
+  unresolved_attr: leaf,
+  star: leaf,
+  literal: leaf,
+  bound: leaf,
+  alias: { children: (e) => [e.child], rebuild: (e, [child]) => ({ ...e, child: child! }) },
+  cast: { children: (e) => [e.child], rebuild: (e, [child]) => ({ ...e, child: child! }) },
+  sort: { children: (e) => [e.child], rebuild: (e, [child]) => ({ ...e, child: child! }) },
+  unresolved_call: callShape<UnresolvedCall>(),
+  call: callShape<Call>(),
+  case: {
+    children: (e) => [...e.branches.flatMap((b) => [b.when, b.then]), ...(e.otherwise ? [e.otherwise] : [])],
+    rebuild: (e, kids) => ({
+      ...e,
+      branches: e.branches.map((_, i) => ({ when: kids[2 * i]!, then: kids[2 * i + 1]! })),
+      otherwise: e.otherwise ? kids[2 * e.branches.length]! : null,
+    }),
+  },
+  window: {
+    children: (e) => [e.fn, ...e.spec.partitionBy, ...e.spec.orderBy],
+    rebuild: (e, [fn, ...rest]) => ({
+      ...e,
+      fn: fn!,
+      spec: {
+        ...e.spec,
+        partitionBy: rest.slice(0, e.spec.partitionBy.length),
+        orderBy: rest.slice(e.spec.partitionBy.length).map(asSortOrder),
+      },
+    }),
+  },
+  unresolved_extract: { children: (e) => [e.child, e.key], rebuild: (e, [child, key]) => ({ ...e, child: child!, key: key! }) },
+  subquery: { children: (e) => e.values, rebuild: (e, kids) => ({ ...e, values: kids }) },
+};
+
+const shapeOf = <E extends Expr>(e: E): ExprShape<E> => EXPR_SHAPES[e.kind] as unknown as ExprShape<E>;
+
+/** Every expression kind, as the table knows them (tests build one node of each). */
+export const exprKinds = (): readonly Expr["kind"][] => Object.keys(EXPR_SHAPES) as Expr["kind"][];
+
 /** Children of an expression, for generic traversals. */
 export function children(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case "alias": return [e.child];
-    case "unresolved_call":
-    case "call": return e.filter ? [...e.args, e.filter] : e.args;
-    case "cast": return [e.child];
-    case "case": {
-      const out: Expr[] = [];
-      for (const b of e.branches) out.push(b.when, b.then);
-      if (e.otherwise) out.push(e.otherwise);
-      return out;
-    }
-    case "sort": return [e.child];
-    case "window": return [e.fn, ...e.spec.partitionBy, ...e.spec.orderBy];
-    case "unresolved_extract": return [e.child, e.key];
-    case "subquery": return e.values;
-    default: return [];
-  }
+  return shapeOf(e).children(e);
+}
+
+/** The node over new children; the node itself when every child is the same object. */
+export function withChildren<E extends Expr>(e: E, kids: readonly Expr[]): E {
+  const old = shapeOf(e).children(e);
+  if (kids.length !== old.length) throw internalError(`${e.kind} has ${old.length} children, got ${kids.length}`);
+  return kids.every((k, i) => k === old[i]) ? e : shapeOf(e).rebuild(e, kids);
 }
 
 /** True if some node in the tree satisfies `pred`. */
@@ -230,36 +290,25 @@ export function collect<T extends Expr>(e: Expr, pred: (x: Expr) => x is T, out:
   return out;
 }
 
-/** Rebuilds an expression bottom-up, replacing nodes for which `f` returns a value. */
+/**
+ * Rewrites top-down: where `f` returns a node it replaces the subtree (and is not descended
+ * into); elsewhere the children are rewritten. Unchanged subtrees keep their identity.
+ */
 export function transform(e: Expr, f: (x: Expr) => Expr | undefined): Expr {
   const replaced = f(e);
   if (replaced !== undefined) return replaced;
-  switch (e.kind) {
-    case "alias": return { ...e, child: transform(e.child, f) };
-    case "unresolved_call":
-    case "call": return { ...e, args: e.args.map((a) => transform(a, f)), filter: e.filter ? transform(e.filter, f) : e.filter } as Expr;
-    case "cast": return { ...e, child: transform(e.child, f) };
-    case "case":
-      return {
-        ...e,
-        branches: e.branches.map((b) => ({ when: transform(b.when, f), then: transform(b.then, f) })),
-        otherwise: e.otherwise ? transform(e.otherwise, f) : null,
-      };
-    case "sort": return { ...e, child: transform(e.child, f) };
-    case "window":
-      return {
-        ...e,
-        fn: transform(e.fn, f),
-        spec: {
-          ...e.spec,
-          partitionBy: e.spec.partitionBy.map((p) => transform(p, f)),
-          orderBy: e.spec.orderBy.map((o) => transform(o, f) as SortOrder),
-        },
-      };
-    case "unresolved_extract": return { ...e, child: transform(e.child, f), key: transform(e.key, f) };
-    case "subquery": return { ...e, values: e.values.map((v) => transform(v, f)) };
-    default: return e;
-  }
+  return withChildren(e, children(e).map((c) => transform(c, f)));
+}
+
+/** Rewrites bottom-up: `f` sees every node after its children were rewritten. */
+export function transformUp(e: Expr, f: (x: Expr) => Expr): Expr {
+  return f(withChildren(e, children(e).map((c) => transformUp(c, f))));
+}
+
+/** Rewrites top-down: `f` sees every node before its (rewritten) children. */
+export function transformDown(e: Expr, f: (x: Expr) => Expr): Expr {
+  const x = f(e);
+  return withChildren(x, children(x).map((c) => transformDown(c, f)));
 }
 
 /** Attributes referenced by an expression. */

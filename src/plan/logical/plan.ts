@@ -5,7 +5,8 @@
  * by src/optimizer/ and turned into physical operators by src/physical/planner.ts.
  */
 import type { Attr, Expr, NamedExpr, SortOrder } from "../expr/expr.js";
-import type { DataSource } from "../../io/data-source.js";
+import type { TableSource } from "./table-source.js";
+import { internalError } from "../../errors/pijar-error.js";
 import type { Batch } from "../../columnar/batch.js";
 
 interface Node<K extends string> {
@@ -28,7 +29,7 @@ export interface RangeRelation extends Node<"range"> {
 
 /** A file or database source; optimizer rules push filters, column pruning and limits into it. */
 export interface Scan extends Node<"scan"> {
-  readonly source: DataSource;
+  readonly source: TableSource;
   /** Columns of the source's full schema, in `output` order (after pruning). */
   readonly columns: readonly string[];
   readonly pushedFilters: readonly Expr[];
@@ -134,28 +135,112 @@ export type LogicalPlan =
   | LocalRelation | RangeRelation | Scan | Project | Filter | Aggregate | Sort | Limit | Join | Union
   | SetOperation | Deduplicate | Window | Generate | SubqueryAlias | Cached | Sample;
 
-/** Direct children of a plan node. */
-export function planChildren(p: LogicalPlan): LogicalPlan[] {
-  switch (p.kind) {
-    case "local":
-    case "range":
-    case "scan": return [];
-    case "join":
-    case "set_op": return [p.left, p.right];
-    case "union": return [...p.children];
-    default: return [p.child];
-  }
+/** The node of `LogicalPlan` with kind `K`. */
+export type PlanOf<K extends LogicalPlan["kind"]> = Extract<LogicalPlan, { readonly kind: K }>;
+
+/** What every plan kind holds: child plans, expressions, and how to rebuild it over new ones. */
+interface PlanShape<P extends LogicalPlan> {
+  children(p: P): readonly LogicalPlan[];
+  /** Every expression the node holds, in a fixed order (named ones stay Attr/Alias). */
+  expressions(p: P): readonly Expr[];
+  /** The same node over new children and expressions (same order and counts). */
+  rebuild(p: P, kids: readonly LogicalPlan[], exprs: readonly Expr[]): P;
 }
 
-/** Rebuilds a node with new children (same order as planChildren). */
-export function withChildren(p: LogicalPlan, kids: LogicalPlan[]): LogicalPlan {
-  switch (p.kind) {
-    case "local":
-    case "range":
-    case "scan": return p;
-    case "join":
-    case "set_op": return { ...p, left: kids[0]!, right: kids[1]! };
-    case "union": return { ...p, children: kids };
-    default: return { ...p, child: kids[0]! } as LogicalPlan;
+const named = (e: Expr): NamedExpr => {
+  if (e.kind !== "attr" && e.kind !== "alias") throw internalError(`a named output expression became ${e.kind}`);
+  return e;
+};
+const sortOrder = (e: Expr): SortOrder => {
+  if (e.kind !== "sort") throw internalError(`a sort order became ${e.kind}`);
+  return e;
+};
+const attr = (e: Expr): Attr => {
+  if (e.kind !== "attr") throw internalError(`a key attribute became ${e.kind}`);
+  return e;
+};
+
+/** A node with one child: which expressions it holds and how to put them back. */
+function unary<P extends LogicalPlan & { readonly child: LogicalPlan }>(
+  expressions: (p: P) => readonly Expr[] = () => [],
+  put: (p: P, exprs: readonly Expr[]) => P = (p) => p,
+): PlanShape<P> {
+  return { children: (p) => [p.child], expressions, rebuild: (p, [child], exprs) => ({ ...put(p, exprs), child: child! }) };
+}
+
+const leafPlan = <P extends LogicalPlan>(): PlanShape<P> => ({ children: () => [], expressions: () => [], rebuild: (p) => p });
+
+/**
+ * One entry per plan kind, with no catch-all: a new kind fails the type check here until its
+ * children and expressions are described. Optimizer rules and explain() walk plans through it.
+ */
+const PLAN_SHAPES: { readonly [K in LogicalPlan["kind"]]: PlanShape<PlanOf<K>> } = {
+  local: leafPlan(),
+  range: leafPlan(),
+  scan: {
+    children: () => [],
+    expressions: (p) => p.pushedFilters,
+    rebuild: (p, _kids, exprs) => ({ ...p, pushedFilters: exprs }),
+  },
+  project: unary((p) => p.exprs, (p, exprs) => ({ ...p, exprs: exprs.map(named) })),
+  filter: unary((p) => [p.condition], (p, [condition]) => ({ ...p, condition: condition! })),
+  aggregate: unary(
+    (p) => [...p.groupBy, ...p.aggs],
+    (p, exprs) => ({ ...p, groupBy: exprs.slice(0, p.groupBy.length), aggs: exprs.slice(p.groupBy.length).map(named) }),
+  ),
+  sort: unary((p) => p.orders, (p, exprs) => ({ ...p, orders: exprs.map(sortOrder) })),
+  limit: unary(),
+  join: {
+    children: (p) => [p.left, p.right],
+    expressions: (p) => (p.condition ? [p.condition] : []),
+    rebuild: (p, [left, right], exprs) => ({ ...p, left: left!, right: right!, condition: p.condition ? exprs[0]! : null }),
+  },
+  union: { children: (p) => p.children, expressions: () => [], rebuild: (p, kids) => ({ ...p, children: kids }) },
+  set_op: {
+    children: (p) => [p.left, p.right],
+    expressions: () => [],
+    rebuild: (p, [left, right]) => ({ ...p, left: left!, right: right! }),
+  },
+  deduplicate: unary((p) => p.keys, (p, exprs) => ({ ...p, keys: exprs.map(attr) })),
+  window: unary((p) => p.windowExprs, (p, exprs) => ({ ...p, windowExprs: exprs.map(named) })),
+  generate: unary((p) => [p.generator], (p, [generator]) => ({ ...p, generator: generator! })),
+  subquery_alias: unary(),
+  cached: unary(),
+  sample: unary(),
+};
+
+const planShapeOf = <P extends LogicalPlan>(p: P): PlanShape<P> => PLAN_SHAPES[p.kind] as unknown as PlanShape<P>;
+
+/** Every plan kind, as the table knows them (tests build one node of each). */
+export const planKinds = (): readonly LogicalPlan["kind"][] => Object.keys(PLAN_SHAPES) as LogicalPlan["kind"][];
+
+/** Direct children of a plan node. */
+export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
+  return planShapeOf(p).children(p);
+}
+
+/** Every expression a plan node holds (not those of its children). */
+export function planExpressions(p: LogicalPlan): readonly Expr[] {
+  return planShapeOf(p).expressions(p);
+}
+
+function rebuilt<P extends LogicalPlan>(p: P, kids: readonly LogicalPlan[], exprs: readonly Expr[]): P {
+  const shape = planShapeOf(p);
+  const oldKids = shape.children(p);
+  const oldExprs = shape.expressions(p);
+  if (kids.length !== oldKids.length || exprs.length !== oldExprs.length) {
+    throw internalError(`${p.kind} holds ${oldKids.length} children and ${oldExprs.length} expressions, got ${kids.length} and ${exprs.length}`);
   }
+  const same = kids.every((k, i) => k === oldKids[i]) && exprs.every((e, i) => e === oldExprs[i]);
+  return same ? p : shape.rebuild(p, kids, exprs);
+}
+
+/** Rebuilds a node with new children (same order as planChildren); unchanged, the node itself. */
+export function withChildren<P extends LogicalPlan>(p: P, kids: readonly LogicalPlan[]): P {
+  return rebuilt(p, kids, planExpressions(p));
+}
+
+/** Rebuilds a node with new expressions (same order as planExpressions). */
+export function withExpressions<P extends LogicalPlan>(p: P, exprs: readonly Expr[]): P {
+  return rebuilt(p, planChildren(p), exprs);
 }

@@ -4,7 +4,7 @@
  */
 import type { Expr as PlanExpr } from "../../plan/expr/expr.js";
 import { literal } from "../../plan/expr/expr.js";
-import { literalExpr } from "../../api/literal.js";
+import { literalExpr } from "../../plan/expr/js-literal.js";
 import {
   DecimalType, binaryType, booleanType, byteType, dateType, doubleType, floatType, integerType, longType,
   nullType, shortType, stringType, timestampNTZType, timestampType,

@@ -4,9 +4,9 @@
  * "simple" (physical only), "extended" (logical, optimized, physical), "formatted" (same as
  * simple plus each line's output columns), "cost"/"codegen" print like "simple".
  */
-import type { LogicalPlan } from "./logical/plan.js";
-import { planChildren } from "./logical/plan.js";
-import { exprName } from "./expr/sql-text.js";
+import type { LogicalPlan } from "../plan/logical/plan.js";
+import { planChildren } from "../plan/logical/plan.js";
+import { exprName } from "../plan/expr/sql-text.js";
 import type { PhysicalOperator } from "../physical/operator.js";
 
 interface TreeLine {

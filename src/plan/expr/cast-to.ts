@@ -1,6 +1,6 @@
 /** Implicit casts the analyzer inserts (hidden from column names, as Spark's). */
-import type { Expr } from "../plan/expr/expr.js";
-import type { DataType } from "../types/data-types.js";
+import type { Expr } from "./expr.js";
+import type { DataType } from "../../types/data-types.js";
 import { typeOf } from "./type-of.js";
 
 export function castTo(e: Expr, to: DataType): Expr {

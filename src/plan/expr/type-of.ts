@@ -1,7 +1,7 @@
 /** Data type and nullability of a resolved expression. */
-import type { Expr } from "../plan/expr/expr.js";
-import { booleanType, type DataType } from "../types/data-types.js";
-import { internalError } from "../errors/pijar-error.js";
+import type { Expr } from "./expr.js";
+import { booleanType, type DataType } from "../../types/data-types.js";
+import { internalError } from "../../errors/pijar-error.js";
 
 export function typeOf(e: Expr): DataType {
   switch (e.kind) {

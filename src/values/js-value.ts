@@ -1,22 +1,16 @@
 /**
- * JS values to typed literals, as PySpark's `lit`: integers that fit 32 bits are INT, larger
+ * JS values to typed internal values, as PySpark's `lit`: integers that fit 32 bits are INT, larger
  * ones BIGINT; other numbers DOUBLE; strings STRING; booleans BOOLEAN; Date -> TIMESTAMP;
  * bigint -> BIGINT; arrays -> ARRAY; null -> VOID.
  */
-import type { Literal } from "../plan/expr/expr.js";
 import {
   ArrayType, booleanType, doubleType, integerType, longType, nullType, stringType, timestampType, DecimalType, binaryType,
   type DataType,
 } from "../types/data-types.js";
 import { widerTypeOfAll } from "../types/type-utils.js";
-import { Decimal } from "../values/decimal-value.js";
+import { Decimal } from "./decimal-value.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { canonLong, inLongRange } from "../values/long.js";
-
-export function literalExpr(v: unknown): Literal {
-  const { value, dataType } = typedValue(v);
-  return { kind: "literal", value, dataType };
-}
 
 export function typedValue(v: unknown): { value: unknown; dataType: DataType } {
   if (v === null || v === undefined) return { value: null, dataType: nullType };
