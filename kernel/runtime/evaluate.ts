@@ -41,6 +41,8 @@ export class Evaluator {
   private stray: unknown[] = [];
   private helper: { epoch: number };
   private readonly waiters = new Set<(e: Error) => void>();
+  /** A cell transpiled while the type checker looked at it (see pretranspile). */
+  private pre: { source: string; name: string; t: ReturnType<typeof transpileCell> } | null = null;
 
   /** @param interruptFlag shared Int32 set by the wire thread on interrupt (see wire/bridge.ts). */
   constructor(private readonly interruptFlag: Int32Array = new Int32Array(FLAG_SLOTS)) {
@@ -81,9 +83,24 @@ export class Evaluator {
    * Runs one cell: its value (last expression, promises awaited) or a thrown error. Pending
    * promises of top-level statements are awaited too, so their output and errors stay here.
    */
+  /**
+   * Transpiles a cell ahead of run(): called while the checker thread type-checks it, so the two
+   * steps overlap instead of adding up. Errors are left for run() to raise.
+   */
+  pretranspile(source: string, executionCount: number): void {
+    const name = Evaluator.cellName(executionCount);
+    try {
+      this.pre = { source, name, t: transpileCell(source, name) };
+    } catch {
+      this.pre = null;
+    }
+  }
+
   async run(source: string, executionCount: number): Promise<CellResult> {
     const name = Evaluator.cellName(executionCount);
-    const t = transpileCell(source, name);
+    const pre = this.pre;
+    this.pre = null;
+    const t = pre && pre.source === source && pre.name === name ? pre.t : transpileCell(source, name);
     this.cells.set(name, { source, lines: lineTable(t.sourceMap) });
     this.tracked = [];
     this.stray = [];

@@ -154,6 +154,7 @@ port.on("message", (m: ToWire) => {
   else if (m.kind === "interrupt-ack") interruptAcked = true;
   else if (m.kind === "waiting-input") waitingInput = m.value;
   else if (m.kind === "close") void close();
+  else if (m.kind === "barrier") toMain({ kind: "barrier" });
 });
 
 /** Closes sockets and the inspector session so the process can exit cleanly. */
