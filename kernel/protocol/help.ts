@@ -15,7 +15,8 @@ export function helpTarget(code: string): string | null {
 /** The page payload for `name`, or null when the type checker knows no such name. */
 export async function helpPayload(name: string, checker: CellChecker | null): Promise<Record<string, unknown> | null> {
   const text = checker ? await checker.inspect(name, name.length) : null;
-  if (!text) return null;
+  // The checker answers a bare "any" for a name it does not know (a known name reads "const x: any").
+  if (!text || text.trim() === "any") return null;
   const cut = text.indexOf("\n\n");
   const signature = cut < 0 ? text : text.slice(0, cut);
   const docs = cut < 0 ? "" : text.slice(cut + 2);
