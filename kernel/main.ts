@@ -11,6 +11,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
+import { getHeapStatistics } from "node:v8";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { ConnectionInfo, ToMain, ToWire, WireWorkerData } from "./wire/bridge.js";
@@ -35,7 +36,8 @@ const connection = JSON.parse(readFileSync(connectionFile, "utf8")) as Connectio
 const inputBuffer = new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_BUFFER_BYTES);
 const interruptFlag = new SharedArrayBuffer(FLAG_BYTES);
 const lastWireInterrupt = new Float64Array(interruptFlag, FLAG_LAST_INTERRUPT_BYTE, 1);
-const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer, interruptFlag };
+const heapLimit = getHeapStatistics().heap_size_limit;
+const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer, interruptFlag, heapLimit };
 const wire = new Worker(new URL("./wire/worker.js", import.meta.url), { workerData: wireData });
 const toWire = (m: ToWire) => wire.postMessage(m);
 const send: Sender = (channel, msg) => toWire({ kind: "send", channel, msg });
