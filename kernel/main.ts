@@ -17,6 +17,7 @@ import path from "node:path";
 import type { ConnectionInfo, ToMain, ToWire, WireWorkerData } from "./wire/bridge.js";
 import { FLAG_BYTES, FLAG_LAST_INTERRUPT_BYTE, FLAG_SLOTS, INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./wire/bridge.js";
 import { Output, type Sender } from "./runtime/output.js";
+import { toBundle } from "./runtime/display.js";
 import { History } from "./protocol/history.js";
 import { CommManager } from "./runtime/comms.js";
 import { kernelInfo } from "./protocol/kernel-info.js";
@@ -69,6 +70,9 @@ async function cancelJobs(): Promise<void> {
 
 async function setup(): Promise<void> {
   await installGlobals(output, makeInput(inputBuffer, toWire, send, output), comms);
+  // Compile the per-cell paths (transpile, rewrite, display of a value) before the first cell.
+  evaluator.pretranspile("const __warm = [1].map((x) => x + 1);\nfor (const y of __warm) {}\n__warm", 0);
+  await toBundle(2);
   const jobs = path.join(REPO_ROOT, "dist", "src", "execution", "jobs.js");
   if (existsSync(jobs)) {
     const mod = await import(pathToFileURL(jobs).href);
