@@ -105,13 +105,6 @@ export class CellProject {
     return this.pending && this.pending.cell === cell ? this.pending.names : null;
   }
 
-  /** Forgets every committed cell (after the warm-up's practice cells). */
-  reset(): void {
-    for (const name of [...this.files.keys()]) if (name.endsWith(".d.ts") && path.basename(name).startsWith(PREFIX)) this.files.delete(name);
-    this.owner.clear();
-    this.pending = null;
-  }
-
   /** Makes the pending cell's declarations visible to later cells (needs its emitted .d.ts). */
   commit(cell: number, dts: string | null): void {
     if (!this.pending || this.pending.cell !== cell) return;
