@@ -85,8 +85,8 @@ const ready = setup().catch((e) => {
   output.rawStderr(`pijar kernel: setup failed: ${(e as Error)?.stack ?? e}\n`);
 });
 
-/** Longest wait for the type checker before kernel_info_reply goes out anyway (a slow machine). */
-const STARTUP_WAIT_MS = 20_000;
+/** Longest wait for the type checker before kernel_info_reply goes out anyway (a slow machine; clients wait 30-60 s). */
+const STARTUP_WAIT_MS = 15_000;
 const startup = Promise.race([
   Promise.all([ready, checker?.whenWarm()]),
   new Promise((r) => setTimeout(r, STARTUP_WAIT_MS).unref()),
