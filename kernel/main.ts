@@ -11,12 +11,15 @@
 import { readFileSync, existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { Worker } from "node:worker_threads";
+import { getHeapStatistics } from "node:v8";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import type { ConnectionInfo, ToMain, ToWire, WireWorkerData } from "./wire/bridge.js";
 import { FLAG_BYTES, FLAG_LAST_INTERRUPT_BYTE, FLAG_SLOTS, INPUT_BUFFER_BYTES, INPUT_HEADER_BYTES } from "./wire/bridge.js";
 import { Output, type Sender } from "./runtime/output.js";
+import { toBundle } from "./runtime/display.js";
 import { History } from "./protocol/history.js";
+import { CommManager } from "./runtime/comms.js";
 import { kernelInfo } from "./protocol/kernel-info.js";
 import { makeInput } from "./runtime/input.js";
 import { progressListener } from "./runtime/progress.js";
@@ -34,7 +37,8 @@ const connection = JSON.parse(readFileSync(connectionFile, "utf8")) as Connectio
 const inputBuffer = new SharedArrayBuffer(INPUT_HEADER_BYTES + INPUT_BUFFER_BYTES);
 const interruptFlag = new SharedArrayBuffer(FLAG_BYTES);
 const lastWireInterrupt = new Float64Array(interruptFlag, FLAG_LAST_INTERRUPT_BYTE, 1);
-const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer, interruptFlag };
+const heapLimit = getHeapStatistics().heap_size_limit;
+const wireData: WireWorkerData = { connection, session: randomUUID(), kernelInfo: kernelInfo(), inputBuffer, interruptFlag, heapLimit };
 const wire = new Worker(new URL("./wire/worker.js", import.meta.url), { workerData: wireData });
 const toWire = (m: ToWire) => wire.postMessage(m);
 const send: Sender = (channel, msg) => toWire({ kind: "send", channel, msg });
@@ -42,6 +46,7 @@ const send: Sender = (channel, msg) => toWire({ kind: "send", channel, msg });
 const output = new Output(send);
 output.captureProcessStreams();
 const history = new History();
+const comms = new CommManager(output);
 // Requests that arrive while the runtime modules load wait here.
 const early: ToMain[] = [];
 let onWireMessage: (m: ToMain) => void = (m) => early.push(m);
@@ -64,7 +69,10 @@ async function cancelJobs(): Promise<void> {
 }
 
 async function setup(): Promise<void> {
-  await installGlobals(output, makeInput(inputBuffer, toWire, send, output));
+  await installGlobals(output, makeInput(inputBuffer, toWire, send, output), comms);
+  // Compile the per-cell paths (transpile, rewrite, display of a value) before the first cell.
+  evaluator.pretranspile("const __warm = [1].map((x) => x + 1);\nfor (const y of __warm) {}\n__warm", 0);
+  await toBundle(2);
   const jobs = path.join(REPO_ROOT, "dist", "src", "execution", "jobs.js");
   if (existsSync(jobs)) {
     const mod = await import(pathToFileURL(jobs).href);
@@ -77,7 +85,15 @@ const ready = setup().catch((e) => {
   output.rawStderr(`pijar kernel: setup failed: ${(e as Error)?.stack ?? e}\n`);
 });
 
-const dispatcher: DispatcherT = new Dispatcher(send, output, { evaluator, output, history, checker, ready });
+/** Longest wait for the type checker before kernel_info_reply goes out anyway (a slow machine; clients wait 30-60 s). */
+const STARTUP_WAIT_MS = 15_000;
+const startup = Promise.race([
+  Promise.all([ready, checker?.whenWarm()]),
+  new Promise((r) => setTimeout(r, STARTUP_WAIT_MS).unref()),
+]);
+const dispatcher: DispatcherT = new Dispatcher(send, output, { evaluator, output, history, checker, comms, ready, startup }, () =>
+  toWire({ kind: "barrier" }),
+);
 
 function onInterrupt(): void {
   if (process.env["PIJAR_DEBUG"]) output.rawStderr(`pijar kernel: interrupt (running=${evaluator.running}) ${new Error().stack?.split("\n").slice(2, 4).join(" | ")}\n`);
@@ -96,7 +112,8 @@ process.on("SIGINT", () => {
 });
 
 onWireMessage = (m: ToMain | { kind: "bound" | "closed" }) => {
-  if (m.kind === "request") {
+  if (m.kind === "barrier") dispatcher.barrier();
+  else if (m.kind === "request") {
     m.msg.identities = m.msg.identities.map((b) => Buffer.from(b));
     dispatcher.enqueue(m.channel, m.msg);
   } else if (m.kind === "interrupt") onInterrupt();

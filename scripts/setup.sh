@@ -1,45 +1,83 @@
 #!/usr/bin/env bash
-# Sets up everything Pijar needs on a fresh Debian machine, idempotently:
-# Debian packages (Java for PySpark, Chromium for browser tests, PostgreSQL and MariaDB for
-# database tests), npm packages, the TypeScript build, a local Python venv (.venv) with the
-# pinned PySpark oracle and Jupyter, and the "TypeScript (Pijar)" kernelspec inside that venv.
+# Sets up Pijar idempotently, skipping every step whose inputs did not change.
+#   bash scripts/setup.sh           everything scripts/test.sh needs (Debian packages: Java for
+#                                   PySpark, Chromium for browser tests, PostgreSQL and MariaDB for
+#                                   database tests; requirements-test.txt with the PySpark oracle)
+#   bash scripts/setup.sh --course  only what the course needs (scripts/start.sh): npm packages,
+#                                   the build, a venv with JupyterLab (requirements.txt), the kernelspec
+# Both install the "TypeScript (Pijar)" kernelspec into the project's venv (.venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
+MODE=full
+[ "${1:-}" = "--course" ] && MODE=course
 
 log() { printf '\n== %s\n' "$*"; }
 
-need_apt=()
-command -v java >/dev/null || need_apt+=(openjdk-17-jre-headless)
-[ -x /usr/bin/chromium ] || need_apt+=(chromium)
-[ -d /usr/lib/postgresql ] || need_apt+=(postgresql)
-command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
-if [ ${#need_apt[@]} -gt 0 ] && [ "${PIJAR_SKIP_APT:-}" != "1" ]; then
-  log "Debian packages: ${need_apt[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+apt_install() {
+  if [ "${PIJAR_SKIP_APT:-}" = "1" ]; then
+    echo "PIJAR_SKIP_APT=1: not installing Debian packages: $*"
+    return 0
+  fi
+  log "Debian packages: $*"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
+need_apt=()
+# Debian's python3 lacks venv/ensurepip until python3-venv is installed.
+python3 -c "import ensurepip, venv" 2>/dev/null || [ -x .venv/bin/python ] || need_apt+=(python3-venv)
+if [ "$MODE" = full ]; then
+  command -v java >/dev/null || need_apt+=(openjdk-17-jre-headless)
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+  [ -d /usr/lib/postgresql ] || need_apt+=(postgresql)
+  command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  apt_install "${need_apt[@]}"
   # The Debian packages start their own servers; Pijar's tests start throwaway ones instead.
   $SUDO service postgresql stop >/dev/null 2>&1 || true
   $SUDO service mariadb stop >/dev/null 2>&1 || true
 fi
 
-log "npm packages"
-# `npm install` (not `npm ci`): npm 11 records optional platform packages in a way `npm ci` then rejects.
-npm install --no-audit --no-fund --loglevel=error
-
-log "TypeScript build"
-npx tsc -p tsconfig.json
-
-log "Python venv (.venv) with the pinned PySpark and Jupyter"
-if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
-if ! .venv/bin/python -c "import pyspark, jupyterlab, nbclient, jupyter_kernel_test" 2>/dev/null || [ requirements.txt -nt .venv/.pijar-installed ]; then
-  .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
-  touch .venv/.pijar-installed
+# npm writes node_modules/.package-lock.json on every install: newer than the manifests = done.
+if [ ! -f node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm packages"
+  # `npm install` (not `npm ci`): npm 11 records optional platform packages in a way `npm ci` then rejects.
+  npm install --no-audit --no-fund --loglevel=error
+  touch node_modules/.package-lock.json
 fi
 
-log "Kernelspec 'pijar' into the venv"
+# The build: skipped when no source, config or dependency changed since the last one; otherwise
+# incremental (the build info lives in dist/, so deleting dist/ forces a full build).
+BUILD_STAMP=dist/.pijar-build-stamp
+if [ ! -f "$BUILD_STAMP" ] || [ -n "$(find src kernel tsconfig.json package.json node_modules/.package-lock.json -newer "$BUILD_STAMP" -print -quit 2>/dev/null)" ]; then
+  log "TypeScript build"
+  npx tsc -p tsconfig.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
+  touch "$BUILD_STAMP"
+fi
+
+if [ "$MODE" = full ]; then
+  REQS=requirements-test.txt PY_CHECK="import pyspark, jupyterlab, nbclient, jupyter_kernel_test" STAMP=.venv/.pijar-installed
+else
+  REQS=requirements.txt PY_CHECK="import jupyterlab" STAMP=.venv/.pijar-course-installed
+fi
+if [ ! -x .venv/bin/python ]; then
+  log "Python venv (.venv)"
+  python3 -m venv .venv
+fi
+# A package.json of its own: the repo's says "type": "module", and JupyterLab's bundled yarn.js
+# (a CommonJS file inside .venv) would otherwise fail at every start with "Dynamic require".
+[ -f .venv/package.json ] || printf '{ "type": "commonjs" }\n' > .venv/package.json
+if ! .venv/bin/python -c "$PY_CHECK" 2>/dev/null || [ ! -f "$STAMP" ] || [ "$REQS" -nt "$STAMP" ] || [ requirements.txt -nt "$STAMP" ]; then
+  log "Python packages ($REQS)"
+  .venv/bin/pip install -q --disable-pip-version-check -r "$REQS"
+  touch "$STAMP"
+fi
+
+# Cheap (a fraction of a second); keeps the kernelspec's node path and checkout path current.
 node dist/kernel/cli.js install --prefix "$ROOT/.venv" >/dev/null
 
 log "Setup done"

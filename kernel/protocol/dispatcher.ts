@@ -11,15 +11,33 @@ import { isComplete } from "./is-complete.js";
 import { complete } from "./complete.js";
 import { inspectRequest } from "./inspect.js";
 
+/** Queue marker for the wire thread's barrier (never sent anywhere). */
+const BARRIER = { header: { msg_type: "pijar_barrier" } } as unknown as JupyterMessage;
+
 export class Dispatcher {
   private readonly queue: { channel: "shell" | "control"; msg: JupyterMessage }[] = [];
   private running = false;
+  /**
+   * After a failed cell, executes are aborted until the wire thread's barrier comes back:
+   * "Run All" sends every cell at once, and requests the wire thread already read may still be on
+   * their way to this thread when a fast cell has failed (ipykernel posts itself a "stop
+   * aborting" message the same way).
+   */
+  private aborting = false;
 
   constructor(
     private readonly send: Sender,
     private readonly output: Output,
     private readonly deps: ExecuteDeps,
+    /** Asks the wire thread for a barrier; its answer must reach barrier(). */
+    private readonly requestBarrier: () => void = () => this.barrier(),
   ) {}
+
+  /** The wire thread's answer to requestBarrier(), queued behind every request read before it. */
+  barrier(): void {
+    this.queue.push({ channel: "shell", msg: BARRIER });
+    if (!this.running) void this.drain();
+  }
 
   enqueue(channel: "shell" | "control", msg: JupyterMessage): void {
     this.queue.push({ channel, msg });
@@ -47,6 +65,10 @@ export class Dispatcher {
   }
 
   private async handle(channel: "shell" | "control", msg: JupyterMessage): Promise<void> {
+    if (msg === BARRIER) {
+      this.aborting = false;
+      return;
+    }
     const type = msg.header.msg_type;
     this.output.flush();
     this.output.parent = msg.header;
@@ -56,12 +78,21 @@ export class Dispatcher {
       const replyType = type.replace(/_request$/, "_reply");
       switch (type) {
         case "execute_request": {
+          if (this.aborting) {
+            this.reply(channel, msg, replyType, { status: "aborted", execution_count: null });
+            break;
+          }
           const outcome = await execute(msg, this.deps);
           this.reply(channel, msg, replyType, outcome.reply);
-          if (outcome.failed && msg.content["stop_on_error"] !== false) this.abortQueuedExecutes();
+          if (outcome.failed && msg.content["stop_on_error"] !== false) {
+            this.abortQueuedExecutes();
+            this.aborting = true;
+            this.requestBarrier();
+          }
           break;
         }
         case "kernel_info_request":
+          if (channel === "shell" && this.deps.startup) await this.deps.startup;
           this.reply(channel, msg, replyType, kernelInfo());
           break;
         case "is_complete_request":
@@ -76,13 +107,16 @@ export class Dispatcher {
         case "history_request":
           this.reply(channel, msg, replyType, this.deps.history.request(msg.content));
           break;
-        case "comm_info_request":
-          this.reply(channel, msg, replyType, { status: "ok", comms: {} });
+        case "comm_info_request": {
+          const target = msg.content["target_name"];
+          this.reply(channel, msg, replyType, this.deps.comms.info(typeof target === "string" && target ? target : undefined));
           break;
+        }
         case "comm_open":
         case "comm_msg":
         case "comm_close":
-          break; // no comm targets: ignored, as the spec allows
+          this.deps.comms.handle(type, msg.content);
+          break;
         default:
           if (type.endsWith("_request")) {
             this.reply(channel, msg, replyType, {

@@ -7,14 +7,23 @@ import { Evaluator, errorMessage, errorName } from "../runtime/evaluate.js";
 import { toBundle } from "../runtime/display.js";
 import type { CellChecker, Diagnostic } from "../runtime/checker-client.js";
 import type { History } from "./history.js";
+import type { CommManager } from "../runtime/comms.js";
+import { helpPayload, helpTarget } from "./help.js";
 
 export interface ExecuteDeps {
   evaluator: Evaluator;
   output: Output;
   history: History;
   checker: CellChecker | null;
+  comms: CommManager;
   /** Resolves once the preloaded globals (spark, F...) are ready. */
   ready: Promise<void>;
+  /**
+   * Resolves when the kernel can run cells at full speed (globals loaded, type checker warm):
+   * kernel_info_reply on shell waits for it, as ipykernel answers only once it is ready, so the
+   * first cells of "Run All" do not wait for the checker.
+   */
+  startup?: Promise<unknown>;
 }
 
 export interface ExecuteOutcome {
@@ -73,8 +82,11 @@ async function prepare(code: string, count: number, deps: ExecuteDeps): Promise<
   // printed on stderr. Later cells always wait for the check.
   const first = !firstCellStarted;
   firstCellStarted = true;
-  if (!checker.warm && first) return { typeErrors: null, lateCheck: checker.check(code, count) };
-  const diags = await evaluator.interruptible(checker.check(code, count));
+  const check = checker.check(code, count);
+  // The check runs in its own thread: transpile meanwhile.
+  evaluator.pretranspile(code, count);
+  if (!checker.warm && first) return { typeErrors: null, lateCheck: check };
+  const diags = await evaluator.interruptible(check);
   return { typeErrors: diags.length ? typeErrorContent(diags, code, count) : null, lateCheck: null };
 }
 
@@ -95,6 +107,15 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
   };
 
   if (!code.trim()) return { reply: { status: "ok", execution_count: count, user_expressions: {}, payload: [] }, failed: false };
+
+  const helpName = helpTarget(code);
+  if (helpName) {
+    const page = await helpPayload(helpName, deps.checker);
+    // As IPython: an unknown name is a note on stdout, not an error.
+    if (!page) output.write("stdout", `Object \`${helpName}\` not found.\n`);
+    output.flush();
+    return { reply: { status: "ok", execution_count: count, user_expressions: {}, payload: page ? [page] : [] }, failed: false };
+  }
 
   let prep: Prepared;
   try {

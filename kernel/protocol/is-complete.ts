@@ -1,8 +1,13 @@
 /**
- * is_complete_request: "incomplete" when the parser hit the end of the code while expecting more
- * (an open brace, a dangling operator), "invalid" for other syntax errors, else "complete".
+ * is_complete_request: "incomplete" when more text could still make the code valid (the parser's
+ * first error sits at the very end: an open brace, a dangling operator, an open template literal
+ * or comment), "invalid" when the first error comes earlier (`function function`, `let x = )`):
+ * no continuation can repair those, so a console must not wait for more lines.
  */
 import ts from "typescript";
+
+/** Unterminated '...' or "..." string: a line break cannot continue it (as Python's `'abc`). */
+const UNTERMINATED_STRING = 1002;
 
 export function isComplete(code: string): Record<string, unknown> {
   if (!code.trim()) return { status: "complete" };
@@ -12,12 +17,10 @@ export function isComplete(code: string): Record<string, unknown> {
   });
   const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length === 0) return { status: "complete" };
+  const first = errors.reduce((a, b) => ((b.start ?? 0) < (a.start ?? 0) ? b : a));
   const end = code.trimEnd().length;
-  const atEnd = errors.some((d) => (d.start ?? 0) >= end || /Unterminated|expected\.$/.test(String(d.messageText)) && (d.start ?? 0) >= end - 1);
-  if (atEnd) {
-    const lastLine = code.split("\n").pop() ?? "";
-    const indent = /^\s*/.exec(lastLine)![0];
-    return { status: "incomplete", indent: /[{([]\s*$/.test(code.trimEnd()) ? indent + "  " : indent };
-  }
-  return { status: "invalid" };
+  if ((first.start ?? 0) < end || first.code === UNTERMINATED_STRING) return { status: "invalid" };
+  const lastLine = code.split("\n").pop() ?? "";
+  const indent = /^\s*/.exec(lastLine)![0];
+  return { status: "incomplete", indent: /[{([]\s*$/.test(code.trimEnd()) ? indent + "  " : indent };
 }

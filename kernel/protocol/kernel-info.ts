@@ -18,7 +18,9 @@ export function kernelInfo(): Record<string, unknown> {
       version: tsVersion,
       mimetype: "text/typescript",
       file_extension: ".ts",
-      codemirror_mode: { name: "javascript", typescript: true },
+      // A string, not a {name, typescript} dict: some clients (runtimed's Rust crates) accept only
+      // a string, and JupyterLab maps "typescript" to its TypeScript mode.
+      codemirror_mode: "typescript",
       pygments_lexer: "typescript",
     },
     banner: `Pijar ${IMPLEMENTATION_VERSION}: PySpark-style DataFrames in TypeScript (Node ${process.versions.node}, TypeScript ${tsVersion})`,

@@ -23,6 +23,8 @@ export interface CompletionResult {
 export interface CellChecker {
   /** True once the language service has loaded (checks are then fast). */
   readonly warm: boolean;
+  /** Resolves when warm (or when the checker failed: it must never hold the kernel back). */
+  whenWarm(): Promise<void>;
   check(code: string, cell: number): Promise<Diagnostic[]>;
   /** The last checked cell ran: its declarations become visible to later cells. */
   commit(cell: number): void;
@@ -39,12 +41,17 @@ export class WorkerChecker implements CellChecker {
   private readonly pending = new Map<number, Pending>();
   private broken: Error | null = null;
   warm = false;
+  private warmed!: () => void;
+  private readonly warmPromise = new Promise<void>((r) => (this.warmed = r));
 
   constructor(workerUrl: URL, workerData: unknown) {
     this.worker = new Worker(workerUrl, { workerData });
     this.worker.unref();
     this.worker.on("message", (m: { id: number; result?: unknown; error?: string; warm?: boolean }) => {
-      if (m.warm) this.warm = true;
+      if (m.warm) {
+        this.warm = true;
+        this.warmed();
+      }
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
@@ -53,6 +60,7 @@ export class WorkerChecker implements CellChecker {
     });
     this.worker.on("error", (e) => {
       this.broken = e;
+      this.warmed();
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
     });
@@ -65,6 +73,10 @@ export class WorkerChecker implements CellChecker {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, op, args });
     });
+  }
+
+  whenWarm(): Promise<void> {
+    return this.warmPromise;
   }
 
   async check(code: string, cell: number): Promise<Diagnostic[]> {

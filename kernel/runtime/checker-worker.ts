@@ -5,6 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import ts from "typescript";
 import path from "node:path";
+import { existsSync } from "node:fs";
 import { CellProject } from "./cell-project.js";
 import type { CompletionResult, Diagnostic } from "./checker-client.js";
 
@@ -27,10 +28,30 @@ declare global {
   function input(prompt?: string, password?: boolean): string;
   /** Alias of input(). */
   function prompt(message?: string): string;
+  /** Jupyter comms (the widget channel): register a target the front end opens, or open one. */
+  var comms: {
+    registerTarget(name: string, handler: (comm: __PijarComm, data: Record<string, unknown>) => void): void;
+    unregisterTarget(name: string): void;
+    open(targetName: string, data?: Record<string, unknown>, metadata?: Record<string, unknown>): __PijarComm;
+  };
+  interface __PijarComm {
+    readonly id: string;
+    readonly targetName: string;
+    send(data: Record<string, unknown>, metadata?: Record<string, unknown>): void;
+    close(data?: Record<string, unknown>): void;
+    onMsg(handler: (data: Record<string, unknown>, msg: Record<string, unknown>) => void): void;
+    onClose(handler: (data: Record<string, unknown>) => void): void;
+  }
 }
 export {};
 `,
 );
+
+// The build's declarations (dist/src/*.d.ts) describe exactly the code cells run, and the checker
+// reads them ~10x faster than the 36k lines of source, whose function bodies it would otherwise
+// parse and whose return types it would infer (that made the first check take 10-17 s).
+const builtTypes = path.join(repoRoot, "dist", "src", "index.d.ts");
+const pijarTypes = existsSync(builtTypes) ? builtTypes : path.join(repoRoot, "src", "index.ts");
 
 const options: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -48,7 +69,7 @@ const options: ts.CompilerOptions = {
   noEmit: false,
   resolveJsonModule: true,
   paths: {
-    pijar: [path.join(repoRoot, "src", "index.ts")],
+    pijar: [pijarTypes],
     "pijar/*": [path.join(repoRoot, "*")],
   },
 };
@@ -56,14 +77,28 @@ const options: ts.CompilerOptions = {
 /** Codes never reported: assigning a name an earlier cell declared is fine in a notebook. */
 const IGNORED = new Set([2632, 2539, 1208]);
 
+// Files on disk (the standard library, @types/node, pijar's declarations) are read once: the
+// language service asks for the snapshot of every program file on every check.
+const diskSnapshots = new Map<string, ts.IScriptSnapshot | undefined>();
+const virtualSnapshots = new Map<string, { version: number; snap: ts.IScriptSnapshot }>();
+
 const host: ts.LanguageServiceHost = {
-  getScriptFileNames: () => [...project.files.keys()],
+  getScriptFileNames: () => project.roots(GLOBALS),
   getScriptVersion: (f) => String(project.files.get(f)?.version ?? 0),
   getScriptSnapshot: (f) => {
     const v = project.files.get(f);
-    if (v) return ts.ScriptSnapshot.fromString(v.text);
-    const text = ts.sys.readFile(f);
-    return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    if (v) {
+      const cached = virtualSnapshots.get(f);
+      if (cached?.version === v.version) return cached.snap;
+      const snap = ts.ScriptSnapshot.fromString(v.text);
+      virtualSnapshots.set(f, { version: v.version, snap });
+      return snap;
+    }
+    if (!diskSnapshots.has(f)) {
+      const text = ts.sys.readFile(f);
+      diskSnapshots.set(f, text === undefined ? undefined : ts.ScriptSnapshot.fromString(text));
+    }
+    return diskSnapshots.get(f);
   },
   getCurrentDirectory: () => cwd,
   getCompilationSettings: () => options,
@@ -90,21 +125,38 @@ function toCellDiag(d: ts.Diagnostic, header: string, code: string): Diagnostic 
   };
 }
 
+/**
+ * Diagnostics by the slot's full text. The text names every earlier cell it imports from, and a
+ * committed cell's .d.ts never changes, so equal text means an equal result: re-running an
+ * unchanged cell needs no new type checker.
+ */
+const checked = new Map<string, Diagnostic[]>();
+const CHECK_CACHE_SIZE = 200;
+
 function check(code: string, cell: number): Diagnostic[] {
-  const { file, header, names } = project.cellSource(cell, code);
-  const diags = [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)]
-    .filter((d) => d.category === ts.DiagnosticCategory.Error)
-    .map((d) => toCellDiag(d, header, code))
-    .filter((d): d is Diagnostic => d !== null);
+  const { file, header, names, text } = project.cellSource("check", code);
+  let diags = checked.get(text);
+  if (!diags) {
+    diags = [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)]
+      .filter((d) => d.category === ts.DiagnosticCategory.Error)
+      .map((d) => toCellDiag(d, header, code))
+      .filter((d): d is Diagnostic => d !== null);
+    if (checked.size >= CHECK_CACHE_SIZE) checked.delete(checked.keys().next().value!);
+    checked.set(text, diags);
+  }
   if (diags.length === 0) project.markPending(cell, names);
-  else project.files.delete(file);
   return diags;
 }
 
 function commit(cell: number): null {
-  const file = project.fileFor(cell);
-  if (!project.files.has(file)) return null;
-  const out = service.getEmitOutput(file, true);
+  const names = project.pendingNames(cell);
+  if (names === null) return null;
+  // A cell that declares nothing adds no file: the next check keeps the same program shape.
+  if (names.length === 0) {
+    project.commit(cell, null);
+    return null;
+  }
+  const out = service.getEmitOutput(project.slotFile("check"), true);
   const dts = out.outputFiles.find((f) => f.name.endsWith(".d.ts"))?.text ?? "export {};\n";
   project.commit(cell, dts);
   return null;
@@ -128,12 +180,32 @@ function complete(code: string, pos: number): CompletionResult | null {
   };
 }
 
+/** Signature of the call whose argument list holds the cursor (`F.when(|`, `f(a, |`). */
+function signatureAt(file: string, at: number): string | null {
+  const help = service.getSignatureHelpItems(file, at, undefined);
+  const item = help?.items[help.selectedItemIndex] ?? help?.items[0];
+  if (!help || !item) return null;
+  const params = item.parameters.map((p) => ts.displayPartsToString(p.displayParts));
+  const sig = ts.displayPartsToString(item.prefixDisplayParts) + params.join(ts.displayPartsToString(item.separatorDisplayParts)) + ts.displayPartsToString(item.suffixDisplayParts);
+  const more = help.items.length > 1 ? ` (+${help.items.length - 1} overload${help.items.length > 2 ? "s" : ""})` : "";
+  const doc = ts.displayPartsToString(item.documentation);
+  const tags = item.tags.map((t) => `@${t.name} ${ts.displayPartsToString(t.text)}`).join("\n");
+  return [sig + more, doc, tags].filter(Boolean).join("\n\n");
+}
+
 function inspect(code: string, pos: number): string | null {
   const { file, header } = project.cellSource("complete", code);
+  const afterName = pos > 0 && /[\w$]/.test(code[pos - 1] ?? "");
+  // Right after `(` or `,` (or spaces there) the user wants the signature of the call being
+  // written, as ipykernel shows after `f(`: no name sits under the cursor.
+  if (!afterName && !/[\w$]/.test(code[pos] ?? "")) {
+    const sig = signatureAt(file, header.length + pos);
+    if (sig) return sig;
+  }
   // Cursor just after a name (e.g. `df.select|`) refers to that name.
-  const at = pos > 0 && /[\w$]/.test(code[pos - 1] ?? "") && !/[\w$]/.test(code[pos] ?? "") ? pos - 1 : pos;
+  const at = afterName && !/[\w$]/.test(code[pos] ?? "") ? pos - 1 : pos;
   const q = service.getQuickInfoAtPosition(file, header.length + at);
-  if (!q) return null;
+  if (!q) return signatureAt(file, header.length + pos);
   const sig = ts.displayPartsToString(q.displayParts);
   const doc = ts.displayPartsToString(q.documentation);
   const tags = (q.tags ?? []).map((t) => `@${t.name} ${ts.displayPartsToString(t.text)}`).join("\n");
@@ -150,12 +222,27 @@ parentPort!.on("message", (m: { id: number; op: string; args: unknown[] }) => {
   }
 });
 
-// Warm up: load the standard library and pijar's declarations before the first cell arrives.
+// Warm up while the kernel starts: load the standard library and pijar's declarations, then run
+// a few checks so V8 has compiled the checker's hot paths before the first cell arrives.
+const debug = (what: string) => {
+  if (process.env["PIJAR_DEBUG"]) process.stderr.write(`pijar checker: ${what} at ${(performance.now() / 1000).toFixed(2)} s\n`);
+};
 setTimeout(() => {
+  debug("typescript loaded");
   try {
-    project.cellSource("warmup", "spark;");
-    service.getSemanticDiagnostics(project.fileFor("warmup"));
-    project.files.delete(project.fileFor("warmup"));
+    service.getProgram();
+    debug("program loaded");
+    // A few checks and a completion, so the first real cells run on compiled code paths. (A
+    // practice notebook with commits made the first real check slower: dropping its files from
+    // the program costs more than the warm code paths save.)
+    for (const code of ["spark;", "const __w = spark.range(3).select(F.col(\"id\").plus(1));\n__w", "1 + 1"]) {
+      const { file } = project.cellSource("check", code);
+      service.getSemanticDiagnostics(file);
+    }
+    const { file } = project.cellSource("complete", "spark.");
+    service.getCompletionsAtPosition(file, "spark.".length, {});
+    project.cellSource("check", "");
+    debug("warm");
   } catch {
     // warm-up is best effort
   }

@@ -12,7 +12,9 @@ import { writeSync } from "node:fs";
 import { transpileCell, HELPER } from "./transpile.js";
 import { lineTable, originalLine } from "./sourcemap.js";
 import { importForCell } from "./module-loader.js";
-import { FLAG_INTERRUPTED, FLAG_IN_USER_CODE, FLAG_SLOTS } from "../wire/bridge.js";
+import { FLAG_INTERRUPTED, FLAG_IN_USER_CODE, FLAG_MEMORY_PRESSURE, FLAG_SLOTS } from "../wire/bridge.js";
+import { cellTimers } from "./timers.js";
+import { checkHeap } from "./memory-guard.js";
 
 /** Error raised in a cell when the user interrupts it. */
 export class KeyboardInterrupt extends Error {
@@ -41,15 +43,25 @@ export class Evaluator {
   private stray: unknown[] = [];
   private helper: { epoch: number };
   private readonly waiters = new Set<(e: Error) => void>();
+  /** A cell transpiled while the type checker looked at it (see pretranspile). */
+  private pre: { source: string; name: string; t: ReturnType<typeof transpileCell> } | null = null;
 
   /** @param interruptFlag shared Int32 set by the wire thread on interrupt (see wire/bridge.ts). */
   constructor(private readonly interruptFlag: Int32Array = new Int32Array(FLAG_SLOTS)) {
+    const flag = this.interruptFlag;
     const helper = {
       /** Incremented by every interrupt; loops of older cells stop (see transpile.ts). */
       epoch: 0,
       checkpoint: (epoch: number) => {
         if (epoch !== helper.epoch) throw new KeyboardInterrupt();
+        if (flag[FLAG_MEMORY_PRESSURE] !== 0) checkHeap();
       },
+      timers: cellTimers({
+        onInterrupted: () => process.stderr.write("KeyboardInterrupt: stopped a timer callback that kept the kernel busy.\n"),
+        // A callback is not the running cell: the wire thread must not terminate it (SIGINT does).
+        enter: () => Atomics.exchange(this.interruptFlag, FLAG_IN_USER_CODE, 0),
+        leave: (saved) => Atomics.store(this.interruptFlag, FLAG_IN_USER_CODE, saved),
+      }),
       import: importForCell,
       defaultOf: (m: any) => (m && "default" in m ? m.default : m),
       declareVar: (name: string) => {
@@ -81,9 +93,24 @@ export class Evaluator {
    * Runs one cell: its value (last expression, promises awaited) or a thrown error. Pending
    * promises of top-level statements are awaited too, so their output and errors stay here.
    */
+  /**
+   * Transpiles a cell ahead of run(): called while the checker thread type-checks it, so the two
+   * steps overlap instead of adding up. Errors are left for run() to raise.
+   */
+  pretranspile(source: string, executionCount: number): void {
+    const name = Evaluator.cellName(executionCount);
+    try {
+      this.pre = { source, name, t: transpileCell(source, name) };
+    } catch {
+      this.pre = null;
+    }
+  }
+
   async run(source: string, executionCount: number): Promise<CellResult> {
     const name = Evaluator.cellName(executionCount);
-    const t = transpileCell(source, name);
+    const pre = this.pre;
+    this.pre = null;
+    const t = pre && pre.source === source && pre.name === name ? pre.t : transpileCell(source, name);
     this.cells.set(name, { source, lines: lineTable(t.sourceMap) });
     this.tracked = [];
     this.stray = [];

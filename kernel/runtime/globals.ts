@@ -1,12 +1,13 @@
 /**
  * Globals preloaded into every notebook: spark, F, Window, T (from the pijar package), display,
- * clearOutput, input/prompt. Pijar is loaded from this repository's build; if it is missing
+ * clearOutput, input/prompt, comms (Jupyter comms, for widgets). Pijar is loaded from this repository's build; if it is missing
  * (not built yet) the globals explain how to fix it instead of failing the kernel.
  */
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { pijarEntry } from "./module-loader.js";
 import type { Output } from "./output.js";
+import type { CommManager } from "./comms.js";
 
 /** Defines a global that explains why it is unavailable when read (assigning replaces it). */
 function missing(name: string, why: string): void {
@@ -23,8 +24,9 @@ function missing(name: string, why: string): void {
 }
 
 /** Loads pijar and defines the globals. Returns the loaded module (or null). */
-export async function installGlobals(output: Output, input: (p?: string, pw?: boolean) => string): Promise<any> {
+export async function installGlobals(output: Output, input: (p?: string, pw?: boolean) => string, comms?: CommManager): Promise<any> {
   const g = globalThis as any;
+  if (comms) g.comms = comms;
   g.display = (value: unknown, opts?: { displayId?: string; update?: boolean }) => output.display(value, opts);
   g.clearOutput = (wait = false) => output.clearOutput(wait);
   g.input = input;

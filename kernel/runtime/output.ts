@@ -65,9 +65,9 @@ export class Output {
     }
   }
 
-  iopub(msg_type: string, content: Record<string, unknown>): void {
+  iopub(msg_type: string, content: Record<string, unknown>, metadata?: Record<string, unknown>): void {
     this.flush();
-    this.sendMsg("iopub", { msg_type, content, parent_header: this.parent });
+    this.sendMsg("iopub", { msg_type, content, parent_header: this.parent, ...(metadata ? { metadata } : {}) });
   }
 
   /** Sends a display_data (or update_display_data) for any value. */

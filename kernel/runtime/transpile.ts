@@ -36,6 +36,8 @@ const TRANSPILE_OPTIONS: ts.CompilerOptions = {
   experimentalDecorators: false,
 };
 
+const TIMER_NAMES = ["setTimeout", "setInterval", "setImmediate"];
+
 /** Splice list applied from the end so earlier positions stay valid. */
 interface Edit {
   start: number;
@@ -173,7 +175,9 @@ function rewriteTopLevel(js: string, sourceMap: string | undefined): TranspiledC
     ts.forEachChild(node, visitImports);
   };
   statements.forEach(visitImports);
-  prologue.unshift(`const __epoch = ${HELPER}.epoch;`);
+  // The cell's timers are the kernel's interruptible ones (see timers.ts), unless it declares its own.
+  const timers = TIMER_NAMES.filter((n) => !declared.includes(n) && new RegExp(`\\b${n}\\b`).test(js)).map((n) => `${n} = ${HELPER}.timers.${n}`);
+  prologue.unshift(`const __epoch = ${HELPER}.epoch;${timers.length ? ` const ${timers.join(", ")};` : ""}`);
 
   // From the end backwards; at one position a replacement goes before an insertion so the
   // insertion ends up in front of the replaced text.

@@ -14,14 +14,17 @@ export type Channel = "shell" | "control" | "stdin" | "iopub";
 export type ToMain =
   | { kind: "request"; channel: "shell" | "control"; msg: JupyterMessage }
   | { kind: "interrupt" }
-  | { kind: "shutdown"; restart: boolean };
+  | { kind: "shutdown"; restart: boolean }
+  /** Answer to a barrier: every request the wire thread had read before it was sent is ahead. */
+  | { kind: "barrier" };
 
 /** Main thread -> wire thread. */
 export type ToWire =
   | { kind: "send"; channel: Channel; msg: OutgoingMessage }
   | { kind: "interrupt-ack" }
   | { kind: "waiting-input"; value: boolean }
-  | { kind: "close" };
+  | { kind: "close" }
+  | { kind: "barrier" };
 
 /** Connection file fields (see jupyter_client's connect.py). */
 export interface ConnectionInfo {
@@ -49,16 +52,23 @@ export interface WireWorkerData {
    * it (src/execution/jobs.ts checks it between batches when given via setInterruptFlag).
    */
   interruptFlag: SharedArrayBuffer;
+  /** The main thread's V8 heap limit in bytes (for FLAG_MEMORY_PRESSURE). */
+  heapLimit: number;
 }
 
 /** Int32 slots of `interruptFlag`. */
 export const FLAG_INTERRUPTED = 0;
 /** 1 while the main thread runs a cell's code: only then may the wire thread terminate it. */
 export const FLAG_IN_USER_CODE = 1;
-export const FLAG_SLOTS = 2;
+/**
+ * 1 while the process's resident memory nears the main thread's heap limit (the wire thread
+ * polls it): only then do cell loops pay for a precise heap check (see runtime/memory-guard.ts).
+ */
+export const FLAG_MEMORY_PRESSURE = 2;
+export const FLAG_SLOTS = 4;
 /** Byte offset of a Float64 with the time (Date.now()) of the wire thread's last interrupt. */
-export const FLAG_LAST_INTERRUPT_BYTE = 8;
-export const FLAG_BYTES = 16;
+export const FLAG_LAST_INTERRUPT_BYTE = 16;
+export const FLAG_BYTES = 24;
 
 /** Layout of the input buffer: Int32 state, Int32 byte length, then UTF-8 bytes. */
 export const INPUT_STATE_WAITING = 0;

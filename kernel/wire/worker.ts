@@ -13,6 +13,7 @@ import {
   FLAG_INTERRUPTED,
   FLAG_IN_USER_CODE,
   FLAG_LAST_INTERRUPT_BYTE,
+  FLAG_MEMORY_PRESSURE,
   FLAG_SLOTS,
   INPUT_HEADER_BYTES,
   INPUT_STATE_INTERRUPTED,
@@ -98,6 +99,17 @@ function interrupt(): void {
   }, TERMINATE_AFTER_MS);
 }
 
+/**
+ * Raises FLAG_MEMORY_PRESSURE when the process's resident memory passes 70% of the main thread's
+ * heap limit. Reading RSS costs microseconds, too much for every loop iteration of a cell, but
+ * nothing here; the main thread's precise check then runs only under pressure.
+ */
+const PRESSURE_FRACTION = 0.7;
+setInterval(() => {
+  const high = process.memoryUsage.rss() > data.heapLimit * PRESSURE_FRACTION ? 1 : 0;
+  if (Atomics.load(interruptFlag, FLAG_MEMORY_PRESSURE) !== high) Atomics.store(interruptFlag, FLAG_MEMORY_PRESSURE, high);
+}, 25).unref();
+
 async function serveHeartbeat(): Promise<void> {
   for await (const frames of hb) await hb.send(frames);
 }
@@ -154,6 +166,7 @@ port.on("message", (m: ToWire) => {
   else if (m.kind === "interrupt-ack") interruptAcked = true;
   else if (m.kind === "waiting-input") waitingInput = m.value;
   else if (m.kind === "close") void close();
+  else if (m.kind === "barrier") toMain({ kind: "barrier" });
 });
 
 /** Closes sockets and the inspector session so the process can exit cleanly. */

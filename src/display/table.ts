@@ -25,16 +25,21 @@ export interface TableData {
   plainText: string;
 }
 
-/** CSS scoped to `.pijar-table` so it never restyles the rest of the notebook. */
+/**
+ * CSS scoped to `.pijar-table` so it never restyles the rest of the notebook. Colours come from
+ * JupyterLab's theme variables (light, dark, high contrast), with light fallbacks for other
+ * front ends. Selectors start with `table.pijar-table` so they outrank JupyterLab's
+ * `.jp-RenderedHTMLCommon td { text-align: right }`: strings read left-aligned, numbers right.
+ */
 const STYLE =
   "<style>" +
-  ".pijar-table{border-collapse:collapse;font-family:var(--jp-code-font-family,monospace);font-size:12px}" +
-  ".pijar-table th,.pijar-table td{border:1px solid #ccc;padding:2px 8px;text-align:left;vertical-align:top;white-space:pre}" +
-  ".pijar-table th{background:#f3f3f3}" +
-  ".pijar-table .pijar-type{display:block;font-weight:normal;color:#888;font-size:10px}" +
-  ".pijar-table .pijar-null{color:#aaa;font-style:italic}" +
-  ".pijar-table .pijar-num{text-align:right}" +
-  ".pijar-note{font-size:11px;color:#666;margin:2px 0 0 0}" +
+  "table.pijar-table{border-collapse:collapse;font-family:var(--jp-code-font-family,monospace);font-size:12px;color:var(--jp-content-font-color1,inherit)}" +
+  "table.pijar-table th,table.pijar-table td{border:1px solid var(--jp-border-color2,#ccc);padding:2px 8px;text-align:left;vertical-align:top;white-space:pre}" +
+  "table.pijar-table thead th{background:var(--jp-layout-color2,#eee);color:var(--jp-ui-font-color1,inherit)}" +
+  "table.pijar-table .pijar-type{display:block;font-weight:normal;color:var(--jp-ui-font-color2,#757575);font-size:10px}" +
+  "table.pijar-table td.pijar-null{color:var(--jp-ui-font-color3,#999);font-style:italic}" +
+  "table.pijar-table td.pijar-num,table.pijar-table th.pijar-num{text-align:right}" +
+  ".pijar-note{font-size:11px;color:var(--jp-ui-font-color2,#666);margin:2px 0 0 0}" +
   "</style>";
 
 /** Spark types whose values read better right-aligned. */
@@ -66,12 +71,12 @@ export function rowCapNote(shown: number, total: number | null): string {
 export function tableHtml(t: TableData): string {
   const numeric = t.columns.map((c) => isNumericType(c.type));
   const head = t.columns
-    .map((c) => `<th>${escapeHtml(c.name)}<span class="pijar-type">${escapeHtml(c.type)}</span></th>`)
+    .map((c, i) => `<th${numeric[i] ? ' class="pijar-num"' : ""}>${escapeHtml(c.name)}<span class="pijar-type">${escapeHtml(c.type)}</span></th>`)
     .join("");
   const body = t.rows
     .map((row) => {
       const cells = row.map((v, i) => {
-        if (v === null) return `<td class="pijar-null">NULL</td>`;
+        if (v === null) return `<td class="pijar-null${numeric[i] ? " pijar-num" : ""}">NULL</td>`;
         return numeric[i] ? `<td class="pijar-num">${escapeHtml(v)}</td>` : `<td>${escapeHtml(v)}</td>`;
       });
       return `<tr>${cells.join("")}</tr>`;

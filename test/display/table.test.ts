@@ -36,11 +36,25 @@ describe("tableBundle", () => {
 
   it("shows types under names, styles NULL, right-aligns numbers, notes the row cap", () => {
     const html = tableBundle(sample)["text/html"] as string;
-    expect(html).toContain('<th>revenue<span class="pijar-type">decimal(10,2)</span></th>');
-    expect(html).toContain('<td class="pijar-null">NULL</td>');
+    expect(html).toContain('<th class="pijar-num">revenue<span class="pijar-type">decimal(10,2)</span></th>');
+    expect(html).toContain('<th>city<span class="pijar-type">string</span></th>');
+    expect(html).toContain('<td class="pijar-null pijar-num">NULL</td>');
     expect(html).toContain('<td class="pijar-num">12.50</td>');
+    expect(html).toContain("<td>Jakarta</td>");
     expect(html).toContain("showing 2 of 5 rows");
     expect(html).toMatchSnapshot();
+  });
+
+  it("follows JupyterLab's theme and outranks its right-aligned cells", () => {
+    const html = tableBundle(sample)["text/html"] as string;
+    const css = /<style>(.*?)<\/style>/s.exec(html)![1]!;
+    expect(css).not.toMatch(/#f3f3f3/i);
+    for (const v of ["--jp-layout-color2", "--jp-ui-font-color1", "--jp-border-color2", "--jp-ui-font-color2"]) {
+      expect(css).toContain(`var(${v},`);
+    }
+    // More specific than `.jp-RenderedHTMLCommon td{text-align:right}` (one class, one element).
+    expect(css).toMatch(/table\.pijar-table th,table\.pijar-table td\{[^}]*text-align:left/);
+    expect(css).toMatch(/table\.pijar-table td\.pijar-num[^{]*\{text-align:right\}/);
   });
 
   it("has no cap note when every row is shown", () => {

@@ -27,7 +27,7 @@ def kernel():
     """A fresh kernel per test module: (KernelManager, BlockingKernelClient)."""
     from jupyter_client.manager import start_new_kernel
 
-    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=30)
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60)
     yield km, kc
     kc.stop_channels()
     km.shutdown_kernel(now=True)

@@ -23,7 +23,8 @@ chmod +x dist/kernel/cli.js
 PREFIX="$(mktemp -d -t pijar-kernelspec-XXXXXX)"
 trap 'rm -rf "$PREFIX"' EXIT
 export PIJAR_TEST_PREFIX="$PREFIX"
-node dist/kernel/cli.js install --prefix "$PREFIX" >/dev/null || exit 1
+# The documented route without apt or root (README): `npx pijar install`, here into a temp prefix.
+npx --no-install pijar install --prefix "$PREFIX" >/dev/null || exit 1
 export JUPYTER_PATH="$PREFIX/share/jupyter"
 
 status=0

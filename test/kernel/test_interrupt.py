@@ -105,7 +105,7 @@ def test_signal_mode_interrupt():
     old = os.environ["JUPYTER_PATH"]
     os.environ["JUPYTER_PATH"] = str(Path(prefix) / "share" / "jupyter") + os.pathsep + old
     try:
-        km, kc = start_new_kernel(kernel_name="pijar-signal", startup_timeout=30)
+        km, kc = start_new_kernel(kernel_name="pijar-signal", startup_timeout=60)
         try:
             run(kc, "let kept = 1;")
             for code in ["while (true) {}", "await new Promise(() => {})"]:

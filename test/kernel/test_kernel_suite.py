@@ -30,8 +30,9 @@ class PijarKernelTests(jupyter_kernel_test.KernelTests):
     ]
     complete_code_samples = ["1 + 1", "const a = 1;", "function f() { return 1 }"]
     incomplete_code_samples = ["function f() {", "const a = [1,", "if (true) {"]
-    invalid_code_samples = ["const = 1;", "1 +* 2"]
+    invalid_code_samples = ["const = 1;", "1 +* 2", "function function", "let x = )", "const const = 1"]
     code_inspect_sample = "Math.floor"
+    code_page_something = "Math.floor?"
     code_history_pattern = "6 * 7*"
     supported_history_operations = ("tail", "range", "search")
 

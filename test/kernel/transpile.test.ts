@@ -37,6 +37,15 @@ describe("transpileCell", () => {
     expect(t.code).toContain("{ __pijar.checkpoint(__epoch); x++; }");
   });
 
+  it("gives cells the kernel's interruptible timers, unless a cell declares its own", () => {
+    const t = transpileCell("setTimeout(() => {}, 5); setInterval(f, 1);", "c");
+    expect(t.code).toContain("const setTimeout = __pijar.timers.setTimeout, setInterval = __pijar.timers.setInterval;");
+    expect(t.code).not.toContain("setImmediate =");
+    const own = transpileCell("function setTimeout(f: () => void) { f(); }\nsetTimeout(() => {});", "c");
+    expect(own.code).not.toContain("__pijar.timers");
+    expect(transpileCell("1 + 1", "c").code).not.toContain("__pijar.timers");
+  });
+
   it("runs: re-declaring a const in a later cell works", async () => {
     const g = globalThis as any;
     g.__pijar = { epoch: 0, checkpoint() {}, track: (v: unknown) => v, declareVar() {}, import: (s: string) => import(s), defaultOf: (m: any) => m.default };
