@@ -5,7 +5,7 @@
  */
 import { DecimalType, doubleType } from "../../types/data-types.js";
 import { POW10 } from "../../values/decimal.js";
-import { resolveArith } from "../operators/arithmetic.js";
+import { remainderByZero, resolveArith } from "../operators/arithmetic.js";
 import { isDecimal, isIntegral, isNull, isNumeric, isString, widerType } from "../../types/type-utils.js";
 import { typeOf } from "../../analyzer/type-of.js";
 import { castTo } from "../../analyzer/coerce.js";
@@ -123,7 +123,7 @@ register({
       return map2((x: bigint, y: bigint) => {
         const xx = x * POW10[s - a.scale]!;
         const yy = y * POW10[s - b.scale]!;
-        if (yy === 0n) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+        if (yy === 0n) throw remainderByZero();
         const r = xx % yy;
         return r < 0n ? (r + yy) % yy : r;
       })(args, n, call, ctx);
@@ -131,7 +131,7 @@ register({
     const integral = isIntegral(call.dataType);
     return map2((a: number, b: number) => {
       if (b === 0) {
-        if (integral) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+        if (integral) throw remainderByZero();
         return NaN;
       }
       const r = a % b;
