@@ -34,7 +34,7 @@ from sparkoracle.session import session, utc_process  # noqa: E402
 
 utc_process()
 from caseformat import Case, Check, parse_cases  # noqa: E402
-from normalize import normalize_row, normalize_value, sort_key  # noqa: E402
+from sparkoracle.normalize import normalize_row, normalize_value, sort_key  # noqa: E402
 
 CASES_DIR = HERE / "cases"
 DATA_DIR = HERE / "data"

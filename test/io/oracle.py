@@ -23,9 +23,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "golden"))
 sys.path.insert(0, str(HERE.parent))
-from normalize import normalize_row  # noqa: E402
+from sparkoracle.normalize import normalize_row  # noqa: E402
 from sparkoracle import write_stamp  # noqa: E402
 from sparkoracle.session import session, utc_process  # noqa: E402
 

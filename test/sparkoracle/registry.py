@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .stamp import Oracle
 
-NORMALIZE = "test/golden/normalize.py"
+NORMALIZE = "test/sparkoracle/normalize.py"
 
 
 def slt_sql_only(path: Path) -> bytes:

@@ -4,7 +4,7 @@
     .venv/bin/python test/sql/golden/oracle.py --check   # fails if expected.json is stale
 
 Every expectation is what PySpark (the pinned version) returns for the same SQL: columns, dtypes, rows
-(normalized with test/golden/normalize.py), or the error's condition and parameters.
+(normalized with test/sparkoracle/normalize.py), or the error's condition and parameters.
 """
 from __future__ import annotations
 
@@ -13,13 +13,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent / "golden"))
 sys.path.insert(0, str(HERE.parent.parent))
 from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.normalize import normalize_row, sort_key  # noqa: E402
 from sparkoracle.session import session, utc_process  # noqa: E402
 
 utc_process()
-from normalize import normalize_row, sort_key  # noqa: E402
 
 
 def parse_cases(text: str):
