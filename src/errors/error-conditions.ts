@@ -71,6 +71,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42K09",
     exceptionType: analysis,
   },
+  "WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE": {
+    message: "It is not allowed to use window functions inside <clauseName> clause.",
+    sqlState: "42601",
+    exceptionType: analysis,
+  },
   "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE": {
     message: "Window function <funcName> requires an OVER clause.",
     sqlState: "42601",
