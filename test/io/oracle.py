@@ -181,10 +181,20 @@ def generate(spark, areas: list[str], exp: Path, data: Path) -> None:
         print(area, len(res), "cases")
 
 
+def content(p: Path):
+    """What a file holds. Parquet: schema, key-value metadata and rows, not bytes: parquet-mr
+    lists a column chunk's encodings in hash-set order, which varies from one write to the next."""
+    if p.suffix != ".parquet":
+        return p.read_bytes()
+    import pyarrow.parquet as pq
+    f = pq.ParquetFile(p)
+    return repr((f.schema_arrow, sorted((f.metadata.metadata or {}).items()), f.read().to_pylist()))
+
+
 def same_tree(a: Path, b: Path) -> list[str]:
-    """Files that differ between two folders (by relative path and bytes)."""
+    """Files that differ between two folders (by relative path and content)."""
     def files(root):
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
+        return {p.relative_to(root).as_posix(): content(p) for p in root.rglob("*")
                 if p.is_file() and p.name != "oracle.stamp"}
     fa, fb = files(a), files(b)
     return sorted(k for k in set(fa) | set(fb) if fa.get(k) != fb.get(k))

@@ -37,8 +37,11 @@ def run_file(spark, path: Path):
     """Returns (new text, problems)."""
     items = parse(path.read_text())
     problems = []
-    for name in [t.name for t in spark.catalog.listTables() if t.isTemporary]:
-        spark.catalog.dropTempView(name)
+    # SHOW TABLES, not catalog.listTables(): the latter fails to decode its rows once other
+    # oracles have run in the same JVM (EXPRESSION_DECODING_FAILED, PySpark 4.3).
+    for r in spark.sql("SHOW TABLES").collect():
+        if r.isTemporary:
+            spark.catalog.dropTempView(r.tableName)
     for it in items:
         if not isinstance(it, Record):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 import time
+import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -46,14 +47,18 @@ def main(argv: list[str]) -> int:
         else:
             stale.append(o)
             print(f"{o.name}: inputs changed since {o.stamp} ({', '.join(files[:8])}"
-                  f"{', ...' if len(files) > 8 else ''}): rerunning PySpark")
+                  f"{', ...' if len(files) > 8 else ''})" + ("" if status_only else ": rerunning PySpark"))
     if status_only:
         return 1 if failed or stale else 0
     sys.stdout.flush()
     try:
         for o in stale:
             t0 = time.time()
-            rc = load(o).run(mode)
+            try:
+                rc = load(o).run(mode)
+            except Exception:  # noqa: BLE001 - one broken oracle must not hide the others' results
+                traceback.print_exc()
+                rc = 1
             took = time.time() - t0
             if mode == "write":
                 if rc:

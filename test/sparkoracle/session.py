@@ -27,8 +27,13 @@ def _start():
     from pyspark.sql import SparkSession
 
     utc_process()
+    import tempfile
+
+    # Never spark-warehouse/ (or a Derby metastore) in the working tree: tests leave it clean.
+    scratch = tempfile.mkdtemp(prefix="pijar-oracle-warehouse-")
     spark = (
         SparkSession.builder.master("local[1]")
+        .config("spark.sql.warehouse.dir", scratch)
         .appName("pijar-oracle")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
