@@ -46,7 +46,9 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm packages"
   # `npm install` (not `npm ci`): npm 11 records optional platform packages in a way `npm ci` then rejects.
-  npm install --no-audit --no-fund --loglevel=error
+  # --no-save: install exactly what package-lock.json says and never rewrite it (a test run
+  # must leave the tree clean).
+  npm install --no-save --no-audit --no-fund --loglevel=error
   touch node_modules/.package-lock.json
 fi
 

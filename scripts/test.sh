@@ -1,30 +1,82 @@
 #!/usr/bin/env bash
 # One command: set everything up on a fresh machine and run the whole test suite.
-# Stages run in order; each prints its own summary; the last line is "N passed, M failed"
-# over the stages, and the exit code is non-zero if any stage failed.
+# Independent stages run side by side; each writes its own log, printed whole when the stage
+# ends (so output stays readable), with its summary line `==== <stage>: ok (Ns)`. The last line
+# is "N passed, M failed" over the stages; the exit code is non-zero if any stage failed.
+#   PIJAR_TEST_SERIAL=1 bash scripts/test.sh   # one stage at a time (slow machine, debugging)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 export TZ=UTC
 
+# What the tree looks like before anything runs (setup included): the last stage compares.
+tree_state() {
+  git status --porcelain --untracked-files=all
+  git diff HEAD --binary | sha256sum
+  git ls-files -o --exclude-standard -z | xargs -0 -r sha256sum
+}
+TREE_BEFORE=$(tree_state)
+LOCAL_EDITS=$(git status --porcelain --untracked-files=all)
+
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 
+LOG_DIR=$(mktemp -d /tmp/pijar-test-logs.XXXXXX)
 passed=0
 failed=0
 failures=()
-stage() {
-  local name=$1
+declare -A stage_log=() stage_name=()
+
+# Runs one stage into its own log; the outcome goes to <log>.rc / <log>.secs.
+run_logged() {
+  local log=$1
   shift
+  local start=$SECONDS rc=0
+  "$@" >"$log" 2>&1 || rc=$?
+  echo $((SECONDS - start)) >"$log.secs"
+  echo "$rc" >"$log.rc"
+}
+
+report() {
+  local name=$1 log=$2
   printf '\n==== stage: %s\n' "$name"
-  local start=$SECONDS
-  if "$@"; then
+  # Spark's progress bars redraw with \r; keep the log readable.
+  tr '\r' '\n' <"$log" | grep -av '^\s*\[Stage [0-9]*:[> =]*([0-9 +]*) / [0-9]*\]\s*$'
+  if [ "$(cat "$log.rc")" = 0 ]; then
     passed=$((passed + 1))
-    printf '==== %s: ok (%ss)\n' "$name" $((SECONDS - start))
+    printf '==== %s: ok (%ss)\n' "$name" "$(cat "$log.secs")"
   else
     failed=$((failed + 1))
     failures+=("$name")
-    printf '==== %s: FAILED (%ss)\n' "$name" $((SECONDS - start))
+    printf '==== %s: FAILED (%ss)\n' "$name" "$(cat "$log.secs")"
   fi
+}
+
+# Starts a stage in the background (or runs it now when PIJAR_TEST_SERIAL=1).
+n=0
+spawn() {
+  local name=$1
+  shift
+  n=$((n + 1))
+  local log="$LOG_DIR/$n.log"
+  if [ "${PIJAR_TEST_SERIAL:-}" = 1 ]; then
+    run_logged "$log" "$@"
+    report "$name" "$log"
+    return
+  fi
+  run_logged "$log" "$@" &
+  stage_log[$!]=$log
+  stage_name[$!]=$name
+}
+
+# Waits for every running stage, printing each one's log as soon as it ends.
+collect() {
+  local pid
+  while [ ${#stage_log[@]} -gt 0 ]; do
+    wait -n -p pid "${!stage_log[@]}" || true
+    [ -n "${pid:-}" ] && [ -n "${stage_log[$pid]:-}" ] || continue
+    report "${stage_name[$pid]}" "${stage_log[$pid]}"
+    unset "stage_log[$pid]" "stage_name[$pid]"
+  done
 }
 
 # Throwaway database servers on loopback for the JDBC tests and the database notebook.
@@ -34,7 +86,8 @@ cleanup() {
   [ -x scripts/db/stop-mariadb.sh ] && bash scripts/db/stop-mariadb.sh "$DB_DIR" >/dev/null 2>&1
   true
 }
-trap cleanup EXIT
+CONNECT_DIR=$(mktemp -d /tmp/pijar-connect.XXXXXX)
+trap 'cleanup; bash scripts/connect/stop-server.sh "$CONNECT_DIR" >/dev/null 2>&1' EXIT
 if [ -f scripts/db/start-postgres.sh ]; then
   pg_env=$(bash scripts/db/start-postgres.sh "$DB_DIR") || echo "warning: PostgreSQL did not start"
   set -a; eval "$pg_env"; set +a
@@ -44,43 +97,50 @@ if [ -f scripts/db/start-mariadb.sh ]; then
   set -a; eval "$my_env"; set +a
 fi
 
-# ---- Spark Connect (scripts/connect, test/connect): one server JVM from .venv's pyspark on
-# loopback with a token; its URL goes to the tests as PIJAR_TEST_SPARK_REMOTE; stopped on exit.
-CONNECT_DIR=$(mktemp -d /tmp/pijar-connect.XXXXXX)
-trap 'cleanup; bash scripts/connect/stop-server.sh "$CONNECT_DIR" >/dev/null 2>&1' EXIT
-stage "Spark Connect protos match the pyspark jar" bash scripts/connect/gen-protos.sh --check
+export JUPYTER_PATH="$ROOT/.venv/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export PIJAR_PYTHON="$ROOT/.venv/bin/python"
+
+# All stages but the last are independent, so they run side by side (the machine mostly waits
+# on kernels, browsers and JVMs, not on its cores); none rebuilds dist/ (setup just did).
+export PIJAR_SKIP_BUILD=1
+# 1. Expected results still match real PySpark: every oracle's stamp is checked; PySpark reruns
+#    (all stale oracles in one JVM) only when an oracle's inputs changed, and a hand-edited
+#    expectation fails (test/sparkoracle/).
+spawn "oracle expectations vs PySpark" .venv/bin/python test/sparkoracle/ci.py
+[ -f notebooks/_source/build.ts ] && spawn "notebooks match their sources" npx tsx notebooks/_source/build.ts --check
+# 2. The kernel through the real Jupyter client, and JupyterLab in headless Chromium.
+[ -f test/kernel/run.sh ] && spawn "kernel (jupyter_client, jupyter_kernel_test, JupyterLab)" bash test/kernel/run.sh
+# 3. Every notebook of the course, top to bottom, through the kernel.
+[ -f test/notebooks/run_notebooks.py ] && spawn "notebooks (nbclient)" .venv/bin/python test/notebooks/run_notebooks.py
+# 4. A real Spark Connect server (scripts/connect): one JVM from .venv's pyspark on loopback with
+#    a token, started while the stages above run; vitest's test/connect reaches it through
+#    PIJAR_TEST_SPARK_REMOTE. Stopped by PID on exit.
+spawn "Spark Connect protos match the pyspark jar" bash scripts/connect/gen-protos.sh --check
 if connect_env=$(bash scripts/connect/start-server.sh "$CONNECT_DIR"); then
   eval "export $connect_env"
 else
   failed=$((failed + 1)); failures+=("Spark Connect server start")
 fi
-# ---- end of Spark Connect
+# 5. Unit, golden, SQL, IO, JDBC, display, reliability and Spark Connect tests (vitest).
+spawn "vitest" npx vitest run --reporter=dot
+collect
 
-export JUPYTER_PATH="$ROOT/.venv/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-export PIJAR_PYTHON="$ROOT/.venv/bin/python"
-
-# 1. Expected results still match real PySpark (a hand-edited expectation fails here).
-[ -f test/golden/oracle.py ] && stage "golden expectations vs PySpark" .venv/bin/python test/golden/oracle.py --check
-[ -f test/sql/golden/oracle.py ] && stage "SQL golden expectations vs PySpark" .venv/bin/python test/sql/golden/oracle.py --check
-[ -f notebooks/lib/oracle.py ] && stage "course exercise answers vs PySpark" .venv/bin/python notebooks/lib/oracle.py --check
-[ -f notebooks/_source/build.ts ] && stage "notebooks match their sources" npx tsx notebooks/_source/build.ts --check
-[ -f test/slt/oracle.py ] && stage "SQL logic test expectations vs PySpark" .venv/bin/python test/slt/oracle.py --check
-io_oracle_check() {
-  # Regenerates the I/O expectations with PySpark; any difference from the committed files fails.
-  # (The Parquet files it writes into test/io/data carry write-time metadata, so only the
-  # expectations are compared.)
-  .venv/bin/python test/io/oracle.py >/dev/null && git diff --exit-code --stat -- test/io/expected
+# 6. The suite leaves the tree as it found it: on a clean checkout (CI) `git status` must stay
+#    empty; with local edits, nothing may change beyond them.
+tree_clean() {
+  local now
+  now=$(tree_state)
+  [ "$now" = "$TREE_BEFORE" ] && { echo "git status: ${LOCAL_EDITS:+as before the run (local edits)}${LOCAL_EDITS:-clean}"; return 0; }
+  echo "the test run changed the tree (tests must write to temp folders, setup must not rewrite lock files):"
+  diff <(echo "$TREE_BEFORE") <(echo "$now") | grep '^[<>]'
+  git status --porcelain --untracked-files=all
+  return 1
 }
-[ -f test/io/oracle.py ] && stage "I/O expectations vs PySpark" io_oracle_check
-[ -f test/reliability/oracle.py ] && stage "reliability edge cases vs PySpark" .venv/bin/python test/reliability/oracle.py --check
-# 2. Unit, golden, SQL, IO, JDBC and display tests (vitest).
-stage "vitest" npx vitest run --reporter=dot
-# 3. The kernel through the real Jupyter client, and JupyterLab in headless Chromium.
-[ -f test/kernel/run.sh ] && stage "kernel (jupyter_client, jupyter_kernel_test, JupyterLab)" bash test/kernel/run.sh
-# 4. Every notebook of the course, top to bottom, through the kernel.
-[ -f test/notebooks/run_notebooks.py ] && stage "notebooks (nbclient)" .venv/bin/python test/notebooks/run_notebooks.py
+spawn "tree left clean (git status)" tree_clean
+collect
 
 echo
 if [ $failed -gt 0 ]; then echo "failed stages: ${failures[*]}"; fi
 echo "$passed passed, $failed failed"
+rm -rf "$LOG_DIR"
 [ $failed -eq 0 ]

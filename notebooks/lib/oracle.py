@@ -4,7 +4,7 @@ Each exercise's reference solution runs here in PySpark on notebooks/data/, and 
 returns is stored in notebooks/lib/expected.json, which notebooks/lib/checks.ts compares the
 learner's answer with. Re-run after changing the data or an exercise:
 
-    .venv/bin/python notebooks/lib/oracle.py           # rewrite expected.json
+    .venv/bin/python notebooks/lib/oracle.py --write   # rewrite expected.json (+ oracle.stamp)
     .venv/bin/python notebooks/lib/oracle.py --check   # CI: fail if expected.json is stale
 
 The canonical form of values (canon/digest below) must match checks.ts exactly.
@@ -15,16 +15,17 @@ import datetime as dt
 import decimal
 import hashlib
 import json
-import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-os.environ["TZ"] = "UTC"
-time.tzset()
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "test"))
+from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.session import session, utc_process  # noqa: E402
+
+utc_process()
 DATA = HERE.parent / "data"
 FULL_ROWS_LIMIT = 100  # larger answers are stored as a digest plus a few sample rows
 
@@ -79,15 +80,6 @@ def value(v) -> dict:
     return {"kind": "value", "value": canon(v)}
 
 
-def session():
-    from pyspark.sql import SparkSession
-    s = (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
-         .config("spark.sql.session.timeZone", "UTC")
-         .config("spark.driver.extraJavaOptions", "-Duser.timezone=UTC").getOrCreate())
-    s.sparkContext.setLogLevel("OFF")
-    return s
-
-
 def clean_sales(spark):
     """The cleaning recipe of notebooks 3 and 5 (keep both in sync with this)."""
     from pyspark.sql import functions as F
@@ -100,7 +92,7 @@ def clean_sales(spark):
             .fillna({"customer_type": "Tidak diketahui", "payment": "Tidak diketahui"}))
 
 
-def main() -> None:
+def run(mode: str) -> int:
     from pyspark.sql import functions as F, Window
     spark = session()
     d = lambda name: str(DATA / name)  # noqa: E731
@@ -154,14 +146,16 @@ def main() -> None:
 
     out = HERE / "expected.json"
     text = json.dumps(expected, indent=1, ensure_ascii=False) + "\n"
-    if "--check" in sys.argv:
+    if mode == "check":
         # CI: the committed answer key must be exactly what PySpark computes now.
         stale = not out.exists() or out.read_text() != text
-        print(f"{out}: {'OUT OF DATE, run .venv/bin/python notebooks/lib/oracle.py' if stale else 'matches PySpark'}")
-        sys.exit(1 if stale else 0)
+        print(f"{out}: {'OUT OF DATE, run .venv/bin/python notebooks/lib/oracle.py --write' if stale else 'matches PySpark'}")
+        return 1 if stale else 0
     out.write_text(text)
     print(f"wrote {out} ({len(expected)} exercises)")
+    write_stamp("course")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run("check" if "--check" in sys.argv else "write"))

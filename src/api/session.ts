@@ -28,7 +28,7 @@ import type { DataFrameReader } from "./reader.js";
 
 export const PIJAR_VERSION = "0.1.0";
 /** The Spark version whose behaviour Pijar follows. */
-export const SPARK_VERSION = "4.0.1";
+export const SPARK_VERSION = "4.3.0";
 
 function attrsOf(schema: StructType): Attr[] {
   return schema.fields.map((f) => ({ kind: "attr", name: f.name, id: newExprId(), dataType: f.dataType, nullable: f.nullable, qualifier: [] }));

@@ -5,6 +5,9 @@
 import type { LogicalPlan } from "../plan/logical/plan.js";
 import { PijarError, orderBySimilarity } from "../errors/pijar-error.js";
 
+/** Where Spark 4.3 looks up an unqualified relation; its TABLE_OR_VIEW_NOT_FOUND names it. */
+export const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]";
+
 export interface ViewEntry {
   readonly name: string;
   readonly plan: LogicalPlan;
@@ -50,7 +53,7 @@ export class Catalog {
     if (v) return v;
     const shown = nameParts.map((p) => "`" + p + "`").join(".");
     const near = orderBySimilarity(nameParts[nameParts.length - 1]!, [...this.views.values()].map((x) => x.name), 3);
-    const e = new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: shown });
+    const e = new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: shown, searchPath: SEARCH_PATH });
     if (near.length) (e as { message: string }).message += ` Did you mean one of: ${near.map((n) => "`" + n + "`").join(", ")}?`;
     throw e;
   }

@@ -38,7 +38,7 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     exceptionType: analysis,
   },
   "TABLE_OR_VIEW_NOT_FOUND": {
-    message: "The table or view <relationName> cannot be found. Verify the spelling and correctness of the schema and catalog. If you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog. To tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.",
+    message: "The table or view <relationName> cannot be found. Verify the spelling and correctness of the schema and catalog. Search path: <searchPath>. If you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog. To tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.",
     sqlState: "42P01",
     exceptionType: analysis,
   },
@@ -72,19 +72,24 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42K09",
     exceptionType: analysis,
   },
+  "WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE": {
+    message: "It is not allowed to use window functions inside <clauseName> clause.",
+    sqlState: "42601",
+    exceptionType: analysis,
+  },
   "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE": {
     message: "Window function <funcName> requires an OVER clause.",
     sqlState: "42601",
     exceptionType: analysis,
   },
-  "_LEGACY_ERROR_TEMP_1037": {
-    message: "Window function <wf> requires window to be ordered, please add ORDER BY clause. For example SELECT <wf>(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.",
-    sqlState: "42000",
+  "WINDOW_FUNCTION_FRAME_NOT_ORDERED": {
+    message: "Window function <wf_name> requires the window to be ordered. You need to add an ORDER BY clause. For example: SELECT <wf_expr> OVER (PARTITION BY window_partition ORDER BY window_ordering) FROM table.",
+    sqlState: "42601",
     exceptionType: analysis,
   },
-  "_LEGACY_ERROR_TEMP_1201": {
+  "UNRESOLVED_COLUMN_AMONG_FIELD_NAMES": {
     message: "Cannot resolve column name \"<colName>\" among (<fieldNames>).",
-    sqlState: "42000",
+    sqlState: "42703",
     exceptionType: analysis,
   },
   "DATATYPE_MISMATCH.DATA_DIFF_TYPES": {
@@ -111,6 +116,16 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     message: "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.",
     sqlState: "22012",
     exceptionType: arith,
+  },
+  "REMAINDER_BY_ZERO": {
+    message: "Remainder by zero. Use `try_mod` to tolerate divisor being 0 and return NULL instead. If necessary set <config> to \"false\" to bypass this error.",
+    sqlState: "22012",
+    exceptionType: arith,
+  },
+  "DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION": {
+    message: "<rangeMessage>.",
+    sqlState: "22023",
+    exceptionType: dateTime,
   },
   "ARITHMETIC_OVERFLOW": {
     message: "<message>. If necessary set <config> to \"false\" to bypass this error.",
@@ -159,6 +174,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   },
   "INVALID_DATETIME_PATTERN": {
     message: "Unrecognized datetime pattern: <pattern>.",
+    sqlState: "22007",
+    exceptionType: illegalArg,
+  },
+  "INVALID_DATETIME_PATTERN.WITH_SUGGESTION": {
+    message: "Unrecognized datetime pattern: <pattern>. You can form a valid datetime pattern with the guide from '<docroot>/sql-ref-datetime-pattern.html'.",
     sqlState: "22007",
     exceptionType: illegalArg,
   },

@@ -39,10 +39,15 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?:[bB][dD]|[lLsSyYdDfF])?/;
 
 /** Spark's unescapeSQLString for the body of a '...' or "..." literal. */
-export function unescapeSqlString(body: string): string {
+export function unescapeSqlString(body: string, quote?: string): string {
   let out = "";
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
+    if (c === quote && body[i + 1] === quote) {
+      out += c;
+      i++;
+      continue;
+    }
     if (c !== "\\" || i + 1 >= body.length) {
       out += c;
       continue;
@@ -110,7 +115,7 @@ export function tokenize(sql: string): Token[] {
     }
     if (c === "'" || c === '"') {
       const end = scanQuoted(sql, i, false);
-      push("string", start, end, unescapeSqlString(sql.slice(i + 1, end - 1)));
+      push("string", start, end, unescapeSqlString(sql.slice(i + 1, end - 1), c));
       i = end;
       continue;
     }
@@ -183,6 +188,11 @@ function scanQuoted(sql: string, i: number, raw: boolean): number {
   while (j < sql.length) {
     const ch = sql[j]!;
     if (ch === "\\" && !raw) {
+      j += 2;
+      continue;
+    }
+    // Spark 4.1+: a doubled quote inside a (non-raw) literal is one quote: 'it''s'.
+    if (ch === q && !raw && sql[j + 1] === q) {
       j += 2;
       continue;
     }

@@ -66,7 +66,8 @@ function tokenize(pattern: string): Node[] {
     if (c === "'") {
       const end = pattern.indexOf("'", i + 1);
       if (end < 0) {
-        throw new PijarError("INVALID_DATETIME_PATTERN", { pattern }, {
+        // Spark 4.3 reports it as WITH_SUGGESTION (4.0: a bare IllegalArgumentException).
+        throw new PijarError("INVALID_DATETIME_PATTERN.WITH_SUGGESTION", { pattern, docroot: "https://spark.apache.org/docs/latest" }, {
           message: `Pattern ends with an incomplete string literal: ${pattern}. Close the quoted text with ' (write '' for a quote character).`,
           exceptionType: "IllegalArgumentException",
         });

@@ -156,7 +156,7 @@ export function parseTimestamp(text: string, tz: string): number | null {
   const fast = parseCommonTimestamp(text, tz);
   if (fast !== undefined) return fast;
   const m = /^\s*([+-]?\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2})(?::(\d{1,2})(?::(\d{1,2})(?:\.(\d{0,9}))?)?)?)?)?)?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z]+\/[A-Za-z_\/]+)?\s*$/.exec(text);
-  if (!m) return null;
+  if (!m) return parseTimeOnly(text, tz);
   const y = Number(m[1]);
   const mo = m[2] ? Number(m[2]) : 1;
   const d = m[3] ? Number(m[3]) : 1;
@@ -167,6 +167,23 @@ export function parseTimestamp(text: string, tz: string): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) return null;
   const zone = m[8] ? normalizeZone(m[8]) : tz;
   return fromLocal(y, mo, d, h, mi, s, frac, zone);
+}
+
+/**
+ * A time without a date ("10:29", "1:02:03.5", "T10") is that time today in zone `tz`, as
+ * Spark's stringToTimestamp; no zone suffix is accepted there. Spark 4.3's CSV inference
+ * reaches this too, so a column of such times reads as timestamps of the current day.
+ */
+function parseTimeOnly(text: string, tz: string): number | null {
+  const m = /^\s*(?:T(\d{1,2})(?::(\d{1,2}))?|(\d{1,2}):(\d{1,2}))(?::(\d{1,2})(?:\.(\d*))?)?\s*$/.exec(text);
+  if (!m) return null;
+  const h = Number(m[1] ?? m[3]);
+  const mi = Number(m[2] ?? m[4] ?? 0);
+  const s = m[5] ? Number(m[5]) : 0;
+  const frac = m[6] ? Number((m[6] + "000000").slice(0, 6)) : 0;
+  if (h > 23 || mi > 59 || s > 59) return null;
+  const today = localFields(Date.now() * 1000, tz);
+  return fromLocal(today.y, today.m, today.d, h, mi, s, frac, tz);
 }
 
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;

@@ -1,5 +1,5 @@
 /**
- * Value normalization to JSON, Pijar side. Twin of normalize.py, which states the rules.
+ * Value normalization to JSON, Pijar side. Twin of test/sparkoracle/normalize.py, which states the rules.
  *
  * Pijar's collect() gives Row objects; values are JS numbers (ints, floats; bigint for longs
  * past 2^53), a Decimal value whose toString() is exact (a plain string is accepted too),
@@ -151,7 +151,7 @@ export function normalizeUntyped(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, normalizeUntyped(x)]));
 }
 
-/** A collected top-level row -> array of normalized values (see normalize.py for why an array). */
+/** A collected top-level row -> array of normalized values (see sparkoracle/normalize.py for why an array). */
 export function normalizeRow(row: unknown, schema: { fields: readonly { name: string; dataType: TypeLike }[] }): unknown[] {
   const vals = rowValues(row, schema.fields.map((f) => f.name));
   return schema.fields.map((f, i) => normalizeValue(vals[i], f.dataType));

@@ -8,7 +8,8 @@ the expected results in test/golden/expected/<area>.json.
 Why --check exists: expectations must come from PySpark, never from a hand edit. CI
 regenerates them and fails on any difference, so an edited expectation cannot pass.
 
-One JVM, one SparkSession, all cases in this process (a JVM start costs seconds).
+One JVM, one SparkSession, all cases in this process (a JVM start costs seconds); CI runs it
+through test/sparkoracle/ci.py, which skips it while its stamp (expected/oracle.stamp) holds.
 """
 from __future__ import annotations
 
@@ -25,15 +26,15 @@ import time
 import traceback
 from pathlib import Path
 
-os.environ["TZ"] = "UTC"
-if hasattr(time, "tzset"):
-    time.tzset()
-os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.session import session, utc_process  # noqa: E402
+
+utc_process()
 from caseformat import Case, Check, parse_cases  # noqa: E402
-from normalize import normalize_row, normalize_value, sort_key  # noqa: E402
+from sparkoracle.normalize import normalize_row, normalize_value, sort_key  # noqa: E402
 
 CASES_DIR = HERE / "cases"
 DATA_DIR = HERE / "data"
@@ -41,27 +42,12 @@ EXPECTED_DIR = HERE / "expected"
 
 
 def make_session():
-    from pyspark.sql import SparkSession
-
-    spark = (
-        SparkSession.builder.master("local[1]")
-        .appName("pijar-golden-oracle")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        # Tiny data: compiling generated code costs more than interpreting it.
-        .config("spark.sql.codegen.wholeStage", "false")
-        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.extraJavaOptions", "-Duser.timezone=UTC")
-        .config("spark.executor.extraJavaOptions", "-Duser.timezone=UTC")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("OFF")
-    # PySpark 4 logs every failed query with a full Java stack; the error cases make that noise.
-    import logging
-    logging.getLogger("DataFrameQueryContextLogger").disabled = True
-    return spark
+    # Tiny data: compiling generated code costs more than interpreting it.
+    return session({
+        "spark.sql.codegen.wholeStage": "false",
+        "spark.sql.codegen.factoryMode": "NO_CODEGEN",
+        "spark.sql.shuffle.partitions": "2",
+    })
 
 
 def load_fixtures(spark) -> dict:
@@ -256,6 +242,20 @@ def check(verbose: bool) -> int:
         return 0
 
 
+def run(mode: str, only: str | None = None, verbose: bool = False) -> int:
+    """mode "check": regenerate to a temp dir and diff; "write": rewrite expected/ (+ stamp)."""
+    if mode == "check":
+        return check(verbose)
+    failures = generate(EXPECTED_DIR, only, verbose)
+    if failures:
+        return 1
+    if only:
+        print("partial run: stamp not refreshed (run --write without --only for that)", file=sys.stderr)
+    else:
+        write_stamp("golden")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     mode = ap.add_mutually_exclusive_group(required=True)
@@ -264,9 +264,7 @@ def main() -> int:
     ap.add_argument("--only", help="with --write: only cases whose id contains this text (or an area name)")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
-    if a.check:
-        return check(a.verbose)
-    return 1 if generate(EXPECTED_DIR, a.only, a.verbose) else 0
+    return run("check" if a.check else "write", a.only, a.verbose)
 
 
 if __name__ == "__main__":

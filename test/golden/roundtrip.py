@@ -17,8 +17,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from normalize import normalize_row, sort_key  # noqa: E402
-from oracle import DATA_DIR, load_fixtures, make_session  # noqa: E402
+from oracle import DATA_DIR, load_fixtures, make_session  # noqa: E402  (puts test/ on sys.path)
+from sparkoracle.normalize import normalize_row, sort_key  # noqa: E402
 
 # Which fixtures go through which format: CSV holds only flat columns.
 PLAN = {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Golden suite: 1) regenerate every expectation with real PySpark and fail if any committed
-# expected/*.json differs (so a hand edit cannot pass), 2) run Pijar against them with vitest
+# Golden suite: 1) check the expectations against their stamp, rerunning PySpark only if the
+# inputs changed (test/sparkoracle/ci.py; a hand edit fails), 2) run Pijar against them with vitest
 # (golden cases and the Pijar <-> PySpark file round trips).
 #
 #   test/golden/run.sh              # full: oracle --check, then vitest
@@ -10,6 +10,6 @@ cd "$(dirname "$0")/../.."
 export TZ=UTC
 PY="${PIJAR_PYTHON:-.venv/bin/python}"
 if [[ "${1:-}" != "--no-oracle" ]]; then
-  "$PY" test/golden/oracle.py --check
+  "$PY" test/sparkoracle/ci.py golden
 fi
 npx vitest run test/golden

@@ -1,6 +1,6 @@
 /**
  * Test helpers: run a DataSource scan and normalize internal values the way
- * test/golden/normalize.py normalizes PySpark's collected rows.
+ * test/sparkoracle/normalize.py normalizes PySpark's collected rows.
  */
 import type { DataSource } from "../../src/io/data-source.js";
 import { Job } from "../../src/execution/jobs.js";

@@ -1,39 +1,35 @@
 """PySpark oracle for the I/O tests: runs every case in cases/*.json through real PySpark 4
 and records what Spark produced in expected/<area>.json. Never edit expected/ by hand.
 
-    .venv/bin/python test/io/oracle.py            # regenerate all expectation files
+    .venv/bin/python test/io/oracle.py --write    # regenerate all expectations (+ oracle.stamp)
+    .venv/bin/python test/io/oracle.py --write csv json   # some areas only
+    .venv/bin/python test/io/oracle.py --check    # CI: regenerate into a temp dir, fail on a difference
 
 Areas:
 - patterns.json: date_format over a timestamp/date, to_timestamp/to_date with a format
 - csv.json / json.json: a file's text + reader options (+ optional DDL schema) -> schema + rows
   or the error class
 - write.json: rows (DDL + values) written with options -> the exact text of the part files
+- parquet.json + data/spark-*.parquet: Parquet files written by PySpark (Pijar's tests read them)
+  and what PySpark reads back
 """
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-os.environ["TZ"] = "UTC"
-time.tzset()
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "golden"))
-from normalize import normalize_row  # noqa: E402
+sys.path.insert(0, str(HERE.parent))
+from sparkoracle.normalize import normalize_row  # noqa: E402
+from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.session import session, utc_process  # noqa: E402
 
-
-def session():
-    from pyspark.sql import SparkSession
-    s = (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
-         .config("spark.sql.session.timeZone", "UTC")
-         .config("spark.driver.extraJavaOptions", "-Duser.timezone=UTC").getOrCreate())
-    s.sparkContext.setLogLevel("OFF")
-    return s
+utc_process()
+AREAS = ["patterns", "csv", "json", "write", "parquet"]
 
 
 def error_class(e: Exception) -> str:
@@ -124,12 +120,11 @@ def json_rows(c):
     return [tuple(conv(v) for v in row) for row in c["rows"]]
 
 
-def run_parquet(spark):
-    """Writes small Parquet fixtures with PySpark into data/ (what Pijar must read) and records
-    what PySpark reads back from them."""
+def run_parquet(spark, data: Path):
+    """Writes small Parquet fixtures with PySpark into `data` (data/ is what Pijar must read) and
+    records what PySpark reads back from them."""
     import datetime as dt
     import decimal
-    data = HERE / "data"
     data.mkdir(exist_ok=True)
     rows = [
         (1, "Jakarta", 1.5, True, dt.date(2024, 1, 2), dt.datetime(2024, 1, 2, 3, 4, 5, 123456), decimal.Decimal("12.50"), 3000000000, [1, None], {"k": 1}, (1, "a"), None),
@@ -163,15 +158,13 @@ def run_parquet(spark):
     return out
 
 
-def main():
-    spark = session()
+def generate(spark, areas: list[str], exp: Path, data: Path) -> None:
+    """Writes expected/<area>.json for `areas` into `exp` (and the Parquet fixtures into `data`)."""
     cases_dir = HERE / "cases"
-    exp = HERE / "expected"
-    exp.mkdir(exist_ok=True)
-    only = sys.argv[1:] or ["patterns", "csv", "json", "write", "parquet"]
-    for area in only:
+    exp.mkdir(parents=True, exist_ok=True)
+    for area in areas:
         if area == "parquet":
-            (exp / "parquet.json").write_text(json.dumps(run_parquet(spark), indent=1) + "\n")
+            (exp / "parquet.json").write_text(json.dumps(run_parquet(spark, data), indent=1) + "\n")
             print("parquet fixtures written")
             continue
         f = cases_dir / f"{area}.json"
@@ -186,6 +179,66 @@ def main():
             res = run_reads(spark, cases, area)
         (exp / f"{area}.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n")
         print(area, len(res), "cases")
+
+
+def content(p: Path):
+    """What a file holds. Parquet: schema, key-value metadata and rows, not bytes: parquet-mr
+    lists a column chunk's encodings in hash-set order, which varies from one write to the next."""
+    if p.suffix != ".parquet":
+        return p.read_bytes()
+    import pyarrow.parquet as pq
+    f = pq.ParquetFile(p)
+    return repr((f.schema_arrow, sorted((f.metadata.metadata or {}).items()), f.read().to_pylist()))
+
+
+def same_tree(a: Path, b: Path) -> list[str]:
+    """Files that differ between two folders (by relative path and content)."""
+    def files(root):
+        return {p.relative_to(root).as_posix(): content(p) for p in root.rglob("*")
+                if p.is_file() and p.name != "oracle.stamp"}
+    fa, fb = files(a), files(b)
+    return sorted(k for k in set(fa) | set(fb) if fa.get(k) != fb.get(k))
+
+
+def run(mode: str, areas: list[str] | None = None) -> int:
+    # One shuffle partition: the read-backs sort tiny data, 200 empty tasks only cost time.
+    spark = session({"spark.sql.shuffle.partitions": "1"})
+    if mode == "write":
+        generate(spark, areas or AREAS, HERE / "expected", HERE / "data")
+        if areas:
+            print("some areas only: stamp not refreshed (run --write without areas for that)")
+        else:
+            write_stamp("io")
+        return 0
+    # check: everything into a temp dir (never into the committed tree), then compare.
+    tmp = Path(tempfile.mkdtemp(prefix="pijar-io-check-"))
+    try:
+        generate(spark, AREAS, tmp / "expected", tmp / "data")
+        bad = [f"expected/{x}" for x in same_tree(HERE / "expected", tmp / "expected")]
+        bad += [f"data/{x}" for x in same_tree(HERE / "data", tmp / "data")]
+        import difflib
+        for name in bad:
+            a, b = HERE / name, tmp / name
+            if name.endswith(".json"):
+                diff = difflib.unified_diff(a.read_text().split("\n") if a.exists() else [],
+                                            b.read_text().split("\n") if b.exists() else [],
+                                            f"committed/{name}", f"pyspark/{name}", lineterm="", n=2)
+                print("\n".join(list(diff)[:80]))
+            else:
+                print(f"differs from PySpark's: test/io/{name}")
+        if bad:
+            print("test/io: expectations differ from PySpark; regenerate with .venv/bin/python test/io/oracle.py --write")
+            return 1
+        print("test/io: expectations match PySpark")
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main():
+    args = sys.argv[1:]
+    mode = "check" if "--check" in args else "write"
+    sys.exit(run(mode, [a for a in args if not a.startswith("--")]))
 
 
 if __name__ == "__main__":

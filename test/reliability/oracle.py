@@ -26,15 +26,9 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "expected" / "edge-cases.json"
-
-
-def session():
-    from pyspark.sql import SparkSession
-    s = (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
-         .config("spark.sql.session.timeZone", "UTC")
-         .config("spark.driver.extraJavaOptions", "-Duser.timezone=UTC").getOrCreate())
-    s.sparkContext.setLogLevel("OFF")
-    return s
+sys.path.insert(0, str(HERE.parent))
+from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.session import session  # noqa: E402
 
 
 def error_class(e: Exception) -> str:
@@ -139,7 +133,7 @@ def run_fifo(s, d):
         return {"error": error_class(e)}
 
 
-def main():
+def run(mode: str) -> int:
     s = session()
     d = tempfile.mkdtemp()
     try:
@@ -163,17 +157,18 @@ def main():
         result["fifo"] = run_fifo(s, d)
     finally:
         shutil.rmtree(d, ignore_errors=True)
-        s.stop()
     text = json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    if "--check" in sys.argv:
+    if mode == "check":
         if not OUT.exists() or OUT.read_text() != text:
             print("edge-cases.json differs from what PySpark produces now", file=sys.stderr)
-            sys.exit(1)
+            return 1
         print("edge-cases.json matches PySpark")
-        return
+        return 0
     OUT.write_text(text)
     print(f"wrote {OUT}")
+    write_stamp("reliability")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run("check" if "--check" in sys.argv else "write"))

@@ -9,20 +9,17 @@ Session time zone is UTC. A query written as `query`/`statement ok` that fails i
 """
 from __future__ import annotations
 
-import logging
-import os
 import re
 import sys
-import time
 from pathlib import Path
-
-os.environ["TZ"] = "UTC"
-if hasattr(time, "tzset"):
-    time.tzset()
-os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.session import session, utc_process  # noqa: E402
+
+utc_process()
 from slt_format import Record, parse, render, row_line  # noqa: E402
 
 
@@ -40,8 +37,11 @@ def run_file(spark, path: Path):
     """Returns (new text, problems)."""
     items = parse(path.read_text())
     problems = []
-    for name in [t.name for t in spark.catalog.listTables() if t.isTemporary]:
-        spark.catalog.dropTempView(name)
+    # SHOW TABLES, not catalog.listTables(): the latter fails to decode its rows once other
+    # oracles have run in the same JVM (EXPRESSION_DECODING_FAILED, PySpark 4.3).
+    for r in spark.sql("SHOW TABLES").collect():
+        if r.isTemporary:
+            spark.catalog.dropTempView(r.tableName)
     for it in items:
         if not isinstance(it, Record):
             continue
@@ -66,25 +66,11 @@ def run_file(spark, path: Path):
     return render(items), problems
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    mode = "--check" if "--check" in args else "--write" if "--write" in args else None
-    if mode is None:
-        sys.exit("usage: oracle.py --write|--check [FILE...]")
-    files = [Path(a).resolve() for a in args if not a.startswith("--")] or sorted(HERE.glob("*.slt"))
-
-    from pyspark.sql import SparkSession
-
-    spark = (
-        SparkSession.builder.master("local[1]")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.ui.enabled", "false")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("OFF")
-    # PySpark logs every failed query's stack trace as JSON; error records fail on purpose.
-    logging.getLogger("SQLQueryContextLogger").disabled = True
+def run(mode: str, files: list[Path] | None = None) -> int:
+    """mode "check": exit status 1 if any file differs from PySpark; "write": rewrite them."""
+    everything = not files
+    files = files or sorted(HERE.glob("*.slt"))
+    spark = session({"spark.sql.shuffle.partitions": "1"})
     failed = False
     for f in files:
         old = f.read_text()
@@ -96,7 +82,7 @@ def main() -> None:
             continue
         if new == old:
             continue
-        if mode == "--write":
+        if mode == "write":
             f.write_text(new)
             print(f"wrote {f.name}")
         else:
@@ -105,8 +91,21 @@ def main() -> None:
 
             diff = difflib.unified_diff(old.split("\n"), new.split("\n"), f.name, f.name + " (PySpark)", lineterm="")
             print("\n".join(list(diff)[:80]))
-    spark.stop()
-    sys.exit(1 if failed else 0)
+    if mode == "write" and not failed:
+        if everything:
+            write_stamp("slt")
+        else:
+            print("some files only: stamp not refreshed (run --write without files for that)")
+    return 1 if failed else 0
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    mode = "check" if "--check" in args else "write" if "--write" in args else None
+    if mode is None:
+        sys.exit("usage: oracle.py --write|--check [FILE...]")
+    files = [Path(a).resolve() for a in args if not a.startswith("--")]
+    sys.exit(run(mode, files))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 /**
  * The sqllogictest-style suite: every record of test/slt/*.slt runs through Pijar's `spark.sql`
- * and must match what PySpark 4.0.1 gave (the expected blocks, written by oracle.py).
+ * and must match what PySpark (the pinned 4.3.0) gave (the expected blocks, written by oracle.py).
  *
  * Records listed in pending.txt (`file:line  # reason`) are known mismatches: they must still
  * fail, so a fix that makes one pass also has to remove its line (the list stays honest).

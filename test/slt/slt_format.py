@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "golden"))
-from normalize import normalize_value  # noqa: E402
+sys.path.insert(0, str(HERE.parent))
+from sparkoracle.normalize import normalize_value  # noqa: E402
 
 
 class Record:

@@ -1,6 +1,6 @@
 /**
  * Spark SQL golden tests: every case in golden/cases.sql runs through `spark.sql` and must
- * match what PySpark 4.0.1 returned (golden/expected.json, written by golden/oracle.py).
+ * match what PySpark (the pinned 4.3.0) returned (golden/expected.json, written by golden/oracle.py).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it, beforeAll } from "vitest";

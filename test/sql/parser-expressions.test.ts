@@ -90,9 +90,15 @@ describe("literals", () => {
     expect(lit("1e3")).toEqual({ kind: "literal", type: "double", value: 1000 });
     expect(lit("1.5F")).toEqual({ kind: "literal", type: "float", value: 1.5 });
   });
-  it("concatenates adjacent strings ('it''s' is 'it' 's')", () => {
-    expect(lit("'it''s'")).toEqual({ kind: "literal", type: "string", value: "its" });
+  it("concatenates adjacent strings; a doubled quote is one quote (PySpark 4.3)", () => {
+    expect(lit("'a' 'b'")).toEqual({ kind: "literal", type: "string", value: "ab" });
     expect(lit(`"dq" 'x'`)).toEqual({ kind: "literal", type: "string", value: "dqx" });
+    // PySpark 4.3: SELECT 'it''s', "a""b", '''', 'a''' 'b', r'it''s' -> it's, a"b, ', a'b, its
+    expect(lit("'it''s'")).toEqual({ kind: "literal", type: "string", value: "it's" });
+    expect(lit(`"a""b"`)).toEqual({ kind: "literal", type: "string", value: 'a"b' });
+    expect(lit("''''")).toEqual({ kind: "literal", type: "string", value: "'" });
+    expect(lit("'a''' 'b'")).toEqual({ kind: "literal", type: "string", value: "a'b" });
+    expect(lit("r'it''s'")).toEqual({ kind: "literal", type: "string", value: "its" });
   });
   it("reads typed literals", () => {
     expect(lit("DATE '2024-01-01'")).toEqual({ kind: "literal", type: "date", value: "2024-01-01" });

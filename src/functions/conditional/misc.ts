@@ -41,7 +41,7 @@ register(constant("spark_partition_id", () => 0, "SPARK_PARTITION_ID()"));
 register(constant("current_schema", () => "default"));
 register(constant("current_database", () => "default", "current_schema()"));
 register(constant("current_catalog", () => "spark_catalog"));
-register(constant("version", () => "4.0.1 pijar"));
+register(constant("version", () => "4.3.0 pijar"));
 for (const name of ["current_user", "user", "session_user"]) register(constant(name, () => process.env["USER"] ?? "root"));
 
 register({

@@ -89,15 +89,25 @@ register({
   }),
 });
 
+// Spark 4.3 passes java.time's text on as the rangeMessage of this class.
+function fieldOutOfBounds(rangeMessage: string): PijarError {
+  return new PijarError("DATETIME_FIELD_OUT_OF_BOUNDS.WITHOUT_SUGGESTION", { rangeMessage }, { exceptionType: "DateTimeException" });
+}
+
+function dateRangeMessage(y: number, m: number, d: number): string {
+  if (m < 1 || m > 12) return `Invalid value for MonthOfYear (valid values 1 - 12): ${m}`;
+  if (d < 1 || d > 31) return `Invalid value for DayOfMonth (valid values 1 - 28/31): ${d}`;
+  if (m === 2 && d === 29) return `Invalid date 'February 29' as '${y}' is not a leap year`;
+  const month = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"][m - 1];
+  return `Invalid date '${month} ${d}'`;
+}
+
 register({
   kind: "scalar", name: "make_date", minArgs: 3, maxArgs: 3,
   resolve: (args) => ({ args: args.map((_, i) => expectType("make_date", args, i, integerType)), dataType: dateType }),
   eval: mapN(([y, m, d]: [number, number, number]) => {
     if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) {
-      const what = m < 1 || m > 12 ? `MonthOfYear (valid values 1 - 12): ${m}` : d < 1 || d > 31 ? `DayOfMonth (valid values 1 - 28/31): ${d}` : `date '${["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"][m - 1]} ${d}'`;
-      throw new PijarError("DATETIME_FIELD_OUT_OF_BOUNDS", {}, {
-        message: `Invalid ${what}. If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.`, exceptionType: "DateTimeException",
-      });
+      throw fieldOutOfBounds(dateRangeMessage(y, m, d));
     }
     return daysFromCivil(y, m, d);
   }),
@@ -115,9 +125,11 @@ register({
     const micros = Number(sec);
     const s = Math.floor(micros / 1_000_000);
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60) {
-      throw new PijarError("DATETIME_FIELD_OUT_OF_BOUNDS", {}, {
-        message: `Invalid value in make_timestamp(${y}, ${mo}, ${d}, ${h}, ${mi}, ${formatDecimal(sec, 6)}). If necessary set "spark.sql.ansi.enabled" to "false" to bypass this error.`, exceptionType: "DateTimeException",
-      });
+      const rangeMessage = mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) ? dateRangeMessage(y, mo, d)
+        : h < 0 || h > 23 ? `Invalid value for HourOfDay (valid values 0 - 23): ${h}`
+        : mi < 0 || mi > 59 ? `Invalid value for MinuteOfHour (valid values 0 - 59): ${mi}`
+        : `Invalid value for SecondOfMinute (valid values 0 - 59): ${formatDecimal(sec, 6)}`;
+      throw fieldOutOfBounds(rangeMessage);
     }
     return fromLocal(y, mo, d, h, mi, s, micros % 1_000_000, tz ?? ctx.timeZone);
   })(args, n, call, ctx),

@@ -118,7 +118,7 @@ for (const [name, up] of [["floor", false], ["ceil", true], ["ceiling", true]] a
       if (t instanceof DecimalType) return { args: [x], dataType: new DecimalType(Math.min(38, t.precision - t.scale + 1), 0) };
       return { args: [isFractional(t) ? castTo(x, doubleType) : castTo(x, longType)], dataType: longType };
     },
-    eval(args, n, call) {
+    eval(args, n, call, ctx) {
       const t = typeOf(call.args[0]!);
       const out = new Array<unknown>(n);
       for (let i = 0; i < n; i++) {
@@ -135,7 +135,10 @@ for (const [name, up] of [["floor", false], ["ceil", true], ["ceiling", true]] a
         else if (typeof v === "bigint" || !isFractional(t)) out[i] = v;
         else {
           const r = up ? Math.ceil(v as number) : Math.floor(v as number);
-          // Java's (long) cast saturates (and maps NaN to 0) rather than failing.
+          // Spark 4.3 (ANSI) fails past the long range; NaN still becomes 0 as Java's (long) cast.
+          if (ctx.ansi && (r >= 2 ** 63 || r < -(2 ** 63))) {
+            throw new PijarError("ARITHMETIC_OVERFLOW", { message: "overflow", alternative: "", config: "\"spark.sql.ansi.enabled\"" });
+          }
           out[i] = Number.isNaN(r) ? 0 : r >= 2 ** 63 ? LONG_MAX : r < -(2 ** 63) ? LONG_MIN : longFromDouble(r);
         }
       }

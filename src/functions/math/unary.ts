@@ -6,7 +6,7 @@
 import { DecimalType, doubleType } from "../../types/data-types.js";
 import { POW10 } from "../../values/decimal.js";
 import { big, canonLong, modLong, negLong, type Long } from "../../values/long.js";
-import { resolveArith } from "../operators/arithmetic.js";
+import { remainderByZero, resolveArith } from "../operators/arithmetic.js";
 import { isDecimal, isIntegral, isNull, isNumeric, isString, widerType } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
@@ -124,7 +124,7 @@ register({
       return map2((x: bigint, y: bigint) => {
         const xx = x * POW10[s - a.scale]!;
         const yy = y * POW10[s - b.scale]!;
-        if (yy === 0n) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+        if (yy === 0n) throw remainderByZero();
         const r = xx % yy;
         return r < 0n ? (r + yy) % yy : r;
       })(args, n, call, ctx);
@@ -141,7 +141,7 @@ register({
     const float32 = call.dataType.typeName() === "float";
     return map2((a: number, b: number) => {
       if (b === 0) {
-        if (integral) throw new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+        if (integral) throw remainderByZero();
         return NaN;
       }
       const r = a % b;

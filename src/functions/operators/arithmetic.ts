@@ -91,6 +91,8 @@ function overflow(kind: string): PijarError {
 }
 
 const divideByZero = () => new PijarError("DIVIDE_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
+// Spark 4.3 names a zero divisor of `%` / mod its own class (4.0 said DIVIDE_BY_ZERO).
+export const remainderByZero = () => new PijarError("REMAINDER_BY_ZERO", { config: "\"spark.sql.ansi.enabled\"" });
 
 function integralLimits(t: DataType): [number, number, string] {
   switch (t.typeName()) {
@@ -151,7 +153,7 @@ function evalArith(op: Op) {
           break;
         case "%":
           if (y === 0) {
-            if (integral) throw divideByZero();
+            if (integral) throw remainderByZero();
             v = NaN;
           } else v = x % y;
           break;
@@ -207,7 +209,7 @@ function decimalOp(op: Op, x: bigint, sx: number, y: bigint, sy: number, sr: num
       return shift >= 0 ? divRoundHalfUp(x * POW10[shift]!, y) : divRoundHalfUp(x, y * POW10[-shift]!);
     }
     case "%": {
-      if (y === 0n) throw divideByZero();
+      if (y === 0n) throw remainderByZero();
       const s = Math.max(sx, sy);
       const xx = x * POW10[s - sx]!;
       const yy = y * POW10[s - sy]!;

@@ -74,7 +74,7 @@ export function buildUnionByName(left: LogicalPlan, right: LogicalPlan, allowMis
     const r = byName(right, a.name);
     if (r) return r;
     if (allowMissingColumns) return alias(literal(null, nullType) as Expr, a.name);
-    throw new PijarError("_LEGACY_ERROR_TEMP_1201", { colName: a.name, fieldNames: right.output.map((x) => x.name).join(", ") }, {
+    throw new PijarError("UNRESOLVED_COLUMN_AMONG_FIELD_NAMES", { colName: a.name, fieldNames: right.output.map((x) => x.name).join(", ") }, {
       message: `Cannot resolve column name "${a.name}" among (${right.output.map((x) => x.name).join(", ")}). unionByName matches columns by name: rename the column, or pass allowMissingColumns=true to fill missing ones with null.`,
     });
   });

@@ -40,7 +40,7 @@ function validateWindow(w: WindowExpr): void {
   if (fn.kind === "call" && fn.fn.kind === "window") {
     const needsOrder = !["lag", "lead"].includes(fn.fn.name) || true;
     if (needsOrder && w.spec.orderBy.length === 0) {
-      throw new PijarError("_LEGACY_ERROR_TEMP_1037", { wf: fn.fn.name }, {
+      throw new PijarError("WINDOW_FUNCTION_FRAME_NOT_ORDERED", { wf_name: fn.fn.name, wf_expr: `${fn.fn.name}()` }, {
         message: `Window function ${fn.fn.name}() requires the window to be ordered: add Window.orderBy(...), e.g. Window.partitionBy("city").orderBy("date").`,
       });
     }

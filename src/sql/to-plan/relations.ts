@@ -10,6 +10,7 @@ import type { QueryScope } from "./context.js";
 import { ExprTranslator } from "./expressions.js";
 import { translateQuery } from "./query.js";
 import { rangePlan, valuesPlan } from "./rows.js";
+import { SEARCH_PATH } from "../../catalog/catalog.js";
 
 const HOW: Record<JoinType, string> = {
   INNER: "inner", LEFT: "left", RIGHT: "right", FULL: "full", "LEFT SEMI": "left_semi", "LEFT ANTI": "left_anti", CROSS: "cross",
@@ -39,7 +40,7 @@ export function lookupTable(name: readonly string[], scope: QueryScope): Logical
   }
   const plan = scope.ctx.catalog.lookupRelation(name);
   if (plan) return plan;
-  throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: name.map(quoteId).join(".") });
+  throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: name.map(quoteId).join("."), searchPath: SEARCH_PATH });
 }
 
 function withAlias(plan: LogicalPlan, alias: TableAlias | undefined, defaultName?: string): LogicalPlan {

@@ -42,7 +42,7 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
       if (!dropped && !stmt.ifExists) {
         // Spark names the missing object with its full path, e.g. `spark_catalog`.`default`.`v`.
         const full = stmt.name.length === 1 ? ["spark_catalog", "default", ...stmt.name] : stmt.name;
-        throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: full.map(quoteId).join(".") });
+        throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: full.map(quoteId).join("."), searchPath: "[`spark_catalog`.`default`]" });
       }
       return { plan: emptyResultPlan(ctx.build), command: true };
     }

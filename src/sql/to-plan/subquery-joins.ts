@@ -7,7 +7,7 @@
  * subquery expressions.
  */
 import type { Attr, Expr as PlanExpr, NamedExpr } from "../../plan/expr/expr.js";
-import { alias, call, newExprId } from "../../plan/expr/expr.js";
+import { alias, call, exists, newExprId } from "../../plan/expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import { buildFilter, buildJoin } from "../../plan/builder/index.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
@@ -30,7 +30,16 @@ export function applyWhere(input: LogicalPlan, where: Expr, scope: QueryScope, s
     else plain.push(c);
   }
   let plan = input;
-  if (plain.length) plan = buildFilter(plan, tx.translate(andAll(plain)), scope.build);
+  if (plain.length) {
+    const cond = tx.translate(andAll(plain));
+    // Window functions run after WHERE; Spark rejects them there (filter in an outer query).
+    if (exists(cond, (x) => x.kind === "window")) {
+      throw new PijarError("WINDOW_FUNCTION_NOT_ALLOWED_IN_CLAUSE", { clauseName: "WHERE" }, {
+        message: "It is not allowed to use window functions inside WHERE clause: compute the window function in a subquery or CTE, then filter its result in the outer query.",
+      });
+    }
+    plan = buildFilter(plan, cond, scope.build);
+  }
   for (const s of subs) plan = subqueryJoin(plan, s, scope, sql, tx);
   return plan;
 }

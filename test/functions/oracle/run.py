@@ -5,12 +5,11 @@ in test/functions/*.test.ts are copied from real PySpark output, never guessed.
 
     .venv/bin/python test/functions/oracle/run.py test/functions/oracle/queries-1.txt
 """
-import sys, os
-os.environ["TZ"]="UTC"
-from pyspark.sql import SparkSession
-spark = (SparkSession.builder.master("local[1]").config("spark.ui.enabled","false")
-  .config("spark.sql.session.timeZone","UTC").getOrCreate())
-spark.sparkContext.setLogLevel("OFF")
+import sys
+from pathlib import Path
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from sparkoracle.session import session  # noqa: E402
+spark = session()
 for line in open(sys.argv[1]):
     line=line.strip()
     if not line or line.startswith("#"): continue

@@ -1,14 +1,24 @@
-"""Runs every line of exprs.txt as `SELECT <line>` in PySpark 4.0.1 (the oracle) and writes
-column names, types and normalized rows (or the error class) to expected.json, which
+"""Runs every line of exprs.txt as `SELECT <line>` in PySpark (the oracle) and writes column
+names, types and normalized rows (or the error class) to expected.json, which
 test/functions/sql.test.ts compares Pijar against.
 
-    .venv/bin/python test/functions/sql/oracle.py test/functions/sql/exprs.txt test/functions/sql/expected.json
+    .venv/bin/python test/functions/sql/oracle.py --write   # rewrite expected.json (+ oracle.stamp)
+    .venv/bin/python test/functions/sql/oracle.py --check   # fail if expected.json is not PySpark's
 """
-import sys, os, json, datetime, decimal
-os.environ["TZ"]="UTC"
-from pyspark.sql import SparkSession
-spark = (SparkSession.builder.master("local[1]").config("spark.ui.enabled","false").config("spark.sql.session.timeZone","UTC").getOrCreate())
-spark.sparkContext.setLogLevel("OFF")
+import datetime
+import decimal
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.session import session, utc_process  # noqa: E402
+
+utc_process()
+
+
 def norm(v):
     if v is None: return None
     if isinstance(v, bool): return v
@@ -22,13 +32,32 @@ def norm(v):
     if isinstance(v, dict): return {str(k): norm(x) for k, x in v.items()}
     if isinstance(v, (list, tuple)): return [norm(x) for x in v]
     return str(v)
-out = {}
-for line in open(sys.argv[1]):
-    line=line.strip()
-    if not line: continue
-    try:
-        df = spark.sql("SELECT " + line)
-        out[line] = {"cols": df.columns, "types": [f.dataType.simpleString() for f in df.schema.fields], "rows": [norm(list(r)) for r in df.collect()]}
-    except Exception as e:
-        out[line] = {"error": getattr(e, "getCondition", lambda: None)() or type(e).__name__}
-json.dump(out, open(sys.argv[2], "w"), indent=0, allow_nan=False)
+
+
+def run(mode: str) -> int:
+    spark = session()
+    out = {}
+    for line in (HERE / "exprs.txt").read_text().split("\n"):
+        line = line.strip()
+        if not line: continue
+        try:
+            df = spark.sql("SELECT " + line)
+            out[line] = {"cols": df.columns, "types": [f.dataType.simpleString() for f in df.schema.fields], "rows": [norm(list(r)) for r in df.collect()]}
+        except Exception as e:
+            out[line] = {"error": getattr(e, "getCondition", lambda: None)() or type(e).__name__}
+    text = json.dumps(out, indent=0, allow_nan=False)
+    target = HERE / "expected.json"
+    if mode == "check":
+        if target.read_text() != text:
+            print(f"{target} differs from PySpark: rerun .venv/bin/python test/functions/sql/oracle.py --write")
+            return 1
+        print(f"{target}: matches PySpark")
+        return 0
+    target.write_text(text)
+    print(f"wrote {target} ({len(out)} expressions)")
+    write_stamp("functions-sql")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run("check" if "--check" in sys.argv else "write"))

@@ -1,27 +1,24 @@
 """The PySpark oracle for the SQL golden cases (test/sql/golden/cases.sql).
 
-    .venv/bin/python test/sql/golden/oracle.py           # writes expected.json
+    .venv/bin/python test/sql/golden/oracle.py --write   # writes expected.json (+ oracle.stamp)
     .venv/bin/python test/sql/golden/oracle.py --check   # fails if expected.json is stale
 
-Every expectation is what PySpark 4.0.1 returns for the same SQL: columns, dtypes, rows
-(normalized with test/golden/normalize.py), or the error's condition and parameters.
+Every expectation is what PySpark (the pinned version) returns for the same SQL: columns, dtypes, rows
+(normalized with test/sparkoracle/normalize.py), or the error's condition and parameters.
 """
 from __future__ import annotations
 
 import json
-import os
 import sys
-import time
 from pathlib import Path
 
-os.environ["TZ"] = "UTC"
-if hasattr(time, "tzset"):
-    time.tzset()
-os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent / "golden"))
-from normalize import normalize_row, sort_key  # noqa: E402
+sys.path.insert(0, str(HERE.parent.parent))
+from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle.normalize import normalize_row, sort_key  # noqa: E402
+from sparkoracle.session import session, utc_process  # noqa: E402
+
+utc_process()
 
 
 def parse_cases(text: str):
@@ -43,7 +40,7 @@ def parse_cases(text: str):
     return [sql(s) for s in setup], [{"id": c["id"], "unordered": c["unordered"], "sql": sql(c)} for c in cases]
 
 
-def run(spark, case):
+def run_case(spark, case):
     try:
         df = spark.sql(case["sql"])
         rows = [normalize_row(r) for r in df.collect()]
@@ -56,29 +53,25 @@ def run(spark, case):
         return {"error": {"condition": cond, "params": params or {}}}
 
 
-def main() -> None:
-    from pyspark.sql import SparkSession
-
-    spark = (
-        SparkSession.builder.master("local[1]").appName("pijar-sql-oracle")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", "2").getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("OFF")
+def run(mode: str) -> int:
+    spark = session({"spark.sql.shuffle.partitions": "2"})
     setup, cases = parse_cases((HERE / "cases.sql").read_text())
     for s in setup:
         spark.sql(s)
-    expected = {c["id"]: run(spark, c) for c in cases}
+    expected = {c["id"]: run_case(spark, c) for c in cases}
     text = json.dumps(expected, indent=1, sort_keys=True) + "\n"
     target = HERE / "expected.json"
-    if "--check" in sys.argv:
+    if mode == "check":
         if not target.exists() or target.read_text() != text:
-            sys.exit("test/sql/golden/expected.json is stale: rerun oracle.py")
+            print("test/sql/golden/expected.json differs from PySpark: rerun oracle.py --write")
+            return 1
         print("expected.json is up to date")
-    else:
-        target.write_text(text)
-        print(f"wrote {len(expected)} cases to {target}")
+        return 0
+    target.write_text(text)
+    print(f"wrote {len(expected)} cases to {target}")
+    write_stamp("sql-golden")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run("check" if "--check" in sys.argv else "write"))

@@ -1,4 +1,4 @@
-"""Value normalization to JSON, PySpark side. The TS twin is normalize.ts: both must map the
+"""Value normalization to JSON, PySpark side. The TS twin is test/golden/normalize.ts: both must map the
 same Spark value to the same JSON, so the rules are written down once, here:
 
 - int -> number, or a decimal string when |n| > 2**53 (JSON numbers lose precision there)
