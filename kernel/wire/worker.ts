@@ -166,8 +166,20 @@ port.on("message", (m: ToWire) => {
   else if (m.kind === "interrupt-ack") interruptAcked = true;
   else if (m.kind === "waiting-input") waitingInput = m.value;
   else if (m.kind === "close") void close();
-  else if (m.kind === "barrier") toMain({ kind: "barrier" });
+  else if (m.kind === "barrier") void barrierAfterDrain();
 });
+
+/**
+ * Answers a barrier once the shell socket holds no unread request: a request that reached the
+ * socket before the barrier was asked for must be ahead of it (and so be aborted after a failed
+ * cell), even if this thread's read loop had not taken it yet.
+ */
+async function barrierAfterDrain(): Promise<void> {
+  for (let i = 0; i < 100 && shell.readable; i++) await new Promise((r) => setTimeout(r, 1));
+  // One more turn lets the read loop forward what it took last.
+  await new Promise((r) => setImmediate(r));
+  toMain({ kind: "barrier" });
+}
 
 /** Closes sockets and the inspector session so the process can exit cleanly. */
 async function close(): Promise<void> {
