@@ -53,6 +53,8 @@ export PIJAR_PYTHON="$ROOT/.venv/bin/python"
 [ -f notebooks/lib/oracle.py ] && stage "course exercise answers vs PySpark" .venv/bin/python notebooks/lib/oracle.py --check
 [ -f notebooks/_source/build.ts ] && stage "notebooks match their sources" npx tsx notebooks/_source/build.ts --check
 [ -f test/slt/oracle.py ] && stage "SQL logic test expectations vs PySpark" .venv/bin/python test/slt/oracle.py --check
+# Spark's own SQL golden-test inputs: reruns PySpark only when the inputs' stamp changed.
+[ -f test/conformance/oracle.py ] && stage "conformance expectations vs PySpark" .venv/bin/python test/conformance/oracle.py --check
 io_oracle_check() {
   # Regenerates the I/O expectations with PySpark; any difference from the committed files fails.
   # (The Parquet files it writes into test/io/data carry write-time metadata, so only the

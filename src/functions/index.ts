@@ -40,3 +40,4 @@ import "./conditional/misc.js";
 import "./aggregate/extra.js";
 import "./json/functions.js";
 import "./datetime/window.js";
+import "./aggregate/grouping.js";
