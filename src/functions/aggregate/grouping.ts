@@ -10,7 +10,7 @@ import { register } from "../registry.js";
 
 function outsideGroupBy(): never {
   throw new PijarError("UNSUPPORTED_GROUPING_EXPRESSION", {}, {
-    message: "[UNSUPPORTED_GROUPING_EXPRESSION] grouping()/grouping_id() can only be used with GroupingSets/Cube/Rollup. Add GROUP BY ... GROUPING SETS, ROLLUP or CUBE.",
+    message: "grouping()/grouping_id() can only be used with GroupingSets/Cube/Rollup. Add GROUP BY ... GROUPING SETS, ROLLUP or CUBE.",
   });
 }
 
