@@ -41,3 +41,4 @@ import "./aggregate/extra.js";
 import "./json/functions.js";
 import "./datetime/window.js";
 import "./aggregate/grouping.js";
+import "./aggregate/percentile-disc.js";

@@ -13,6 +13,7 @@ import { bindParam, intervalUnsupported, toPlanLiteral } from "./literals.js";
 import type { QueryScope } from "./context.js";
 import { translateQuery } from "./query.js";
 import { castAliasType } from "./cast-aliases.js";
+import { checkInverseWindow, withinGroupCall } from "./within-group.js";
 
 /** Binary operators whose plan call uses the operator itself as the function name. */
 const SAME_NAME = new Set(["=", "<=>", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", ">>>"]);
@@ -122,12 +123,15 @@ export class ExprTranslator {
     const t = (x: Expr) => this.translate(x);
     const name = e.name.map((n) => n.toLowerCase()).join(".");
     let fn: PlanExpr;
+    let withinGroup: PlanExpr | undefined;
     if (e.form === "trim") {
       const fnName = e.trimWhere === "LEADING" ? "ltrim" : e.trimWhere === "TRAILING" ? "rtrim" : "trim";
       // Spark SQL's two-argument form is trim(chars, src): the characters come first.
       fn = call(fnName, e.args.map(t));
     } else if (e.form === "position") {
       fn = call("locate", [t(e.args[0]!), t(e.args[1]!), literal(1, integerType)]);
+    } else if ((withinGroup = withinGroupCall(e, name, t))) {
+      fn = withinGroup;
     } else if (castAliasType(name) && e.args.length === 1 && !e.distinct && !e.filter && e.args[0]!.kind !== "star") {
       fn = { kind: "cast", child: t(e.args[0]!), to: castAliasType(name)!, mode: "ansi" };
     } else {
@@ -142,7 +146,9 @@ export class ExprTranslator {
       }
     }
     if (!e.over) return fn;
-    return { kind: "window", fn, spec: this.windowSpec(e.over) };
+    const spec = this.windowSpec(e.over);
+    checkInverseWindow(name, e, spec);
+    return { kind: "window", fn, spec };
   }
 
   /** `OVER (...)` / `OVER w` -> the plan's WindowSpec; named windows come from the SELECT's WINDOW clause. */
