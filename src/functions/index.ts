@@ -42,3 +42,4 @@ import "./json/functions.js";
 import "./datetime/window.js";
 import "./aggregate/grouping.js";
 import "./aggregate/percentile-disc.js";
+import "./csv/functions.js";
