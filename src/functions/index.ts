@@ -43,3 +43,4 @@ import "./datetime/window.js";
 import "./aggregate/grouping.js";
 import "./aggregate/percentile-disc.js";
 import "./csv/functions.js";
+import "./math/ceil-floor-scale.js";
