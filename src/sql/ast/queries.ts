@@ -244,6 +244,12 @@ export interface DatabaseStatement extends Span {
   cascade?: boolean;
 }
 
+/** `ALTER TABLE|VIEW name ...` (refused after checking the name). */
+export interface AlterTableStatement extends Span {
+  kind: "alterTable";
+  name: string[];
+}
+
 export type Statement =
   | QueryStatement | CreateViewStatement | DropViewStatement | ShowTablesStatement
-  | DescribeStatement | ExplainStatement | SetStatement | CreateTableStatement | InsertStatement | DatabaseStatement;
+  | DescribeStatement | ExplainStatement | SetStatement | CreateTableStatement | InsertStatement | DatabaseStatement | AlterTableStatement;

@@ -16,6 +16,7 @@ type StatementParser = (p: Cursor) => Statement;
 const STATEMENTS: Record<string, StatementParser> = {
   CREATE: parseCreate,
   INSERT: parseInsert,
+  ALTER: parseAlterTable,
   USE: parseUse,
   DROP: parseDrop,
   SHOW: parseShowTables,
@@ -118,6 +119,16 @@ function parseInsert(p: Cursor): Statement {
   }
   const query = parseQuery(p);
   return { kind: "insert", name, overwrite, ...(columns ? { columns } : {}), query, start, end: p.lastEnd };
+}
+
+/** `ALTER TABLE name ...`: only the name is read (Pijar's tables cannot be altered yet). */
+function parseAlterTable(p: Cursor): Statement {
+  const start = p.expectKw("ALTER").start;
+  if (!p.isKw("TABLE") && !p.isKw("VIEW")) throw p.fail();
+  p.next();
+  const name = p.multipartIdentifier();
+  skipRest(p);
+  return { kind: "alterTable", name, start, end: p.lastEnd };
 }
 
 function parseUse(p: Cursor): Statement {

@@ -73,6 +73,13 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
       return createTable(stmt, ctx, scope, sql);
     case "insert":
       return insertInto(stmt, ctx, scope, sql);
+    case "alterTable": {
+      // The relation must exist first (as in Spark); changing it is not supported yet.
+      lookupTable(stmt.name, scope);
+      throw new PijarError("UNSUPPORTED_FEATURE", { feature: "ALTER TABLE" }, {
+        message: "The feature is not supported: ALTER TABLE. Create the table again with the new columns (CREATE OR REPLACE TABLE ... AS SELECT ...).",
+      });
+    }
     case "database": {
       if (stmt.action === "create") createDatabase(stmt.name, !!stmt.ifNotExists);
       else if (stmt.action === "drop") {
