@@ -108,6 +108,8 @@ export PIJAR_SKIP_BUILD=1
 #    expectation fails (test/sparkoracle/).
 spawn "oracle expectations vs PySpark" .venv/bin/python test/sparkoracle/ci.py
 [ -f notebooks/_source/build.ts ] && spawn "notebooks match their sources" npx tsx notebooks/_source/build.ts --check
+# Spark's own SQL golden-test inputs (test/conformance): PySpark reruns only when their stamp changed.
+[ -f test/conformance/oracle.py ] && spawn "conformance expectations vs PySpark" .venv/bin/python test/conformance/oracle.py --check
 # 2. The kernel through the real Jupyter client, and JupyterLab in headless Chromium.
 [ -f test/kernel/run.sh ] && spawn "kernel (jupyter_client, jupyter_kernel_test, JupyterLab)" bash test/kernel/run.sh
 # 3. Every notebook of the course, top to bottom, through the kernel.

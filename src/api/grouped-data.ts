@@ -11,6 +11,7 @@ import { sqlFrontEnd } from "./sql-front-end.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { isNumeric } from "../types/type-utils.js";
 import { exprName } from "../plan/expr/sql-text.js";
+import { pivotCell } from "../plan/builder/pivot-cell.js";
 
 export class GroupedData {
   /** @internal */
@@ -80,11 +81,7 @@ export class PivotedData {
         const label = v === null ? "null" : String(v instanceof Date ? v.toISOString().slice(0, 10) : v);
         const name = exprs.length > 1 ? `${label}_${e.expr.kind === "alias" ? e.expr.name : exprName(inner)}` : label;
         const cond = v === null ? Column.of(this.pivotCol).isNull() : Column.of(this.pivotCol).equalTo(v);
-        // count(*) of a pivot cell with no rows is null in Spark (not 0): count as a sum of ones.
-        const isCountStar = inner.kind === "unresolved_call" && inner.name === "count" && inner.isStar;
-        const filtered = isCountStar
-          ? call("sum", [{ kind: "case", branches: [{ when: cond.expr, then: Column.lit(1).expr }], otherwise: null }])
-          : inner.kind === "unresolved_call" ? { ...inner, filter: cond.expr } : inner;
+        const filtered = pivotCell(inner, cond.expr);
         cols.push(new Column(alias(filtered, name)));
       }
     }

@@ -40,3 +40,7 @@ import "./conditional/misc.js";
 import "./aggregate/extra.js";
 import "./json/functions.js";
 import "./datetime/window.js";
+import "./aggregate/grouping.js";
+import "./aggregate/percentile-disc.js";
+import "./csv/functions.js";
+import "./math/ceil-floor-scale.js";

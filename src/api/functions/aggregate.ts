@@ -134,3 +134,8 @@ export function regr_sxy(y: ColumnOrName, x: ColumnOrName): Column { return fn("
 export function string_agg(x: ColumnOrName, delimiter?: string | Column): Column { return fn("string_agg", c(x), l(delimiter ?? null)); }
 /** Same as string_agg. `F.listagg("name", ", ")` */
 export function listagg(x: ColumnOrName, delimiter?: string | Column): Column { return fn("listagg", c(x), l(delimiter ?? null)); }
+
+/** 1 when `col` is aggregated away in this row's grouping set (cube/rollup), else 0. `F.grouping("city")` */
+export function grouping(col: ColumnOrName): Column { return fn("grouping", c(col)); }
+/** The grouping set of the row as a bit per grouping column (1 = aggregated away). `F.grouping_id()` */
+export function grouping_id(...cols: ColumnOrName[]): Column { return fn("grouping_id", ...cols.map(c)); }

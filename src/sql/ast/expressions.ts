@@ -185,6 +185,8 @@ export interface FunctionExpr extends Span {
   argNames?: (string | undefined)[];
   distinct: boolean;
   filter?: Expr;
+  /** `percentile_cont(0.5) WITHIN GROUP (ORDER BY v)`: the ordering. */
+  withinGroup?: SortItem[];
   /** `IGNORE NULLS` (true) / `RESPECT NULLS` (false), or absent. */
   ignoreNulls?: boolean;
   over?: WindowSpec;

@@ -2,6 +2,7 @@
  * SQL syntax tree, relations, queries and statements.
  */
 import type { Expr, FunctionExpr, SortItem, Span, WindowSpec } from "./expressions.js";
+import type { DataType } from "../../types/data-types.js";
 
 // ---------------------------------------------------------------- relations
 
@@ -214,6 +215,41 @@ export interface SetStatement extends Span {
   value?: string;
 }
 
+/** `CREATE [OR REPLACE] TABLE [IF NOT EXISTS] name [(cols)] [USING fmt] ... [AS query]`. */
+export interface CreateTableStatement extends Span {
+  kind: "createTable";
+  name: string[];
+  replace: boolean;
+  ifNotExists: boolean;
+  columns?: { name: string; dataType: DataType }[];
+  query?: Query;
+}
+
+/** `INSERT INTO|OVERWRITE [TABLE] name [(cols)] query` (VALUES is a query). */
+export interface InsertStatement extends Span {
+  kind: "insert";
+  name: string[];
+  overwrite: boolean;
+  columns?: string[];
+  query: Query;
+}
+
+/** `CREATE|DROP DATABASE|SCHEMA`, `USE [DATABASE|SCHEMA] name`. */
+export interface DatabaseStatement extends Span {
+  kind: "database";
+  action: "create" | "drop" | "use";
+  name: string;
+  ifNotExists?: boolean;
+  ifExists?: boolean;
+  cascade?: boolean;
+}
+
+/** `ALTER TABLE|VIEW name ...` (refused after checking the name). */
+export interface AlterTableStatement extends Span {
+  kind: "alterTable";
+  name: string[];
+}
+
 export type Statement =
   | QueryStatement | CreateViewStatement | DropViewStatement | ShowTablesStatement
-  | DescribeStatement | ExplainStatement | SetStatement;
+  | DescribeStatement | ExplainStatement | SetStatement | CreateTableStatement | InsertStatement | DatabaseStatement | AlterTableStatement;

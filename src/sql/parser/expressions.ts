@@ -8,6 +8,7 @@ import type { BinaryOp, Expr } from "../ast.js";
 import type { Cursor } from "./cursor.js";
 import { parsePrimary } from "./primary.js";
 import { parseQuery, atQueryStart } from "./query.js";
+import { parseError } from "../parse-error.js";
 
 /** Binary operator levels from loosest (comparison) to tightest (multiplicative). */
 const BINARY_LEVELS: { ops: string[]; words?: string[] }[] = [
@@ -129,6 +130,11 @@ function parsePredicate(p: Cursor, arg: Expr): Expr {
       p.expectOp(")");
       const args = arg.kind === "row" ? arg.items : [arg];
       return { kind: "inSubquery", args, query, negated, start, end: p.lastEnd };
+    }
+    if (p.isOp(")")) {
+      p.next();
+      throw parseError("INVALID_SQL_SYNTAX.EMPTY_IN_PREDICATE", { inputString: "" }, p.sql, start, p.lastEnd,
+        "Invalid SQL syntax: IN predicate requires at least one value. Write x IN (a, b), or drop the condition.");
     }
     const list = [parseExpr(p)];
     while (p.acceptOp(",")) list.push(parseExpr(p));

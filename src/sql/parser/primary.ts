@@ -9,7 +9,7 @@ import type { Cursor } from "./cursor.js";
 import { parseExpr, parseExprList, parseValueExpr } from "./expressions.js";
 import { atTypedLiteral, dataType, intervalLiteral, numberLiteral, stringLiteral, typedLiteral } from "./literals.js";
 import { atQueryStart, parseQuery, parseSelectItem } from "./query.js";
-import { parseOver } from "./window.js";
+import { parseOver, parseSortItem } from "./window.js";
 
 /**
  * Functions Spark lets you call without parentheses. (Spark also accepts USER and
@@ -202,6 +202,16 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
   const fn: FunctionExpr = { kind: "function", name, args, distinct, start, end: p.lastEnd };
   if (ignoreNulls !== undefined) fn.ignoreNulls = ignoreNulls;
   if (argNames) fn.argNames = argNames;
+  if (p.isKw("WITHIN") && p.isKw("GROUP", 1)) {
+    p.next();
+    p.next();
+    p.expectOp("(");
+    p.expectKw("ORDER");
+    p.expectKw("BY");
+    fn.withinGroup = [parseSortItem(p)];
+    while (p.acceptOp(",")) fn.withinGroup.push(parseSortItem(p));
+    p.expectOp(")");
+  }
   if (p.isKw("FILTER") && p.isOp("(", 1)) {
     p.next();
     p.next();

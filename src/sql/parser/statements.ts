@@ -7,12 +7,17 @@ import type { Cursor } from "./cursor.js";
 import { atQueryStart, parseQuery } from "./query.js";
 import { parseError } from "../parse-error.js";
 import { quoteId } from "../../errors/index.js";
+import { dataType } from "./literals.js";
+import type { DataType } from "../../types/data-types.js";
 
 type StatementParser = (p: Cursor) => Statement;
 
 /** First keyword -> parser. Anything else must be a query. */
 const STATEMENTS: Record<string, StatementParser> = {
-  CREATE: parseCreateView,
+  CREATE: parseCreate,
+  INSERT: parseInsert,
+  ALTER: parseAlterTable,
+  USE: parseUse,
   DROP: parseDrop,
   SHOW: parseShowTables,
   DESCRIBE: parseDescribe,
@@ -31,6 +36,106 @@ export function parseStatementBody(p: Cursor): Statement {
     return { kind: "query", query, start: query.start, end: query.end };
   }
   throw p.fail();
+}
+
+/** CREATE TABLE / DATABASE / SCHEMA, else a view. */
+function parseCreate(p: Cursor): Statement {
+  const at = p.pos;
+  const start = p.expectKw("CREATE").start;
+  const replace = p.acceptKws("OR", "REPLACE");
+  if (p.isKw("TABLE")) return parseCreateTable(p, start, replace);
+  if (p.isKw("DATABASE") || p.isKw("SCHEMA")) {
+    p.next();
+    const ifNotExists = p.acceptKws("IF", "NOT", "EXISTS");
+    const name = p.identifier();
+    skipRest(p);
+    return { kind: "database", action: "create", name, ifNotExists, start, end: p.lastEnd };
+  }
+  p.pos = at;
+  return parseCreateView(p);
+}
+
+/** Column definitions, USING, OPTIONS, PARTITIONED BY, COMMENT, TBLPROPERTIES, then AS query. */
+function parseCreateTable(p: Cursor, start: number, replace: boolean): Statement {
+  p.expectKw("TABLE");
+  const ifNotExists = p.acceptKws("IF", "NOT", "EXISTS");
+  const name = p.multipartIdentifier();
+  let columns: { name: string; dataType: DataType }[] | undefined;
+  if (p.acceptOp("(")) {
+    columns = [];
+    do {
+      const colName = p.identifier();
+      columns.push({ name: colName, dataType: dataType(p).dataType });
+      for (;;) {
+        if (p.acceptKws("NOT", "NULL")) continue;
+        if (p.acceptKw("COMMENT")) { expectString(p); continue; }
+        break;
+      }
+    } while (p.acceptOp(","));
+    p.expectOp(")");
+  }
+  let query: ReturnType<typeof parseQuery> | undefined;
+  while (!p.atEnd() && !p.isOp(";")) {
+    if (p.acceptKw("AS") || atQueryStart(p, 0) || p.isOp("(")) {
+      query = parseQuery(p);
+      break;
+    }
+    if (p.acceptKw("USING")) p.identifier();
+    else if (p.acceptKw("OPTIONS") || p.acceptKw("TBLPROPERTIES")) skipParens(p);
+    else if (p.acceptKws("PARTITIONED", "BY") || p.acceptKws("CLUSTERED", "BY")) skipParens(p);
+    else if (p.acceptKw("COMMENT") || p.acceptKw("LOCATION")) expectString(p);
+    else throw p.fail();
+  }
+  return { kind: "createTable", name, replace, ifNotExists, ...(columns ? { columns } : {}), ...(query ? { query } : {}), start, end: p.lastEnd };
+}
+
+function skipParens(p: Cursor): void {
+  p.expectOp("(");
+  let depth = 1;
+  while (depth > 0 && !p.atEnd()) {
+    if (p.isOp("(")) depth++;
+    else if (p.isOp(")")) depth--;
+    p.next();
+  }
+}
+
+function skipRest(p: Cursor): void {
+  while (!p.atEnd() && !p.isOp(";")) p.next();
+}
+
+function parseInsert(p: Cursor): Statement {
+  const start = p.expectKw("INSERT").start;
+  const overwrite = p.acceptKw("OVERWRITE");
+  if (!overwrite) p.expectKw("INTO");
+  p.acceptKw("TABLE");
+  const name = p.multipartIdentifier();
+  let columns: string[] | undefined;
+  // `(a, b) VALUES ...` lists columns; `(SELECT ...)` is the query itself.
+  if (p.isOp("(") && !atQueryStart(p, 1) && !p.isOp("(", 1)) {
+    p.next();
+    columns = [];
+    do columns.push(p.identifier()); while (p.acceptOp(","));
+    p.expectOp(")");
+  }
+  const query = parseQuery(p);
+  return { kind: "insert", name, overwrite, ...(columns ? { columns } : {}), query, start, end: p.lastEnd };
+}
+
+/** `ALTER TABLE name ...`: only the name is read (Pijar's tables cannot be altered yet). */
+function parseAlterTable(p: Cursor): Statement {
+  const start = p.expectKw("ALTER").start;
+  if (!p.isKw("TABLE") && !p.isKw("VIEW")) throw p.fail();
+  p.next();
+  const name = p.multipartIdentifier();
+  skipRest(p);
+  return { kind: "alterTable", name, start, end: p.lastEnd };
+}
+
+function parseUse(p: Cursor): Statement {
+  const start = p.expectKw("USE").start;
+  if (p.isKw("DATABASE") || p.isKw("SCHEMA") || p.isKw("NAMESPACE")) p.next();
+  const parts = p.multipartIdentifier();
+  return { kind: "database", action: "use", name: parts[parts.length - 1]!, start, end: p.lastEnd };
 }
 
 function parseCreateView(p: Cursor): CreateViewStatement {
@@ -81,6 +186,14 @@ function expectString(p: Cursor): string {
 
 function parseDrop(p: Cursor): Statement {
   const start = p.expectKw("DROP").start;
+  if (p.isKw("DATABASE") || p.isKw("SCHEMA")) {
+    p.next();
+    const ifExists = p.acceptKws("IF", "EXISTS");
+    const name = p.identifier();
+    const cascade = p.acceptKw("CASCADE");
+    p.acceptKw("RESTRICT");
+    return { kind: "database", action: "drop", name, ifExists, cascade, start, end: p.lastEnd };
+  }
   const table = p.isKw("TABLE");
   if (!table && !p.isKw("VIEW")) throw p.fail();
   p.next();

@@ -12,6 +12,8 @@ import type { BinaryOp, Expr, FrameBound, FunctionExpr, SortItem, WindowSpec } f
 import { bindParam, intervalUnsupported, toPlanLiteral } from "./literals.js";
 import type { QueryScope } from "./context.js";
 import { translateQuery } from "./query.js";
+import { castAliasType } from "./cast-aliases.js";
+import { checkInverseWindow, withinGroupCall } from "./within-group.js";
 
 /** Binary operators whose plan call uses the operator itself as the function name. */
 const SAME_NAME = new Set(["=", "<=>", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", ">>>"]);
@@ -38,7 +40,10 @@ export class ExprTranslator {
           message: `The feature is not supported: lambda functions (${this.sql.slice(e.start, e.end)}). Use explode / array functions, or a join, instead of transform/filter/aggregate with a lambda.`,
         });
       case "param": return bindParam(e, this.scope.ctx);
-      case "column": return { kind: "unresolved_attr", nameParts: e.parts, text: e.parts.join(".") };
+      case "column":
+        // Hive's virtual column for the grouping set of a row: Spark reads it as grouping_id().
+        if (e.parts.length === 1 && e.parts[0]!.toLowerCase() === "grouping__id") return call("grouping_id", []);
+        return { kind: "unresolved_attr", nameParts: e.parts, text: e.parts.join(".") };
       case "star": return { kind: "star", target: e.target ?? null };
       case "unary":
         switch (e.op) {
@@ -118,12 +123,17 @@ export class ExprTranslator {
     const t = (x: Expr) => this.translate(x);
     const name = e.name.map((n) => n.toLowerCase()).join(".");
     let fn: PlanExpr;
+    let withinGroup: PlanExpr | undefined;
     if (e.form === "trim") {
       const fnName = e.trimWhere === "LEADING" ? "ltrim" : e.trimWhere === "TRAILING" ? "rtrim" : "trim";
       // Spark SQL's two-argument form is trim(chars, src): the characters come first.
       fn = call(fnName, e.args.map(t));
     } else if (e.form === "position") {
       fn = call("locate", [t(e.args[0]!), t(e.args[1]!), literal(1, integerType)]);
+    } else if ((withinGroup = withinGroupCall(e, name, t))) {
+      fn = withinGroup;
+    } else if (castAliasType(name) && e.args.length === 1 && !e.distinct && !e.filter && e.args[0]!.kind !== "star") {
+      fn = { kind: "cast", child: t(e.args[0]!), to: castAliasType(name)!, mode: "ansi" };
     } else {
       const filter = e.filter ? { filter: t(e.filter) } : {};
       if (e.args.length === 1 && e.args[0]!.kind === "star" && !e.args[0]!.target) {
@@ -136,7 +146,9 @@ export class ExprTranslator {
       }
     }
     if (!e.over) return fn;
-    return { kind: "window", fn, spec: this.windowSpec(e.over) };
+    const spec = this.windowSpec(e.over);
+    checkInverseWindow(name, e, spec);
+    return { kind: "window", fn, spec };
   }
 
   /** `OVER (...)` / `OVER w` -> the plan's WindowSpec; named windows come from the SELECT's WINDOW clause. */

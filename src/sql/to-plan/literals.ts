@@ -63,8 +63,29 @@ function invalidTyped(type: string, value: string, sql: string, e: LiteralExpr):
 
 /** Interval values need interval types, which Pijar's engine does not have yet. */
 export function intervalUnsupported(e: IntervalExpr, sql: string): PijarError {
+  const mixed = mixedIntervalError(e, sql);
+  if (mixed) return mixed;
   return new PijarError("UNSUPPORTED_FEATURE", { feature: `interval literals (${sql.slice(e.start, e.end)})` }, {
     message: `The feature is not supported: interval literals (${sql.slice(e.start, e.end)}). Use date_add(d, n), add_months(d, n) or timestampadd(unit, n, ts) instead.`,
+  });
+}
+
+const YEAR_MONTH = new Set(["YEAR", "MONTH"]);
+const DAY_TIME = new Set(["WEEK", "DAY", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND"]);
+
+/**
+ * Under ANSI rules an interval literal is either year-month or day-time: `INTERVAL 1 MONTH 2 DAYS`
+ * (or '1 month 2 days') is Spark's _LEGACY_ERROR_TEMP_0029, whatever the rest of the query.
+ */
+function mixedIntervalError(e: IntervalExpr, sql: string): PijarError | null {
+  const units = e.parts.map((p) => p.unit.toUpperCase());
+  if (e.text !== undefined && !e.toUnit) {
+    for (const m of e.text.matchAll(/[-+]?\s*[\d.]+\s*([a-z]+)/gi)) units.push(m[1]!.toUpperCase().replace(/S$/, ""));
+  }
+  if (!units.some((u) => YEAR_MONTH.has(u)) || !units.some((u) => DAY_TIME.has(u))) return null;
+  const literal = sql.slice(e.start, e.end);
+  return new PijarError("_LEGACY_ERROR_TEMP_0029", { literal }, {
+    message: `Cannot mix year-month and day-time fields: ${literal}. Write two interval literals, e.g. INTERVAL '1' MONTH + INTERVAL '2' DAY.`,
   });
 }
 

@@ -4,11 +4,11 @@
  * the value, grouped by every FROM column the aggregates and the pivot column do not use.
  */
 import type { Expr as PlanExpr } from "../../plan/expr/expr.js";
-import { alias, call, literal } from "../../plan/expr/expr.js";
+import { alias, call } from "../../plan/expr/expr.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import { buildAggregate } from "../../plan/builder/index.js";
-import { integerType } from "../../types/data-types.js";
+import { pivotCell } from "../../plan/builder/pivot-cell.js";
 import type { Expr, PivotClause } from "../ast.js";
 import type { QueryScope } from "./context.js";
 import type { ExprTranslator } from "./expressions.js";
@@ -26,18 +26,10 @@ export function pivotPlan(input: LogicalPlan, pivot: PivotClause, tx: ExprTransl
     for (const a of pivot.aggregates) {
       const agg = tx.translate(a.expr);
       const name = pivot.aggregates.length > 1 ? `${label}_${a.alias ?? exprName(agg)}` : label;
-      cells.push(alias(onlyWhere(agg, cond), name));
+      cells.push(alias(pivotCell(agg, cond), name));
     }
   }
   return buildAggregate(input, keys, [...keys, ...cells], null, scope.build);
-}
-
-/** The aggregate restricted to the pivot value's rows (count(*) of no rows is NULL here, as in Spark). */
-function onlyWhere(agg: PlanExpr, cond: PlanExpr): PlanExpr {
-  if (agg.kind === "unresolved_call" && agg.name === "count" && agg.isStar) {
-    return call("sum", [{ kind: "case", branches: [{ when: cond, then: literal(1, integerType) }], otherwise: null }]);
-  }
-  return agg.kind === "unresolved_call" ? { ...agg, filter: agg.filter ? call("and", [agg.filter, cond]) : cond } : agg;
 }
 
 /** Lower-cased last parts of the column names an expression mentions. */

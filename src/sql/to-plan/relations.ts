@@ -11,6 +11,7 @@ import { ExprTranslator } from "./expressions.js";
 import { translateQuery } from "./query.js";
 import { rangePlan, valuesPlan } from "./rows.js";
 import { SEARCH_PATH } from "../../catalog/catalog.js";
+import { lookupStoredTable } from "./tables.js";
 
 const HOW: Record<JoinType, string> = {
   INNER: "inner", LEFT: "left", RIGHT: "right", FULL: "full", "LEFT SEMI": "left_semi", "LEFT ANTI": "left_anti", CROSS: "cross",
@@ -40,6 +41,8 @@ export function lookupTable(name: readonly string[], scope: QueryScope): Logical
   }
   const plan = scope.ctx.catalog.lookupRelation(name);
   if (plan) return plan;
+  const stored = lookupStoredTable(name, scope.ctx.conf);
+  if (stored) return stored.plan;
   throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: name.map(quoteId).join("."), searchPath: SEARCH_PATH });
 }
 

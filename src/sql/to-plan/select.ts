@@ -123,7 +123,19 @@ function aggregateSelect(
     const s = tx.sortOrder(o);
     return { ...s, child: lift(s.child) };
   });
-  let plan = buildAggregate(input, keys, [...items, ...hidden], sets, scope.build);
+  let plan: LogicalPlan;
+  try {
+    plan = buildAggregate(input, keys, [...items, ...hidden], sets, scope.build);
+  } catch (e) {
+    // Without a GROUP BY clause Spark names the missing clause rather than the column.
+    if (body.groupBy === undefined && (e as { errorClass?: string }).errorClass === "MISSING_AGGREGATION") {
+      throw new PijarError("MISSING_GROUP_BY", {}, {
+        message: "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
+        cause: e,
+      });
+    }
+    throw e;
+  }
   if (having) plan = buildFilter(plan, having, scope.build);
   if (body.distinct && hidden.length === 0) plan = buildDeduplicate(plan, null);
   if (orders.length) plan = buildSort(plan, orders.map((o) => resolveOrdinal(o, plan)), scope.build);

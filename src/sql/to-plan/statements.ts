@@ -11,6 +11,8 @@ import { QueryScope, type SqlContext } from "./context.js";
 import { lookupTable } from "./relations.js";
 import { translateQuery } from "./query.js";
 import { constantRowsPlan, emptyResultPlan } from "./rows.js";
+import { createTable, insertInto } from "./table-statements.js";
+import { CURRENT_DB_KEY, createDatabase, createStoredTable, currentDatabase, dropDatabase, dropStoredTable, requireDatabase } from "./tables.js";
 
 /** The outcome of one statement: the plan `spark.sql` wraps in a DataFrame. */
 export interface StatementResult {
@@ -26,9 +28,11 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
       return { plan: translateQuery(stmt.query, scope, sql), command: false };
     case "createView": {
       if (!stmt.temporary) {
-        throw new PijarError("UNSUPPORTED_FEATURE", { feature: "persistent views" }, {
-          message: "The feature is not supported: persistent views (CREATE VIEW). Use CREATE TEMPORARY VIEW, or df.createOrReplaceTempView(name).",
-        });
+        // A persistent view: kept in the in-memory catalog with the plan of its query.
+        let plan = translateQuery(stmt.query, scope, sql);
+        if (stmt.columns) plan = buildToDF(plan, stmt.columns.map((c) => c.name));
+        createStoredTable(stmt.name, ctx.conf, plan, { replace: stmt.replace, ifNotExists: stmt.ifNotExists, isView: true });
+        return { plan: emptyResultPlan(ctx.build), command: true };
       }
       const name = stmt.name[stmt.name.length - 1]!;
       if (stmt.ifNotExists && ctx.catalog.viewExists(name, stmt.global)) return { plan: emptyResultPlan(ctx.build), command: true };
@@ -38,7 +42,7 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
       return { plan: emptyResultPlan(ctx.build), command: true };
     }
     case "dropView": {
-      const dropped = ctx.catalog.dropTempView(stmt.name);
+      const dropped = ctx.catalog.dropTempView(stmt.name) || dropStoredTable(stmt.name, ctx.conf);
       if (!dropped && !stmt.ifExists) {
         // Spark names the missing object with its full path, e.g. `spark_catalog`.`default`.`v`.
         const full = stmt.name.length === 1 ? ["spark_catalog", "default", ...stmt.name] : stmt.name;
@@ -65,6 +69,25 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
     }
     case "set":
       return runSet(stmt, ctx);
+    case "createTable":
+      return createTable(stmt, ctx, scope, sql);
+    case "insert":
+      return insertInto(stmt, ctx, scope, sql);
+    case "alterTable": {
+      // The relation must exist first (as in Spark); changing it is not supported yet.
+      lookupTable(stmt.name, scope);
+      throw new PijarError("UNSUPPORTED_FEATURE", { feature: "ALTER TABLE" }, {
+        message: "The feature is not supported: ALTER TABLE. Create the table again with the new columns (CREATE OR REPLACE TABLE ... AS SELECT ...).",
+      });
+    }
+    case "database": {
+      if (stmt.action === "create") createDatabase(stmt.name, !!stmt.ifNotExists);
+      else if (stmt.action === "drop") {
+        dropDatabase(stmt.name, !!stmt.ifExists, !!stmt.cascade);
+        if (currentDatabase(ctx.conf) === stmt.name.toLowerCase()) ctx.conf?.set(CURRENT_DB_KEY, "default");
+      } else ctx.conf?.set(CURRENT_DB_KEY, requireDatabase(stmt.name));
+      return { plan: emptyResultPlan(ctx.build), command: true };
+    }
     case "explain": {
       const inner = runStatement(stmt.statement, ctx, sql);
       const text = ctx.explain ? ctx.explain(inner.plan, stmt.mode.toLowerCase()) : "== Physical Plan ==\n(explain is not available)";

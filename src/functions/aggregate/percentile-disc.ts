@@ -1,0 +1,49 @@
+/**
+ * percentile_disc(p) WITHIN GROUP (ORDER BY v [DESC]), planned as percentile_disc(v, p, desc):
+ * the first value, in the group's order, whose cumulative share of the rows reaches p (no
+ * interpolation, unlike percentile_cont). Nulls are ignored; a group without values is NULL.
+ */
+import { booleanType, doubleType } from "../../types/data-types.js";
+import { PijarError } from "../../errors/pijar-error.js";
+import { callSql, numericLiteralArg } from "../helpers.js";
+import { register, type AggregateState } from "../registry.js";
+import { doubleArg } from "./moments.js";
+
+class DiscreteState implements AggregateState {
+  lists: number[][] = [];
+  constructor(private readonly p: number, private readonly desc: boolean) {}
+  grow(n: number): void {
+    while (this.lists.length < n) this.lists.push([]);
+  }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const a = args[0]!;
+    for (let i = 0; i < n; i++) if (a[i] != null) this.lists[g[i]!]!.push(a[i] as number);
+  }
+  finish(n: number): unknown[] {
+    return this.lists.slice(0, n).map((vals) => {
+      if (!vals.length) return null;
+      const sorted = [...vals].sort((x, y) => (this.desc ? y - x : x - y));
+      // The first value whose cumulative share of the group (i / n) reaches p (SPARK-44871).
+      return sorted[Math.max(Math.ceil(this.p * sorted.length) - 1, 0)]!;
+    });
+  }
+}
+
+register({
+  kind: "agg", name: "percentile_disc", minArgs: 3, maxArgs: 3,
+  resolve(args) {
+    const p = numericLiteralArg(args, 1);
+    if (typeof p !== "number" || p < 0 || p > 1) {
+      throw new PijarError("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", {}, {
+        message: `Cannot resolve "${callSql("percentile_disc", args)}": the percentage must be a constant between 0.0 and 1.0, got ${String(p)}.`,
+      });
+    }
+    return { args: [doubleArg("percentile_disc", args, 0), args[1]!, args[2]!], dataType: doubleType, nullable: true, state: { p, desc: (args[2] as { value?: unknown }).value === true } };
+  },
+  create: (call) => {
+    const { p, desc } = call.state as { p: number; desc: boolean };
+    return new DiscreteState(p, desc);
+  },
+  sql: (args) => `percentile_disc(${args[1]}) WITHIN GROUP (ORDER BY ${args[0]}${args[2] === "true" ? " DESC" : ""})`,
+});
+void booleanType;

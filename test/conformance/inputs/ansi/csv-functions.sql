@@ -1,0 +1,1 @@
+--IMPORT csv-functions.sql

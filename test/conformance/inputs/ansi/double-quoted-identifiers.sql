@@ -1,0 +1,2 @@
+--IMPORT double-quoted-identifiers.sql
+

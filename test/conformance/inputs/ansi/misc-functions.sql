@@ -1,0 +1,1 @@
+--IMPORT misc-functions.sql
