@@ -57,7 +57,14 @@ export class Evaluator {
         if (flag[FLAG_MEMORY_PRESSURE] !== 0) checkHeap();
       },
       timers: cellTimers({
-        onInterrupted: () => process.stderr.write("KeyboardInterrupt: stopped a timer callback that kept the kernel busy.\n"),
+        onInterrupted: () => {
+          process.stderr.write("KeyboardInterrupt: stopped a timer callback that kept the kernel busy.\n");
+          // The callback's breakOnSigint consumed the signal, so the process's SIGINT handler
+          // (main.ts: interrupt the running cell, cancel its jobs) has not run: run it now. A
+          // cell awaiting that callback (e.g. a loop of `await` on setTimeout) would otherwise
+          // wait forever on a promise the stopped callback never settled.
+          process.emit("SIGINT" as never);
+        },
         // A callback is not the running cell: the wire thread must not terminate it (SIGINT does).
         enter: () => Atomics.exchange(this.interruptFlag, FLAG_IN_USER_CODE, 0),
         leave: (saved) => Atomics.store(this.interruptFlag, FLAG_IN_USER_CODE, saved),
