@@ -114,8 +114,9 @@ register({
     if (!isNumeric(tb)) throw unexpectedType(callSql("pmod", args), 1, "\"NUMERIC\"", b!);
     const common = widerType(ta, tb)!;
     // Decimals stay exact with the remainder operator's result type, as Spark's Pmod.
-    if (isDecimal(common)) return resolveArith("%", [a!, b!]);
-    return { args: [castTo(a!, common), castTo(b!, common)], dataType: common };
+    // Always nullable, as Spark's Pmod.
+    if (isDecimal(common)) return { ...resolveArith("%", [a!, b!]), nullable: true };
+    return { args: [castTo(a!, common), castTo(b!, common)], dataType: common, nullable: true };
   },
   eval(args, n, call, ctx) {
     if (call.dataType instanceof DecimalType) {

@@ -226,7 +226,9 @@ function rescaleTo(v: bigint, from: number, to: number): bigint {
 function binaryOp(name: string, op: Op, aliases: string[] = []): ScalarFunctionDef {
   return {
     kind: "scalar", name, aliases, minArgs: 2, maxArgs: 2,
-    resolve: (args) => resolveArith(op, args),
+    // Spark's Divide and Remainder are always nullable (x / 0 is NULL without ANSI), whatever
+    // their inputs; + - * follow their inputs.
+    resolve: (args) => (op === "/" || op === "%" ? { ...resolveArith(op, args), nullable: true } : resolveArith(op, args)),
     eval: evalArith(op),
     sql: (a) => `(${a[0]} ${op} ${a[1]})`,
   };
@@ -284,7 +286,7 @@ register({
   kind: "scalar", name: "div", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const r = resolveArith("-", args);
-    return { args: r.args, dataType: longType, state: r.state };
+    return { args: r.args, dataType: longType, state: r.state, nullable: true };
   },
   eval(args, n, call) {
     const out = new Array<unknown>(n);
