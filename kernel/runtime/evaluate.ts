@@ -60,10 +60,11 @@ export class Evaluator {
         onInterrupted: () => {
           process.stderr.write("KeyboardInterrupt: stopped a timer callback that kept the kernel busy.\n");
           // The callback's breakOnSigint consumed the signal, so the process's SIGINT handler
-          // (main.ts: interrupt the running cell, cancel its jobs) has not run: run it now. A
-          // cell awaiting that callback (e.g. a loop of `await` on setTimeout) would otherwise
-          // wait forever on a promise the stopped callback never settled.
-          process.emit("SIGINT" as never);
+          // (main.ts: interrupt the running cell, cancel its jobs) has not run. When a cell is
+          // running, it is the one the user interrupted (e.g. a loop of `await` on setTimeout,
+          // which would otherwise wait forever on a promise the stopped callback never settled):
+          // run the handler now. A callback left over from a finished cell needs nothing more.
+          if (this.running) process.emit("SIGINT" as never);
         },
         // A callback is not the running cell: the wire thread must not terminate it (SIGINT does).
         enter: () => Atomics.exchange(this.interruptFlag, FLAG_IN_USER_CODE, 0),
