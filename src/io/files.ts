@@ -207,8 +207,11 @@ export function* readTextChunksSync(file: string, encoding: string, chunkSize = 
   if (tail.length) yield tail;
 }
 
-/** A plain file's bytes in chunks, synchronously (one reused buffer). */
-function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
+/**
+ * A plain file's bytes in chunks, synchronously (one reused buffer: callers copy what they
+ * keep, as the tokenizers and decoders do).
+ */
+export function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
   if (isSpecialFile(file)) return;
   let fd: number;
   try {

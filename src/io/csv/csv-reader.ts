@@ -5,7 +5,7 @@
  */
 import { codecOf, decompressed, decompressedSync } from "../compression.js";
 import { fileError } from "../file-errors.js";
-import { isSpecialFile, readChunks } from "../files.js";
+import { isSpecialFile, plainChunksSync, readChunks } from "../files.js";
 import * as fs from "node:fs";
 import { normalizeEncoding } from "../files.js";
 import { CsvByteTokenizer } from "./csv-byte-tokenizer.js";
@@ -77,26 +77,6 @@ export function* readChunksSync(file: string, chunkSize: number): Generator<Uint
   yield* decompressedSync(file, () => plainChunksSync(file, chunkSize));
 }
 
-function* plainChunksSync(file: string, chunkSize: number): Generator<Uint8Array> {
-  if (isSpecialFile(file)) return;
-  let fd: number;
-  try {
-    fd = fs.openSync(file, "r");
-  } catch (e) {
-    throw fileError(file, e);
-  }
-  try {
-    const buf = new Uint8Array(chunkSize);
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, chunkSize, null);
-      if (n === 0) break;
-      // The tokenizers copy what they keep, so the buffer can be reused.
-      yield buf.subarray(0, n);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /**
  * Byte chunks of a file, read asynchronously into one reused buffer (the tokenizers copy what
