@@ -6,7 +6,7 @@
 import type { Expr, NamedExpr } from "../expr/expr.js";
 import { alias } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
-import type { BuildContext } from "./context.js";
+import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { toNamed } from "./named.js";
 import { expandStar } from "./star.js";
@@ -42,7 +42,7 @@ export function buildProject(child: LogicalPlan, exprs: readonly Expr[], ctx: Bu
       afterGen.push(...g.generatedOutput);
     } else afterGen.push(e);
   }
-  const scope = { attrs: input.output };
+  const scope = scopeOf(input.output, ctx);
   const resolved: NamedExpr[] = [];
   for (const e of afterGen) {
     if (e.kind === "star") {

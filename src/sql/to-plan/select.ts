@@ -31,6 +31,8 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
   let input = body.from ? translateRelation(body.from, scope, sql) : oneRowPlan();
   for (const lv of body.lateralViews) input = lateralView(input, lv, tx, scope);
   if (body.pivot) input = pivotPlan(input, body.pivot, tx, scope);
+  // Subqueries anywhere in this SELECT may read its FROM columns (then the enclosing queries').
+  tx.outer = { attrs: input.output, outer: scope.build.outer };
   const isAggregate = body.groupBy !== undefined || body.having !== undefined || body.items.some((i) => hasAggregateCall(i.expr));
   // In aggregate queries a joined-in column would need grouping: only WHERE's subqueries join there.
   const base = input.output;
@@ -106,9 +108,16 @@ function aggregateSelect(
   const outputNames = new Set(body.items.map((i) => (i.alias ?? (i.expr.kind === "column" ? i.expr.parts[i.expr.parts.length - 1]! : "")).toLowerCase()));
   // Aggregates and non-selected columns used by HAVING / ORDER BY become hidden outputs.
   const hidden: PlanExpr[] = [];
+  // Grouping columns a HAVING / ORDER BY subquery reads are carried through the aggregate as they are.
+  const carried: Attr[] = [];
   const lift = (x: PlanExpr): PlanExpr =>
     transform(x, (n) => {
-      if (n.kind === "window" || n.kind === "subquery") return n;
+      if (n.kind === "subquery") {
+        const own = new Set(input.output.map((a) => a.id));
+        for (const r of n.outerRefs ?? []) if (own.has(r.id) && !carried.some((c) => c.id === r.id)) carried.push(r);
+        return n;
+      }
+      if (n.kind === "window") return n;
       const isAgg = n.kind === "unresolved_call" && lookupFunction(n.name)?.kind === "agg";
       const isOuterName = n.kind === "unresolved_attr" && !(n.nameParts.length === 1 && outputNames.has(n.nameParts[0]!.toLowerCase()));
       if (!isAgg && !isOuterName) return undefined;
@@ -125,7 +134,7 @@ function aggregateSelect(
   });
   let plan: LogicalPlan;
   try {
-    plan = buildAggregate(input, keys, [...items, ...hidden], sets, scope.build);
+    plan = buildAggregate(input, keys, [...items, ...hidden, ...carried], sets, scope.build);
   } catch (e) {
     // Without a GROUP BY clause Spark names the missing clause rather than the column.
     if (body.groupBy === undefined && (e as { errorClass?: string }).errorClass === "MISSING_AGGREGATION") {
@@ -137,9 +146,10 @@ function aggregateSelect(
     throw e;
   }
   if (having) plan = buildFilter(plan, having, scope.build);
-  if (body.distinct && hidden.length === 0) plan = buildDeduplicate(plan, null);
+  const extra = hidden.length + carried.length;
+  if (body.distinct && extra === 0) plan = buildDeduplicate(plan, null);
   if (orders.length) plan = buildSort(plan, orders.map((o) => resolveOrdinal(o, plan)), scope.build);
-  if (hidden.length) {
+  if (extra) {
     const keep = plan.output.slice(0, selected);
     plan = { kind: "project", child: plan, exprs: keep, output: keep };
     if (body.distinct) plan = buildDeduplicate(plan, null);
