@@ -24,7 +24,14 @@ export type * as SqlAst from "./ast.js";
  */
 export interface SessionForSql {
   /** spark.conf (RuntimeConfig): `get` throws for unknown keys without a default. */
-  readonly conf: { get(key: string, defaultValue?: string | null): string | null; set(key: string, value: string): void };
+  readonly conf: {
+    get(key: string, defaultValue?: string | null): string | null;
+    set(key: string, value: string): void;
+    unset(key: string): void;
+    /** Settings SET may change (RESET puts those back). */
+    isModifiable(key: string): boolean;
+    getAll(): Record<string, string>;
+  };
   /** spark.catalog, whose `_catalog` holds the temp views. */
   readonly catalog: { readonly _catalog: Catalog };
   /** Builder context with the session's time zone and ANSI mode. */
@@ -67,6 +74,10 @@ export function sessionContext(session: SessionForSql, args?: Record<string, unk
         }
       },
       set: (key, value) => session.conf.set(key, value),
+      unset: (key) => session.conf.unset(key),
+      reset: () => {
+        for (const key of Object.keys(session.conf.getAll())) if (session.conf.isModifiable(key)) session.conf.unset(key);
+      },
     },
     ...(args !== undefined ? { args } : {}),
     // EXPLAIN shows what df.explain(mode) shows for the same plan.

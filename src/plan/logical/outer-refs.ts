@@ -8,10 +8,16 @@ import { references, transform } from "../expr/expr.js";
 import type { LogicalPlan } from "./plan.js";
 import { planChildren, planExpressions, withChildren, withExpressions } from "./plan.js";
 
-/** Ids the expressions of `p` may read without reaching outside: its inputs' and its own columns. */
+/**
+ * Ids the expressions of `p` may read without reaching outside: its inputs' columns (a leaf,
+ * e.g. a scan's pushed filters, reads its own). Not a node's own output otherwise: a
+ * projection that passes an outer column on outputs that very column.
+ */
 function producedAt(p: LogicalPlan): Set<number> {
-  const ids = new Set(p.output.map((a) => a.id));
-  for (const k of planChildren(p)) for (const a of k.output) ids.add(a.id);
+  const kids = planChildren(p);
+  if (!kids.length) return new Set(p.output.map((a) => a.id));
+  const ids = new Set<number>();
+  for (const k of kids) for (const a of k.output) ids.add(a.id);
   return ids;
 }
 

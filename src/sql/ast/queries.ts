@@ -215,6 +215,12 @@ export interface SetStatement extends Span {
   value?: string;
 }
 
+/** `RESET` (every session setting back to its default) or `RESET key`. */
+export interface ResetStatement extends Span {
+  kind: "reset";
+  key?: string;
+}
+
 /** `CREATE [OR REPLACE] TABLE [IF NOT EXISTS] name [(cols)] [USING fmt] ... [AS query]`. */
 export interface CreateTableStatement extends Span {
   kind: "createTable";
@@ -252,4 +258,4 @@ export interface AlterTableStatement extends Span {
 
 export type Statement =
   | QueryStatement | CreateViewStatement | DropViewStatement | ShowTablesStatement
-  | DescribeStatement | ExplainStatement | SetStatement | CreateTableStatement | InsertStatement | DatabaseStatement | AlterTableStatement;
+  | DescribeStatement | ExplainStatement | SetStatement | ResetStatement | CreateTableStatement | InsertStatement | DatabaseStatement | AlterTableStatement;

@@ -34,7 +34,14 @@ export interface SqlContext {
   /** `spark.sql(q, args)`: a dict binds `:name` markers, a list binds `?` markers. */
   readonly args?: Readonly<Record<string, unknown>> | readonly unknown[];
   /** Session settings for `SET`; `get` returns null for unknown keys. */
-  readonly conf?: { get(key: string): string | null; set(key: string, value: string): void };
+  readonly conf?: {
+    get(key: string): string | null;
+    set(key: string, value: string): void;
+    /** RESET key: back to the default. */
+    unset?(key: string): void;
+    /** RESET: every setting the session changed back to its default. */
+    reset?(): void;
+  };
   /** EXPLAIN text for a plan (the session's explain); a placeholder text when absent. */
   readonly explain?: (plan: LogicalPlan, mode: string) => string;
 }
