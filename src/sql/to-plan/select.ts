@@ -6,7 +6,13 @@
  */
 import type { Expr as PlanExpr, SortOrder } from "../../plan/expr/expr.js";
 import type { Attr } from "../../plan/expr/expr.js";
-import { alias, call, transform } from "../../plan/expr/expr.js";
+import { alias, call, exists, transform } from "../../plan/expr/expr.js";
+import { exprKey } from "../../plan/expr/equality.js";
+import { exprName } from "../../plan/expr/sql-text.js";
+import { resolveExpr } from "../../analyzer/resolve-expr.js";
+import { unresolvedColumn } from "../../analyzer/scope.js";
+import { scopeOf } from "../../plan/builder/index.js";
+import { nullType } from "../../types/data-types.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import {
   buildAggregate, buildDeduplicate, buildFilter, buildGenerate, buildProject, buildSort,
@@ -107,6 +113,27 @@ function aggregateSelect(
   const { keys, sets } = groupingOf(body, input, tx);
   const outputNames = new Set(body.items.map((i) => (i.alias ?? (i.expr.kind === "column" ? i.expr.parts[i.expr.parts.length - 1]! : "")).toLowerCase()));
   // Aggregates and non-selected columns used by HAVING / ORDER BY become hidden outputs.
+  const fn = scope.build.fn;
+  const opts = scope.build.resolveOptions;
+  const inputScope = scopeOf(input.output, scope.build);
+  const inputIds = new Set(input.output.map((a) => a.id));
+  const resolvesTo = (e: PlanExpr): PlanExpr | undefined => {
+    try {
+      return resolveExpr(e, inputScope, fn, opts);
+    } catch {
+      return undefined;
+    }
+  };
+  const keyKeys = new Set(keys.map(resolvesTo).filter((k): k is PlanExpr => k !== undefined).map(exprKey));
+  const groupingKeyOf = (e: PlanExpr): boolean => {
+    if (!keyKeys.size || !exists(e, (x) => x.kind === "unresolved_attr")) return false;
+    const r = resolvesTo(e);
+    return r !== undefined && keyKeys.has(exprKey(r));
+  };
+  // Names an unresolved HAVING / ORDER BY column is suggested from: the select list's.
+  const aggOutputNames = (): Attr[] => items.map((e, i) => ({
+    kind: "attr", name: e.kind === "alias" ? e.name : exprName(e), id: -1 - i, dataType: nullType, nullable: true, qualifier: [],
+  }));
   const hidden: PlanExpr[] = [];
   // Grouping columns a HAVING / ORDER BY subquery reads are carried through the aggregate as they are.
   const carried: Attr[] = [];
@@ -119,8 +146,17 @@ function aggregateSelect(
       }
       if (n.kind === "window") return n;
       const isAgg = n.kind === "unresolved_call" && lookupFunction(n.name)?.kind === "agg";
-      const isOuterName = n.kind === "unresolved_attr" && !(n.nameParts.length === 1 && outputNames.has(n.nameParts[0]!.toLowerCase()));
-      if (!isAgg && !isOuterName) return undefined;
+      const isOutputName = n.kind === "unresolved_attr" && n.nameParts.length === 1 && outputNames.has(n.nameParts[0]!.toLowerCase());
+      const isOuterName = n.kind === "unresolved_attr" && !isOutputName;
+      // `GROUP BY a/2 ORDER BY a/2`: an expression equal to a grouping key is that key.
+      const grouped = !isAgg && !isOutputName && n.kind !== "literal" && groupingKeyOf(n);
+      if (isOuterName && !grouped && n.kind === "unresolved_attr") {
+        // A FROM column that is not grouped cannot be read after the aggregate: as Spark, it is
+        // not found there (columns of an enclosing query are, and stay outer references).
+        const r = resolvesTo(n);
+        if (r && r.kind === "attr" && inputIds.has(r.id)) throw unresolvedColumn(n.text, { attrs: aggOutputNames() });
+      }
+      if (!isAgg && !isOuterName && !grouped) return undefined;
       hidden.push(alias(n, HIDDEN + hidden.length));
       return hiddenRef(hidden.length - 1);
     });
