@@ -282,6 +282,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "21000",
     exceptionType: "SparkException",
   },
+  "UNRESOLVED_ALL_IN_GROUP_BY": {
+    message: "Cannot infer grouping columns for GROUP BY ALL based on the select clause. Please explicitly specify the grouping columns.",
+    sqlState: "42803",
+    exceptionType: analysis,
+  },
   "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE": {
     message: "The limit like expression <expr> is invalid. The limit expression must be equal to or greater than 0, but got <v>.",
     sqlState: "42K0E",

@@ -76,6 +76,8 @@ export interface GroupBy extends Span {
   with?: "ROLLUP" | "CUBE";
   /** `GROUP BY ALL`. */
   all: boolean;
+  /** `GROUP BY a, b GROUPING SETS (...)`: the columns listed before the sets. */
+  declared?: Expr[];
 }
 
 export interface NamedWindow {

@@ -78,6 +78,19 @@ export function hasAggregateCall(e: Expr): boolean {
   return found;
 }
 
+/** True if a column is read outside every aggregate call (and outside subqueries) of e. */
+function columnOutsideAggregate(e: Expr): boolean {
+  if (e.kind === "column") return true;
+  if (e.kind === "function" && !e.over && lookupFunction(e.name.join(".").toLowerCase())?.kind === "agg") return false;
+  if (e.kind === "scalarSubquery" || e.kind === "exists" || e.kind === "inSubquery") return false;
+  for (const v of Object.values(e)) {
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === "object" && "kind" in x && columnOutsideAggregate(x as Expr)) return true;
+    } else if (v && typeof v === "object" && "kind" in v && (v as { kind: unknown }).kind !== "query" && columnOutsideAggregate(v as Expr)) return true;
+  }
+  return false;
+}
+
 function visit(e: Expr, f: (x: Expr) => void): void {
   f(e);
   for (const v of Object.values(e)) {
@@ -198,6 +211,14 @@ function groupingOf(body: SelectBody, input: LogicalPlan, tx: ExprTranslator): {
   const g = body.groupBy;
   if (!g) return { keys: [], sets: null };
   if (g.all) {
+    // `id + count(*)`: a column outside the aggregate in an aggregating item cannot be inferred.
+    const mixed = body.items.find((i) => hasAggregateCall(i.expr) && columnOutsideAggregate(i.expr));
+    if (mixed) {
+      throw new PijarError("UNRESOLVED_ALL_IN_GROUP_BY", {}, {
+        message: "Cannot infer grouping columns for GROUP BY ALL based on the select clause. Please explicitly specify the grouping columns. "
+          + `(${exprName(tx.translate(mixed.expr))} mixes an aggregate with columns outside it.)`,
+      });
+    }
     // GROUP BY ALL: every select item without an aggregate is a key.
     return { keys: body.items.filter((i) => !hasAggregateCall(i.expr)).map((i) => tx.translate(i.expr)), sets: null };
   }
@@ -231,6 +252,7 @@ function groupingOf(body: SelectBody, input: LogicalPlan, tx: ExprTranslator): {
     }
     return i;
   };
+  for (const e of g.declared ?? []) indexOf(e);
   const elementSets: number[][][] = g.items.map((item) => setsOf(item, indexOf));
   let sets: number[][] = [[]];
   for (const choices of elementSets) sets = sets.flatMap((s) => choices.map((c) => [...s, ...c]));
