@@ -158,7 +158,8 @@ function aggregateSelect(
         return n;
       }
       if (n.kind === "window") return n;
-      const isAgg = n.kind === "unresolved_call" && lookupFunction(n.name)?.kind === "agg";
+      // grouping() / grouping_id() are answered by the aggregate, like aggregate calls.
+      const isAgg = n.kind === "unresolved_call" && (lookupFunction(n.name)?.kind === "agg" || n.name === "grouping" || n.name === "grouping_id");
       const isOutputName = n.kind === "unresolved_attr" && n.nameParts.length === 1 && outputNames.has(n.nameParts[0]!.toLowerCase());
       const isOuterName = n.kind === "unresolved_attr" && !isOutputName;
       // `GROUP BY a/2 ORDER BY a/2`: an expression equal to a grouping key is that key.
@@ -186,7 +187,8 @@ function aggregateSelect(
     plan = buildAggregate(input, keys, [...items, ...hidden, ...carried], sets, scope.build);
   } catch (e) {
     // Without a GROUP BY clause Spark names the missing clause rather than the column.
-    if (body.groupBy === undefined && (e as { errorClass?: string }).errorClass === "MISSING_AGGREGATION") {
+    // So does GROUP BY GROUPING SETS (()), which has no grouping column either.
+    if ((body.groupBy === undefined || keys.length === 0) && (e as { errorClass?: string }).errorClass === "MISSING_AGGREGATION") {
       throw new PijarError("MISSING_GROUP_BY", {}, {
         message: "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
         cause: e,
