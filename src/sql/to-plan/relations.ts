@@ -12,7 +12,7 @@ import { ExprTranslator } from "./expressions.js";
 import { translateQuery } from "./query.js";
 import { rangePlan, valuesPlan } from "./rows.js";
 import { SEARCH_PATH } from "../../catalog/catalog.js";
-import { lookupStoredTable } from "./tables.js";
+import { lookupStoredTable, tableKey } from "./tables.js";
 
 const HOW: Record<JoinType, string> = {
   INNER: "inner", LEFT: "left", RIGHT: "right", FULL: "full", "LEFT SEMI": "left_semi", "LEFT ANTI": "left_anti", CROSS: "cross",
@@ -51,7 +51,12 @@ function findTable(name: readonly string[], scope: QueryScope): LogicalPlan {
   const plan = scope.ctx.catalog.lookupRelation(name);
   if (plan) return plan;
   const stored = lookupStoredTable(name, scope.ctx.conf);
-  if (stored) return stored.plan;
+  if (stored) {
+    // A catalog table's columns can be qualified as t.c, db.t.c or spark_catalog.db.t.c, as in Spark.
+    const [db, table] = tableKey(name, scope.ctx.conf)!;
+    const qualifier = ["spark_catalog", db, table];
+    return { kind: "subquery_alias", child: stored.plan, alias: table, output: stored.plan.output.map((a) => ({ ...a, qualifier })) };
+  }
   throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: name.map(quoteId).join("."), searchPath: SEARCH_PATH });
 }
 
