@@ -6,13 +6,13 @@
  */
 import type { Expr as PlanExpr, SortOrder } from "../../plan/expr/expr.js";
 import type { Attr } from "../../plan/expr/expr.js";
-import { alias, call, exists, transform } from "../../plan/expr/expr.js";
+import { alias, call, exists, literal, transform } from "../../plan/expr/expr.js";
 import { exprKey } from "../../plan/expr/equality.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
-import { unresolvedColumn } from "../../analyzer/scope.js";
+import { lookup, unresolvedColumn, type Scope } from "../../analyzer/scope.js";
 import { scopeOf } from "../../plan/builder/index.js";
-import { nullType } from "../../types/data-types.js";
+import { nullType, stringType } from "../../types/data-types.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import {
   buildAggregate, buildDeduplicate, buildFilter, buildGenerate, buildProject, buildSort,
@@ -44,13 +44,41 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
   const base = input.output;
   input = joinScalarSubqueries(input, body, !isAggregate, scope, sql, tx);
   if (body.where) input = applyWhere(input, body.where, scope, sql, tx);
-  let items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
+  let items = inlineLateralAliases(body, body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases)), input, scope);
   // Columns joined in for scalar subqueries are not the query's own: `*` stops at the FROM columns.
   if (input.output.length !== base.length) items = items.flatMap((e) => (e.kind === "star" ? expandStar(e, base) : [e]));
   const plan = isAggregate
     ? aggregateSelect(body, input, items, tx, scope, orderBy)
     : plainSelect(body, input, items, tx, scope, orderBy);
   return plan;
+}
+
+/**
+ * Spark's lateral column aliases: `SELECT STRUCT(1 AS a) AS b, b.a AS c` — a name that is no
+ * column of the FROM clause (nor of an enclosing query) but the alias of an earlier select
+ * item reads that item's expression.
+ */
+function inlineLateralAliases(body: SelectBody, items: PlanExpr[], input: LogicalPlan, scope: QueryScope): PlanExpr[] {
+  const aliases = body.items.map((i) => i.alias?.toLowerCase());
+  if (!aliases.some((a) => a !== undefined)) return items;
+  const inputScope = scopeOf(input.output, scope.build);
+  const isColumn = (parts: readonly string[]) => {
+    for (let s: Scope | undefined = inputScope; s; s = s.outer) if (lookup(parts, s)) return true;
+    return false;
+  };
+  const out: PlanExpr[] = [];
+  items.forEach((item, i) => {
+    out.push(i === 0 ? item : transform(item, (n) => {
+      if (n.kind !== "unresolved_attr" || isColumn(n.nameParts)) return undefined;
+      const j = aliases.slice(0, i).lastIndexOf(n.nameParts[0]!.toLowerCase());
+      const earlier = j >= 0 ? out[j]! : undefined;
+      if (!earlier || earlier.kind !== "alias") return undefined;
+      let e: PlanExpr = earlier.child;
+      for (const f of n.nameParts.slice(1)) e = { kind: "unresolved_extract", child: e, key: literal(f, stringType) };
+      return e;
+    }));
+  });
+  return out;
 }
 
 /** A Generate node, its new columns qualified by the view's table name (`e.x`). */
