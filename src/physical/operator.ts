@@ -4,13 +4,14 @@
  */
 import type { Attr } from "../plan/expr/expr.js";
 import type { FunctionContext } from "../functions/registry.js";
-import type { Job } from "../execution/jobs.js";
+import type { TaskContext } from "../context/task-context.js";
 import { StructField, StructType } from "../types/data-types.js";
 import type { Batch } from "../columnar/batch.js";
 
 export interface ExecContext {
   readonly fn: FunctionContext;
-  readonly job: Job;
+  /** The running task: cancel checks between batches and progress (the Job implements it). */
+  readonly job: TaskContext;
   readonly batchSize: number;
 }
 
