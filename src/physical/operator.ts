@@ -4,14 +4,15 @@
  */
 import type { Attr } from "../plan/expr/expr.js";
 import type { FunctionContext } from "../functions/registry.js";
-import type { Job } from "../execution/jobs.js";
+import type { TaskContext } from "../context/task-context.js";
 import { StructField, StructType } from "../types/data-types.js";
 import type { Batch } from "../columnar/batch.js";
 import type { LogicalPlan } from "../plan/logical/plan.js";
 
 export interface ExecContext {
   readonly fn: FunctionContext;
-  readonly job: Job;
+  /** The running task: cancel checks between batches and progress (the Job implements it). */
+  readonly job: TaskContext;
   readonly batchSize: number;
   /** Optimizer rules switched off (spark.pijar.optimizer.excludedRules), for plans run inside operators. */
   readonly excludedRules?: ReadonlySet<string>;

@@ -5,7 +5,7 @@
  * that carry a data type.
  */
 import type { DataType } from "../../types/data-types.js";
-import type { FunctionDef } from "../../functions/registry.js";
+import type { FunctionDef } from "./function-def.js";
 import type { LogicalPlan } from "../logical/plan.js";
 import { internalError } from "../../errors/pijar-error.js";
 
