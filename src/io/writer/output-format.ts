@@ -4,7 +4,7 @@
 import type { Batch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-types.js";
 import * as fs from "node:fs";
-import type * as zlib from "node:zlib";
+import type { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { compressor, type WriteCodec } from "../compression.js";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -28,7 +28,7 @@ export class TextPartWriter implements PartWriter {
   private constructor(
     private readonly fh: fs.promises.FileHandle | null,
     private readonly lines: (b: Batch) => string,
-    private readonly z: zlib.Gzip | zlib.Deflate | null,
+    private readonly z: Transform | null,
     private readonly done: Promise<void> | null,
   ) {}
 
