@@ -552,6 +552,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     message: "Encountered error while reading file <path>. Could not read footer. Please ensure that the file is in either ORC or Parquet format.\nIf not, please convert it to a valid format. If the file is in the valid format, please check if it is corrupt.\nIf it is, you can choose to either ignore it or fix the corruption.",
     sqlState: "KD001",
   },
+  // Writes that fail for lack of space (ENOSPC, EDQUOT, EFBIG) or a destination in the way (EEXIST).
+  "TASK_WRITE_FAILED": { message: "Task failed while writing rows to <path>.", sqlState: "58030", exceptionType: "SparkException" },
+  "FAILED_RENAME_PATH": {
+    message: "Failed to rename <sourcePath> to <targetPath> as destination already exists.", sqlState: "42K04", exceptionType: "SparkFileAlreadyExistsException",
+  },
   // Pijar's own: Spark raises a Hadoop ParentNotDirectoryException with no class here.
   "PATH_NOT_A_DIRECTORY": { message: "Parent path is not a directory: <path>." },
   // Pijar's own: a raw-SQL JDBC option that holds more than one statement.
