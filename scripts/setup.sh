@@ -34,6 +34,7 @@ if [ "$MODE" = full ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   [ -d /usr/lib/postgresql ] || need_apt+=(postgresql)
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
+  command -v zstd >/dev/null || need_apt+=(zstd) # the codec oracle writes .zst inputs
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt_install "${need_apt[@]}"
