@@ -33,14 +33,17 @@ afterAll(() => {
 /** Starts a throwaway server of `kind`; null (with the reason) when it cannot. */
 function start(kind: Kind): Own | string {
   const base = mkdtempSync(join(tmpdir(), `pijar-killdb-${kind}-`));
-  const r = spawnSync("bash", [`scripts/db/start-${kind}.sh`, base], { encoding: "utf8", timeout: 120_000 });
+  // The run's own servers export PIJAR_PG_* / PIJAR_MYSQL_* (port, data folder): the start scripts
+  // would read them and collide with those servers, so the throwaway one starts without them.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("PIJAR_PG") && !k.startsWith("PIJAR_MYSQL")));
+  const r = spawnSync("bash", [`scripts/db/start-${kind}.sh`, base], { encoding: "utf8", timeout: 120_000, env });
   if (r.status !== 0) {
     rmSync(base, { recursive: true, force: true });
     return `scripts/db/start-${kind}.sh failed: ${(r.stderr || r.stdout).trim().slice(-300)}`;
   }
-  const env = Object.fromEntries(r.stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+  const out = Object.fromEntries(r.stdout.trim().split("\n").map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
   const p = kind === "postgres" ? "PIJAR_PG" : "PIJAR_MYSQL";
-  const own = { kind, base, env, url: env[`${p}_URL`]!, user: env[`${p}_USER`]!, password: env[`${p}_PASSWORD`]! };
+  const own = { kind, base, env: out, url: out[`${p}_URL`]!, user: out[`${p}_USER`]!, password: out[`${p}_PASSWORD`]! };
   started.push(own);
   return own;
 }
