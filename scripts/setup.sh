@@ -61,6 +61,12 @@ if [ ! -f "$BUILD_STAMP" ] || [ -n "$(find src kernel tsconfig.json package.json
   npx tsc -p tsconfig.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
   touch "$BUILD_STAMP"
 fi
+# The kernel's type checker starts from a snapshot of itself, warm (kernel/README.md); without
+# one it still works, only its first check waits seconds longer.
+if [ ! -f dist/kernel/checker.blob ] || [ "$BUILD_STAMP" -nt dist/kernel/checker.blob ]; then
+  log "Type checker snapshot"
+  node dist/kernel/cli.js snapshot >/dev/null || log "note: no type checker snapshot (the kernel builds its checker at start instead)"
+fi
 
 if [ "$MODE" = full ]; then
   REQS=requirements-test.txt PY_CHECK="import pyspark, jupyterlab, nbclient, jupyter_kernel_test" STAMP=.venv/.pijar-installed
