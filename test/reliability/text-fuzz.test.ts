@@ -4,8 +4,9 @@
  * some CSV), but never as an unclassed error or a crash, and neither may any compressed form.
  * A damaged gzip/deflate/bzip2 stream must moreover read as the original rows or fail with a
  * classed error (their checksums catch the damage), never as garbage rows. Hadoop's lz4 and
- * snappy framing has no checksum (Spark too reads a flipped literal as other rows), and the
- * zstd decoder does not check the optional content checksum, so for those other rows are allowed.
+ * snappy framing has no checksum (Spark too reads a flipped literal as other rows), so for those
+ * other rows are allowed. zstd frames carry a content checksum (the zstd tool writes one), which
+ * Pijar checks, so a zstd file too must read as its rows or fail.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -54,7 +55,7 @@ const KINDS: Kind[] = [
   { name: "json.bz2", ext: ".json.bz2", format: "json", bytes: encode(new Bzip2Encoder(), JSONL), compressed: true, checked: true, cases: 40 },
   { name: "csv.lz4", ext: ".csv.lz4", format: "csv", bytes: encode(new HadoopBlockEncoder(LZ4_BLOCK), CSV), compressed: true, cases: 40 },
   { name: "json.snappy", ext: ".json.snappy", format: "json", bytes: encode(new HadoopBlockEncoder(SNAPPY_BLOCK), JSONL), compressed: true, cases: 40 },
-  { name: "csv.zst", ext: ".csv.zst", format: "csv", bytes: ZST_CSV, compressed: true, cases: 30 },
+  { name: "csv.zst", ext: ".csv.zst", format: "csv", bytes: ZST_CSV, compressed: true, checked: true, cases: 30 },
 ];
 
 const read = async (k: Kind, p: string) => {
