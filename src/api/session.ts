@@ -22,6 +22,7 @@ import type { FunctionContext } from "../functions/registry.js";
 import type { ExecutionSettings } from "../execution/execute.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { planStatement } from "./sql-front-end.js";
+import { resolveSubquery } from "../sql/index.js";
 import { setActiveSession } from "./active-session.js";
 import { buildSubqueryAlias } from "../plan/builder/index.js";
 import { sessionExtensions } from "./session-extensions.js";
@@ -200,7 +201,9 @@ export class SparkSession {
 
   /** @internal */
   _buildContext(): BuildContext {
-    return { fn: this._functionContext() };
+    // Subqueries in expression strings (F.expr("(SELECT max(x) FROM v)"), df.filter("id IN (SELECT ...)"))
+    // were planned when the string was parsed; resolving them is the SQL front end's, as in SQL.
+    return { fn: this._functionContext(), resolveOptions: { resolveSubquery } };
   }
 
   /** @internal */

@@ -8,5 +8,6 @@ export { parseStatement, parseQuery, parseExpression, parseExpressionList, parse
 export { SqlParseError } from "./parse-error.js";
 export { sqlStatement, sqlExpression, sqlSelectItem } from "./to-plan/index.js";
 export { catalogAdapter } from "./to-plan/catalog-adapter.js";
+export { resolveSubquery } from "./to-plan/subqueries.js";
 export type { SqlCatalog, SqlContext, StatementResult } from "./to-plan/index.js";
 export type * as SqlAst from "./ast.js";

@@ -82,6 +82,8 @@ export class ApplySubqueryExec extends PhysicalOperator {
         throw new PijarError("SCALAR_SUBQUERY_TOO_MANY_ROWS", {}, {
           message: `More than one row returned by a subquery used as an expression: ${n.result.name}${n.outerRefs.length ? ` for ${n.outerRefs.map((a, i) => `${a.name} = ${String(row[i])}`).join(", ")}` : ""}. `
             + "Make it return one row (an aggregate, a tighter WHERE, or LIMIT 1).",
+          // Raised by a task, it reaches PySpark as the JVM's SparkException (Py4JJavaError), unconverted.
+          exceptionType: "Py4JJavaError",
         });
       }
     }
