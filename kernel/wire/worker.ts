@@ -30,9 +30,12 @@ const conn = data.connection;
 const signer = new Signer(conn.key, conn.signature_scheme || "hmac-sha256");
 const url = (p: number) => (conn.transport === "ipc" ? `ipc://${conn.ip}-${p}` : `tcp://${conn.ip}:${p}`);
 
-const shell = new zmq.Router();
-const control = new zmq.Router();
-const stdin = new zmq.Router();
+// handover: a client that reconnects with the routing id it had (jupyter_client derives it from
+// its session) takes the route over instead of being ignored while its old pipe lingers, as
+// ipykernel sets it.
+const shell = new zmq.Router({ handover: true });
+const control = new zmq.Router({ handover: true });
+const stdin = new zmq.Router({ handover: true });
 const iopub = new zmq.Publisher();
 const hb = new zmq.Reply();
 const queues: Record<Channel, SendQueue> = {
