@@ -38,11 +38,15 @@ export function runPlan<T>(
   return runJob(description, async (job) => {
     const op = physicalPlanOf(plan, settings);
     const profiler = onProfile ? profileOperators(op, description) : null;
+    let result: T;
     try {
       const stream = op.execute({ fn: settings.fn, job, batchSize: settings.batchSize ?? BATCH_SIZE, excludedRules: settings.excludedRules });
-      return await consume(stream, op.schema, job);
-    } finally {
-      if (profiler) onProfile!(profiler.finish());
+      result = await consume(stream, op.schema, job);
+    } catch (e) {
+      if (profiler) onProfile!(profiler.finish(e));
+      throw e;
     }
+    if (profiler) onProfile!(profiler.finish());
+    return result;
   });
 }

@@ -36,6 +36,7 @@ export function analyzedPlanText(p: PlanProfile): string {
   return (
     "== Physical Plan (analyzed) ==\n" +
     `Last action: ${p.action}, started ${when}, ${formatMs(p.wallMs)} in total\n` +
+    (p.failure ? `It failed, so the counts show how far it got: ${p.failure}\n` : "") +
     treeText(p.root, (n) => n.children, lineOf) +
     "rows and batches: what each operator produced; time: spent in the operator itself, without its children.\n"
   );

@@ -49,12 +49,14 @@ export interface PlanProfile {
   readonly startedAt: Date;
   /** Wall time of the run, from the first pull (after planning) to the last batch consumed. */
   wallMs: number;
+  /** The error's first line when the action failed: the metrics then show how far it got. */
+  readonly failure?: string;
   readonly root: ProfiledNode;
 }
 
 /** Measures `root`'s tree while it runs; `finish()` gives the profile once the run is over. */
 export interface Profiler {
-  finish(): PlanProfile;
+  finish(error?: unknown): PlanProfile;
 }
 
 export function profileOperators(root: PhysicalOperator, action: string): Profiler {
@@ -98,7 +100,13 @@ export function profileOperators(root: PhysicalOperator, action: string): Profil
     };
   };
   return {
-    finish: () => ({ action, startedAt, wallMs: performance.now() - t0, root: build(root) }),
+    finish: (error?: unknown) => ({
+      action,
+      startedAt,
+      wallMs: performance.now() - t0,
+      ...(error === undefined ? {} : { failure: (error instanceof Error ? error.message : String(error)).split("\n")[0]! }),
+      root: build(root),
+    }),
   };
 }
 

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { functions as F, type DataFrame } from "../../src/index.js";
 import type { ProfiledNode } from "../../src/execution/profile.js";
 import { session } from "../engine/helpers.js";
+import { toBundle } from "../../kernel/runtime/display.js";
 
 interface Box { cls: string; title: string; texts: string[] }
 
@@ -89,9 +90,10 @@ describe("planDiagram()", () => {
     expect(svg).toMatch(/\.op \.box\{fill:#[0-9a-f]{6}/);
   });
 
-  it("shows in a notebook as an SVG image beside the explain(\"analyze\") text", () => {
+  it("shows in a notebook as an SVG image beside the explain(\"analyze\") text", async () => {
     const d = df.planDiagram();
-    const bundle = (d as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]!();
+    // The kernel's own conversion of a cell's last value.
+    const bundle = (await toBundle(d))!;
     expect(Object.keys(bundle).sort()).toEqual(["image/svg+xml", "text/plain"]);
     expect(bundle["image/svg+xml"]).toBe(d.svg);
     expect(bundle["text/plain"]).toBe(df.explainString("analyze"));

@@ -120,6 +120,16 @@ describe('explain("analyze") metrics', () => {
     expect(filter.metrics!.executions).toBe(0);
     expect(again.explainString("analyze")).toMatch(/Filter .*\[not run\]/);
   });
+
+  it("keeps the profile of a failed action, showing how far it got", async () => {
+    // The 150th value is not a number: ANSI cast fails in the second batch of 100.
+    const strs = Array.from({ length: 300 }, (_, i) => [i === 149 ? "x" : String(i)]);
+    const df = spark.createDataFrame(strs, "s STRING").select(F.col("s").cast("int").alias("n"));
+    await expect(df.collect()).rejects.toThrow(/CAST_INVALID_INPUT/);
+    expect(only(df, "Project").metrics).toMatchObject({ rows: BATCH, batches: 1 });
+    expect(only(df, "LocalTableScan").metrics).toMatchObject({ rows: 2 * BATCH, batches: 2 });
+    expect(df.explainString("analyze").split("\n")[2]).toMatch(/^It failed, so the counts show how far it got: \[CAST_INVALID_INPUT\]/);
+  });
 });
 
 describe('explain("analyze") text', () => {

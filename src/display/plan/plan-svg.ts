@@ -136,7 +136,7 @@ export function planSvg(p: PlanProfile): string {
   const root = place(p.root, PAD, 0, memo);
   const all = flatten(root);
   const depth = Math.max(...all.map((a) => a.y));
-  const title = `Plan of the last action: ${p.action} · ${formatMs(p.wallMs)} in total`;
+  const title = `Plan of the last action: ${p.action} · ${formatMs(p.wallMs)} in total${p.failure ? " · failed: " + cut(p.failure, 80) : ""}`;
   const note = "rows and batches each operator produced · time in the operator itself (bar: its share)";
   // Header text is not measured by the browser here; 6.6 px per glyph at 12 px is a safe width.
   const W = Math.ceil(Math.max(width + 2 * PAD, Math.max(title.length, note.length) * 6.6 + 2 * PAD));
