@@ -6,8 +6,8 @@
  * Why these choices: the SVG must show wherever the notebook is read, GitHub included, so it is
  * one self-contained string (no fonts, scripts or links; generic font families only). Jupyter
  * and GitHub show SVG as an image, which cannot see the page's theme variables, so every box
- * paints its own opaque background with its own text colour (readable on any page), the lines
- * and the text outside boxes use a grey that reads on white and on black, and a
+ * and every label paints its own opaque background under its own text colour (readable on any
+ * page), the lines use a grey that stands out on white and on black, and a
  * prefers-color-scheme rule gives the boxes dark colours where the viewer asks for them.
  */
 import { escapeXml } from "../html.js";
@@ -19,7 +19,7 @@ const BOX_H = 78;
 const GAP_X = 24;
 const GAP_Y = 46;
 const PAD = 16;
-const HEADER_H = 40;
+const HEADER_H = 48;
 /** Average glyph width of the 11 px monospace detail line, to cut it before the box edge. */
 const DETAIL_CHARS = Math.floor((BOX_W - 20) / 6.7);
 const NAME_CHARS = Math.floor((BOX_W - 20) / 7.6);
@@ -99,7 +99,13 @@ function edge(parent: Placed, child: Placed): string {
   let s = `<path class="edge" d="M${f1(x1)},${f1(y1)} C${f1(x1)},${f1(my)} ${f1(x2)},${f1(my)} ${f1(x2)},${f1(y2)}" marker-end="url(#arrow)"/>`;
   // The label sits on the outer side of the curve so the line never crosses it.
   const left = x1 < x2;
-  if (child.node.role) s += `<text class="role" x="${f1(left ? x1 - 6 : x1 + 6)}" y="${f1(y1 - 6)}" text-anchor="${left ? "end" : "start"}">${escapeXml(child.node.role)}</text>`;
+  if (child.node.role) {
+    // On its own opaque pill, as all text here, so it reads on any page colour.
+    const w = child.node.role.length * 6.6 + 10;
+    const px = left ? x1 - 4 - w : x1 + 4;
+    s += `<rect class="pill" x="${f1(px)}" y="${f1(y1 - 19)}" width="${f1(w)}" height="15" rx="7"/>`;
+    s += `<text class="role" x="${f1(px + w / 2)}" y="${f1(y1 - 8)}" text-anchor="middle">${escapeXml(child.node.role)}</text>`;
+  }
   return s;
 }
 
@@ -116,14 +122,17 @@ const STYLE = `
 .bar{fill:#d0452f}
 .edge{fill:none;stroke:#8a94a6;stroke-width:1.5}
 #arrow path{fill:#8a94a6}
-.role,.head{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;fill:#8a94a6}
-.head.title{font-weight:600}
+.panel,.pill{fill:#f3f6fa;stroke:#8a94a6;stroke-width:1}
+.role,.head{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;fill:#3b4656}
+.role{font-size:11px}
+.head.title{font-weight:600;fill:#1b2430}
 @media (prefers-color-scheme: dark){
 .op .box{fill:#1f2733;stroke:#8da2bf}
 .op.breaker .box{fill:#35280f;stroke:#f0a030}
 .op.logical .box{fill:#262a30;stroke:#8a94a6}
-.name,.stats{fill:#e6edf3}
-.detail{fill:#b7c2d0}
+.panel,.pill{fill:#1f2733}
+.name,.stats,.head.title{fill:#e6edf3}
+.detail,.role,.head{fill:#b7c2d0}
 .badge{fill:#f0a030}
 .track{fill:#3a4452}
 .bar{fill:#ff7b63}
@@ -144,7 +153,9 @@ export function planSvg(p: PlanProfile): string {
   const totalSelf = all.reduce((s, a) => s + (a.node.metrics?.selfMs ?? 0), 0);
   const edges = all.flatMap((a) => a.children.map((c) => edge(a, c))).join("");
   const boxes = all.map((a) => box(a, totalSelf)).join("");
-  const head = `<text class="head title" x="${PAD}" y="18">${escapeXml(title)}</text><text class="head" x="${PAD}" y="33">${escapeXml(note)}</text>`;
+  const panelW = Math.max(title.length, note.length) * 6.6 + 16;
+  const head = `<rect class="panel" x="${PAD - 8}" y="2" width="${f1(panelW)}" height="${HEADER_H - 8}" rx="4"/>` +
+    `<text class="head title" x="${PAD}" y="16">${escapeXml(title)}</text><text class="head" x="${PAD}" y="29">${escapeXml(note)}</text>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeXml(`Physical plan of ${p.action}`)}">` +
     `<style>${STYLE}</style>` +
