@@ -23,6 +23,9 @@ import { logicalTree, physicalTree } from "../execution/explain.js";
 import { optimize } from "../optimizer/optimizer.js";
 import { planPhysical } from "../physical/planner.js";
 import { runPlan } from "../execution/execute.js";
+import type { PlanProfile } from "../execution/profile.js";
+import { analyzedPlanText } from "../execution/explain-analyze.js";
+import { PlanDiagram } from "../display/plan/plan-diagram.js";
 import type { Batch } from "../columnar/batch.js";
 import type { Job } from "../execution/jobs.js";
 import { makeRow, toJsValue, type Row } from "./row.js";
@@ -55,6 +58,11 @@ export class DataFrame {
   readonly plan: LogicalPlan;
   /** @internal */
   readonly sparkSession: SparkSession;
+  /**
+   * @internal The measured plan of this DataFrame's last action, for explain("analyze") and
+   * planDiagram(). The one mutable field: it records what happened, the plan stays immutable.
+   */
+  _lastProfile: PlanProfile | undefined;
 
   /** @internal DataFrames come from a SparkSession, a reader or another DataFrame. */
   constructor(session: SparkSession, plan: LogicalPlan) {
@@ -100,6 +108,8 @@ export class DataFrame {
   /**
    * Prints the plan: `explain()` the physical plan; `explain(true)` or `explain("extended")`
    * the analyzed and optimized logical plans too; `explain("formatted")` with output columns.
+   * `explain("analyze")` (Pijar's own mode) prints the plan that this DataFrame's last action
+   * ran, with rows, batches and time per operator; `planDiagram()` draws the same plan.
    */
   explain(extended?: boolean | string, mode?: string): void {
     process.stdout.write(this.explainString(extended, mode) + "\n");
@@ -108,6 +118,7 @@ export class DataFrame {
   /** The explain() text. */
   explainString(extended?: boolean | string, mode?: string): string {
     const m = typeof extended === "string" ? extended : mode ?? (extended ? "extended" : "simple");
+    if (m === "analyze") return analyzedPlanText(this.lastProfile('explain("analyze")'));
     const valid = ["simple", "extended", "codegen", "cost", "formatted"];
     if (!valid.includes(m)) {
       throw new PijarError("INVALID_ARGUMENT", { message: `Unknown explain mode: ${m}. Accepted explain modes are 'simple', 'extended', 'codegen', 'cost', 'formatted'.` }, { exceptionType: "PySparkValueError" });
@@ -122,6 +133,22 @@ export class DataFrame {
     }
     s += "== Physical Plan ==\n" + physicalTree(physical, m === "formatted");
     return s;
+  }
+
+  /**
+   * The plan of this DataFrame's last action as a diagram: a tree of operators with rows,
+   * batches and time, pipeline breakers marked. In a notebook it shows as an SVG image (also on
+   * GitHub); `.svg` is the SVG text, `.text` the explain("analyze") text.
+   */
+  planDiagram(): PlanDiagram {
+    return new PlanDiagram(this.lastProfile("planDiagram()"));
+  }
+
+  private lastProfile(what: string): PlanProfile {
+    if (this._lastProfile) return this._lastProfile;
+    throw new PijarError("INVALID_ARGUMENT", {
+      message: `${what} shows the plan that this DataFrame's last action ran, and no action has run on it yet. Run one first (for example await df.show() or await df.collect()), then call ${what} on the same DataFrame.`,
+    }, { exceptionType: "PySparkValueError" });
   }
 
   // ---------------------------------------------------------------- transformations
@@ -440,11 +467,14 @@ export class DataFrame {
 
   /** @internal Runs the plan as a job and hands its batches to `consume`. */
   _runJob<T>(description: string, consume: (batches: AsyncIterable<Batch>, schema: StructType, job: Job) => Promise<T>): Promise<T> {
-    return runPlan(this.plan, this.sparkSession._executionSettings(), description, consume);
+    return runPlan(this.plan, this.sparkSession._executionSettings(), description, consume, (p) => (this._lastProfile = p));
   }
 
-  /** @internal Internal values of the first rows (at most `limit`), and whether more exist. */
-  async _head(limit: number | null, description: string): Promise<{ rows: unknown[][]; more: boolean }> {
+  /**
+   * @internal Internal values of the first rows (at most `limit`), and whether more exist. The
+   * run's profile goes to `owner` (count() runs an aggregate over this DataFrame but is its action).
+   */
+  async _head(limit: number | null, description: string, owner: DataFrame = this): Promise<{ rows: unknown[][]; more: boolean }> {
     const plan = limit === null ? this.plan : B.buildLimit(this.plan, limit + 1);
     const rows: unknown[][] = [];
     await runPlan(plan, this.sparkSession._executionSettings(), description, async (batches) => {
@@ -452,7 +482,7 @@ export class DataFrame {
         const cols = b.schema.fields.map((_, i) => b.values(i));
         for (let r = 0; r < b.numRows; r++) rows.push(cols.map((c) => c[r]));
       }
-    });
+    }, (p) => (owner._lastProfile = p));
     const more = limit !== null && rows.length > limit;
     if (more) rows.length = limit!;
     return { rows, more };
@@ -493,7 +523,7 @@ export class DataFrame {
   /** Number of rows. */
   async count(): Promise<number> {
     const counted = this.groupBy().agg(new Column({ kind: "unresolved_call", name: "count", args: [], distinct: false, isStar: true }));
-    const { rows } = await counted._head(null, "count");
+    const { rows } = await counted._head(null, "count", this);
     return rows[0]![0] as number;
   }
 

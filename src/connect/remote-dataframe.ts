@@ -129,6 +129,7 @@ export class RemoteDataFrame extends DataFrame {
   /** The server's explain() text. */
   override explainString(extended?: boolean | string, mode?: string): string {
     const m = typeof extended === "string" ? extended : mode ?? (extended ? "extended" : "simple");
+    if (m === "analyze") throw analyzeNotRemote('explain("analyze")');
     const modes: Record<string, ExplainMode> = {
       simple: ExplainMode.SIMPLE, extended: ExplainMode.EXTENDED, codegen: ExplainMode.CODEGEN, cost: ExplainMode.COST, formatted: ExplainMode.FORMATTED,
     };
@@ -137,6 +138,11 @@ export class RemoteDataFrame extends DataFrame {
     }
     const r = this.client.analyzeSync({ case: "explain", value: { plan: this.plan_(), explainMode: modes[m] } }, "explain()");
     return r.result.case === "explain" ? r.result.value.explainString.replace(/\n$/, "") : "";
+  }
+
+  /** Pijar measures only its own engine; the cluster's metrics are in the Spark UI. */
+  override planDiagram(): never {
+    throw analyzeNotRemote("planDiagram()");
   }
 
   /** @internal */
@@ -449,6 +455,14 @@ export class RemoteDataFrame extends DataFrame {
   override toString(): string {
     return `DataFrame[${this.dtypes.map(([n, t]) => `${n}: ${t}`).join(", ")}]`;
   }
+}
+
+/**
+ * explain("analyze") and planDiagram() show Pijar's own per-operator metrics; a remote
+ * DataFrame runs on the Spark cluster, which keeps its metrics in the Spark UI instead.
+ */
+function analyzeNotRemote(feature: string): PijarError {
+  return notOnConnect("METHOD", feature, "the query runs on the Spark cluster, so Pijar has no per-operator metrics for it. Spark shows them in its web UI (SQL / DataFrame tab, on the driver's port 4040 by default); explain(\"formatted\") prints the server's plan. To see Pijar's measured plan, run the DataFrame on a local session.");
 }
 
 // The notebook display (the kernel calls this symbol): rows, types and show() text from the server.

@@ -11,6 +11,7 @@ import { BATCH_SIZE } from "../columnar/batch.js";
 import { runJob, type Job } from "./jobs.js";
 import type { StructType } from "../types/data-types.js";
 import type { PhysicalOperator } from "../physical/operator.js";
+import { profileOperators, type PlanProfile } from "./profile.js";
 
 export interface ExecutionSettings {
   readonly fn: FunctionContext;
@@ -22,16 +23,30 @@ export function physicalPlanOf(plan: LogicalPlan, settings: ExecutionSettings): 
   return planPhysical(optimize(plan, settings.fn, settings.excludedRules));
 }
 
-/** Runs the plan as one job, handing the stream of batches to `consume`. */
+/**
+ * Runs the plan as one job, handing the stream of batches to `consume`. With `onProfile`, every
+ * operator is measured and the profile handed over when the run ends, failed runs included
+ * (explain("analyze") then shows how far it got).
+ */
 export function runPlan<T>(
   plan: LogicalPlan,
   settings: ExecutionSettings,
   description: string,
   consume: (batches: AsyncIterable<Batch>, schema: StructType, job: Job) => Promise<T>,
+  onProfile?: (profile: PlanProfile) => void,
 ): Promise<T> {
   return runJob(description, async (job) => {
     const op = physicalPlanOf(plan, settings);
-    const stream = op.execute({ fn: settings.fn, job, batchSize: settings.batchSize ?? BATCH_SIZE, excludedRules: settings.excludedRules });
-    return consume(stream, op.schema, job);
+    const profiler = onProfile ? profileOperators(op, description) : null;
+    let result: T;
+    try {
+      const stream = op.execute({ fn: settings.fn, job, batchSize: settings.batchSize ?? BATCH_SIZE, excludedRules: settings.excludedRules });
+      result = await consume(stream, op.schema, job);
+    } catch (e) {
+      if (profiler) onProfile!(profiler.finish(e));
+      throw e;
+    }
+    if (profiler) onProfile!(profiler.finish());
+    return result;
   });
 }

@@ -32,6 +32,11 @@ function walk<T>(node: T, kids: (n: T) => readonly T[], text: (n: T) => string, 
   return out;
 }
 
+/** Numbered, indented tree text of any tree (explain("analyze") draws its profile with it). */
+export function treeText<T>(root: T, kids: (n: T) => readonly T[], text: (n: T) => string): string {
+  return render(walk(root, kids, text));
+}
+
 export function logicalLine(p: LogicalPlan): string {
   const names = (as: readonly { name: string }[]) => as.map((a) => a.name).join(", ");
   switch (p.kind) {
@@ -65,7 +70,7 @@ export function logicalLine(p: LogicalPlan): string {
 }
 
 /** Children for explain(): an ApplySubquery shows its subquery under the child. */
-function explainChildren(p: LogicalPlan): readonly LogicalPlan[] {
+export function explainChildren(p: LogicalPlan): readonly LogicalPlan[] {
   return p.kind === "apply_subquery" ? [p.child, p.subquery] : planChildren(p);
 }
 

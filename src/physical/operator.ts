@@ -28,6 +28,13 @@ export abstract class PhysicalOperator {
   get pipelineBreaker(): boolean {
     return false;
   }
+  /**
+   * How the operator uses each child, when the children differ, e.g. a hash join's
+   * ["probe", "build"]: explain("analyze") and the plan diagram label the edges with it.
+   */
+  get childRoles(): readonly string[] | undefined {
+    return undefined;
+  }
   /** A subquery the operator runs per outer value, shown under it by explain(). */
   get subqueryPlan(): LogicalPlan | undefined {
     return undefined;

@@ -34,6 +34,10 @@ export class HashJoinExec extends PhysicalOperator {
   override get pipelineBreaker(): boolean {
     return true;
   }
+  /** The left side streams through; the right side is read whole into the hash table first. */
+  override get childRoles(): readonly string[] {
+    return ["probe", "build"];
+  }
   describe(): string {
     return `${this.joinType}${this.text ? ", " + this.text : ""}`;
   }

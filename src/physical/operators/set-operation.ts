@@ -13,6 +13,10 @@ export class SetOperationExec extends PhysicalOperator {
   override get pipelineBreaker(): boolean {
     return true;
   }
+  /** The right side is counted whole first; the left side streams through. */
+  override get childRoles(): readonly string[] {
+    return ["probe", "build"];
+  }
   describe(): string {
     return this.all ? "ALL" : "DISTINCT";
   }
