@@ -9,7 +9,8 @@ import path from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { CellProject } from "./cell-project.js";
 import { GLOBALS_DTS } from "./checker-globals.js";
-import type { CompletionResult, Diagnostic } from "./checker-client.js";
+import { transpileCell } from "./transpile.js";
+import type { CompletionResult, Diagnostic, Prepared } from "./checker-client.js";
 
 /**
  * The folder the cells live in for TypeScript. It is virtual and the same everywhere, so a
@@ -196,6 +197,21 @@ export function createCheckerService(repoRoot: string): CheckerService {
     return diags;
   }
 
+  /**
+   * The check and, if it passed, the transpiled cell: this process has TypeScript loaded and
+   * warm, so the kernel's main thread never loads it. A transpile error is left for the main
+   * thread to raise (it transpiles again when given nothing).
+   */
+  function prepare(code: string, cell: number, name: string): Prepared {
+    const diagnostics = check(code, cell);
+    if (diagnostics.length) return { diagnostics, transpiled: null };
+    try {
+      return { diagnostics, transpiled: transpileCell(code, name) };
+    } catch {
+      return { diagnostics, transpiled: null };
+    }
+  }
+
   function commit(cell: number): null {
     const names = project.pendingNames(cell);
     if (names === null) return null;
@@ -268,6 +284,7 @@ export function createCheckerService(repoRoot: string): CheckerService {
     for (const code of ["spark;", "const __w = spark.range(3).select(F.col(\"id\").plus(1));\n__w", "1 + 1"]) {
       const { file } = project.cellSource("check", code);
       service.getSemanticDiagnostics(file);
+      transpileCell(code, "cell[0]");
     }
     if (completion) {
       const { file } = project.cellSource("complete", "spark.");
@@ -292,7 +309,7 @@ export function createCheckerService(repoRoot: string): CheckerService {
   }
 
   return {
-    ops: { check, commit, complete, inspect },
+    ops: { check, prepare, commit, complete, inspect },
     setNotebookDir: (dir) => {
       notebookDir = dir;
     },

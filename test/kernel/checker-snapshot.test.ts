@@ -79,5 +79,14 @@ describe("checker service", () => {
     expect(run("df.nosuchmethod()", 4)).toEqual([[0, 2339]]);
     expect(run("const a = 'x';", 5)).toEqual([]);
     expect(run("const m: number = a;", 6)).toEqual([[0, 2322]]);
+    // prepare: the check, and the transpiled cell only when it may run.
+    const prepare = checker.ops["prepare"] as (c: string, n: number, name: string) => { diagnostics: unknown[]; transpiled: { code: string; hasValue: boolean } | null };
+    const ok = prepare("const k = 2;\nk * 2", 7, "cell[7]");
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.transpiled?.hasValue).toBe(true);
+    expect(ok.transpiled?.code).toContain("return (k * 2)");
+    const bad = prepare("const k: string = 2;", 8, "cell[8]");
+    expect(bad.diagnostics).toHaveLength(1);
+    expect(bad.transpiled).toBeNull();
   });
 });
