@@ -35,7 +35,12 @@ export function readInt128(words: Uint32Array, index: number): bigint {
   return BigInt.asIntN(128, v);
 }
 
-/** Decodes all values of one Arrow Data chunk into internal values. */
+/**
+ * Decodes all values of one Arrow Data chunk into internal values.
+ * A sliced chunk (Arrow's `Data.slice`) keeps its `offset` for the validity bits (and boolean
+ * values, which are bits too) but its value, offset and child buffers start at the slice, so
+ * only those bit reads add `offset`.
+ */
 export function readValues(data: A.Data, type: DataType): unknown[] {
   const n = data.length;
   const out = new Array<unknown>(n);
@@ -70,7 +75,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
           out[i] = null;
           continue;
         }
-        let v = Number(vals[off + i]!);
+        let v = Number(vals[i]!);
         if (dateMs) v = Math.floor(v / 86_400_000);
         else if (tsScale !== 1) v = tsScale > 1 ? v * tsScale : Math.floor(v * tsScale);
         out[i] = v;
@@ -79,7 +84,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
     }
     case A.Type.Decimal: {
       const words = data.values as Uint32Array;
-      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? readInt128(words, off + i) : null;
+      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? readInt128(words, i) : null;
       return out;
     }
     case A.Type.Utf8:
@@ -92,8 +97,8 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
           out[i] = null;
           continue;
         }
-        const s = offsets[off + i]!;
-        const e = offsets[off + i + 1]!;
+        const s = offsets[i]!;
+        const e = offsets[i + 1]!;
         out[i] = isStr ? utf8.decode(bytes.subarray(s, e)) : bytes.slice(s, e);
       }
       return out;
@@ -102,7 +107,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
       const dictVec = data.dictionary!;
       const dict = dictVec.data.length === 1 ? readValues(dictVec.data[0]!, type) : dictVec.data.flatMap((d) => readValues(d, type));
       const idx = data.values as ArrayLike<number>;
-      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? dict[Number(idx[off + i])] : null;
+      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? dict[Number(idx[i])] : null;
       return out;
     }
     case A.Type.List: {
@@ -110,7 +115,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
       const elemType = type instanceof ArrayType ? type.elementType : type;
       const child = readValues(data.children[0]!, elemType);
       for (let i = 0; i < n; i++) {
-        out[i] = isValidAt(data, i) ? child.slice(offsets[off + i]!, offsets[off + i + 1]!) : null;
+        out[i] = isValidAt(data, i) ? child.slice(offsets[i]!, offsets[i + 1]!) : null;
       }
       return out;
     }
@@ -118,7 +123,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
       const st = type as StructType;
       const kids = data.children.map((c, k) => readValues(c, st.fields[k]?.dataType ?? type));
       for (let i = 0; i < n; i++) {
-        out[i] = isValidAt(data, i) ? kids.map((k) => k[off + i]) : null;
+        out[i] = isValidAt(data, i) ? kids.map((k) => k[i]) : null;
       }
       return out;
     }
@@ -134,7 +139,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
           continue;
         }
         const m = new Map<unknown, unknown>();
-        for (let j = offsets[off + i]!; j < offsets[off + i + 1]!; j++) m.set(keys[j], vals[j]);
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) m.set(keys[j], vals[j]);
         out[i] = m;
       }
       return out;
@@ -146,7 +151,6 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
 
 function readInt64(data: A.Data, vals: BigInt64Array | BigUint64Array, t: A.DataType, out: unknown[]): void {
   const n = data.length;
-  const off = data.offset;
   const dateMs = t.typeId === A.Type.Date;
   const unit = t.typeId === A.Type.Timestamp ? (t as A.Timestamp).unit : A.TimeUnit.MICROSECOND;
   const signed = vals instanceof BigInt64Array;
@@ -156,7 +160,7 @@ function readInt64(data: A.Data, vals: BigInt64Array | BigUint64Array, t: A.Data
       out[i] = null;
       continue;
     }
-    let v = vals[off + i]!;
+    let v = vals[i]!;
     if (!signed) v = BigInt.asIntN(64, v);
     if (dateMs) { out[i] = Number(floorDiv(v, 86_400_000n)); continue; }
     switch (unit) {

@@ -12,9 +12,12 @@ import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { divRoundHalfUp, fitsPrecision, formatDecimal, POW10 } from "../../values/decimal.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
-import { register, type AggregateState } from "../registry.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
 import { addLong, type Long } from "../../values/long.js";
 import { callSql, unexpectedType } from "../helpers.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** Grows a plain array to `n` slots filled with `fill`. */
 export function growArray<T>(arr: T[], n: number, fill: T): void {
@@ -58,7 +61,7 @@ class CountState implements AggregateState {
   }
 }
 
-register({
+definitions.push({
   kind: "agg", name: "count", minArgs: 0, maxArgs: Infinity,
   resolve: (args) => ({ args, dataType: longType, nullable: false }),
   create: (call: Call) => new CountState(!!call.isStar || call.args.every((a) => a.kind === "literal" && a.value !== null), call.distinct),
@@ -116,7 +119,7 @@ function numericArg(name: string, call: { args: readonly import("../../plan/expr
   return { arg, t };
 }
 
-register({
+definitions.push({
   kind: "agg", name: "sum", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const { arg, t } = numericArg("sum", { args });
@@ -163,7 +166,7 @@ class AvgState implements AggregateState {
   }
 }
 
-register({
+definitions.push({
   kind: "agg", name: "avg", aliases: ["mean"], minArgs: 1, maxArgs: 1,
   resolve(args) {
     const { arg, t } = numericArg("avg", { args });
@@ -204,7 +207,7 @@ class ExtremeState implements AggregateState {
 }
 
 for (const [name, wantMax] of [["min", false], ["max", true]] as const) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       const t = typeOf(args[0]!);

@@ -10,9 +10,12 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { callSql, expectType, numericLiteralArg, unexpectedType } from "../helpers.js";
-import { register, type AggregateState } from "../registry.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
 import { growArray } from "./basic.js";
 import { doubleArg } from "./moments.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 class FoldState implements AggregateState {
   vals: unknown[] = [];
@@ -36,7 +39,7 @@ class FoldState implements AggregateState {
 
 const BOOL_AGGS: [string, boolean][] = [["bool_and", true], ["every", true], ["bool_or", false], ["some", false], ["any", false]];
 for (const [name, isAnd] of BOOL_AGGS) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       if (typeOf(args[0]!).typeName() !== "boolean" && typeOf(args[0]!).typeName() !== "void") throw unexpectedType(callSql(name, args), 0, "\"BOOLEAN\"", args[0]!);
@@ -46,13 +49,13 @@ for (const [name, isAnd] of BOOL_AGGS) {
   });
 }
 
-register({
+definitions.push({
   kind: "agg", name: "count_if", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [expectType("count_if", args, 0, booleanType)], dataType: longType, nullable: false }),
   create: () => new FoldState((acc, v) => (acc as number) + (v === true ? 1 : 0), 0),
 });
 
-register({
+definitions.push({
   kind: "agg", name: "product", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [doubleArg("product", args, 0)], dataType: doubleType, nullable: true }),
   create: () => new FoldState((acc, v) => (acc == null ? v : (acc as number) * (v as number)), null),
@@ -73,7 +76,7 @@ class DistinctCountState implements AggregateState {
 }
 
 /** Exact, though named as Spark's HyperLogLog estimate (rsd is accepted and ignored). */
-register({
+definitions.push({
   kind: "agg", name: "approx_count_distinct", minArgs: 1, maxArgs: 2,
   resolve: (args) => ({ args: [args[0]!], dataType: longType, nullable: false }),
   create: () => new DistinctCountState(),
@@ -131,7 +134,7 @@ class PercentileState extends ValuesState {
   }
 }
 
-register({
+definitions.push({
   kind: "agg", name: "percentile", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const { list, isArray } = percentages("percentile", args, 1);
@@ -144,14 +147,14 @@ register({
   },
 });
 
-register({
+definitions.push({
   kind: "agg", name: "median", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [doubleArg("median", args, 0)], dataType: doubleType, nullable: true }),
   create: () => new PercentileState([0.5], false, false, comparatorFor(doubleType)),
 });
 
 for (const name of ["percentile_approx", "approx_percentile"]) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
       const t = typeOf(args[0]!);

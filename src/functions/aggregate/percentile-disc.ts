@@ -6,8 +6,11 @@
 import { booleanType, doubleType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, numericLiteralArg } from "../helpers.js";
-import { register, type AggregateState } from "../registry.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
 import { doubleArg } from "./moments.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 class DiscreteState implements AggregateState {
   lists: number[][] = [];
@@ -29,7 +32,7 @@ class DiscreteState implements AggregateState {
   }
 }
 
-register({
+definitions.push({
   kind: "agg", name: "percentile_disc", minArgs: 3, maxArgs: 3,
   resolve(args) {
     const p = numericLiteralArg(args, 1);

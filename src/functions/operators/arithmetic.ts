@@ -15,7 +15,10 @@ import { exprName } from "../../plan/expr/sql-text.js";
 import { POW10, divRoundHalfUp, fitsPrecision, formatDecimal, literalPrecisionScale } from "../../values/decimal.js";
 import { addLong, checkedLong, longFromDouble, divLong, modLong, mulLong, negLong, subLong, type Long } from "../../values/long.js";
 import type { FunctionContext, ResolveResult, ScalarFunctionDef } from "../registry.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 type Op = "+" | "-" | "*" | "/" | "%";
 
@@ -234,11 +237,11 @@ function binaryOp(name: string, op: Op, aliases: string[] = []): ScalarFunctionD
   };
 }
 
-register(binaryOp("add", "+", ["+"]));
-register(binaryOp("subtract", "-", ["-"]));
-register(binaryOp("multiply", "*", ["*"]));
-register(binaryOp("divide", "/", ["/"]));
-register(binaryOp("mod", "%", ["%", "remainder"]));
+definitions.push(binaryOp("add", "+", ["+"]));
+definitions.push(binaryOp("subtract", "-", ["-"]));
+definitions.push(binaryOp("multiply", "*", ["*"]));
+definitions.push(binaryOp("divide", "/", ["/"]));
+definitions.push(binaryOp("mod", "%", ["%", "remainder"]));
 
 const negativeDef: ScalarFunctionDef = {
   kind: "scalar", name: "negative", aliases: ["negate"], minArgs: 1, maxArgs: 1,
@@ -269,12 +272,12 @@ const negativeDef: ScalarFunctionDef = {
   // PySpark 4 names both -col and F.negative(col) `negative(col)`.
   sql: (a) => `negative(${a[0]})`,
 };
-register(negativeDef);
+definitions.push(negativeDef);
 /** SQL's prefix minus (`-x`), which Spark names `(- x)`: the SQL front end should call this. */
-register({ ...negativeDef, name: "unary_minus", aliases: [], sql: (a) => `(- ${a[0]})` });
+definitions.push({ ...negativeDef, name: "unary_minus", aliases: [], sql: (a) => `(- ${a[0]})` });
 
 
-register({
+definitions.push({
   kind: "scalar", name: "positive", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: typeOf(args[0]!) }),
   eval: (args) => args[0]!,
@@ -282,7 +285,7 @@ register({
 });
 
 /** Integral division: `div`. */
-register({
+definitions.push({
   kind: "scalar", name: "div", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const r = resolveArith("-", args);
