@@ -5,7 +5,9 @@
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType,
   IntegerType, LongType, MapType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
+  YearMonthIntervalType, DayTimeIntervalType, CalendarIntervalType,
 } from "../../types/data-types.js";
+import { dayTimeAnsiText, yearMonthAnsiText } from "../../values/interval.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
 import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
@@ -41,6 +43,9 @@ export function valueToString(v: unknown, t: DataType, ctx: FunctionContext): st
   if (t instanceof TimestampType) return formatTimestamp(v as number, ctx.timeZone);
   if (t instanceof TimestampNTZType) return formatTimestamp(v as number, "UTC");
   if (t instanceof BinaryType) return new TextDecoder().decode(v as Uint8Array);
+  if (t instanceof YearMonthIntervalType) return yearMonthAnsiText(v as number, t.startField, t.endField);
+  if (t instanceof DayTimeIntervalType) return dayTimeAnsiText(v as Long, t.startField, t.endField);
+  if (t instanceof CalendarIntervalType) return String(v);
   if (t instanceof ArrayType) {
     return "[" + (v as unknown[]).map((e) => (e == null ? "null" : valueToString(e, t.elementType, ctx))).join(", ") + "]";
   }

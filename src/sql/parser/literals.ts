@@ -138,6 +138,8 @@ const INTERVAL_UNITS = new Map<string, string>([
   ["DAY", "DAY"], ["DAYS", "DAY"], ["HOUR", "HOUR"], ["HOURS", "HOUR"], ["MINUTE", "MINUTE"], ["MINUTES", "MINUTE"],
   ["SECOND", "SECOND"], ["SECONDS", "SECOND"], ["MILLISECOND", "MILLISECOND"], ["MILLISECONDS", "MILLISECOND"],
   ["MICROSECOND", "MICROSECOND"], ["MICROSECONDS", "MICROSECOND"],
+  // Spark's grammar takes these too, then rejects them with INVALID_INTERVAL_FORMAT.INVALID_UNIT.
+  ["NANOSECOND", "NANOSECOND"], ["NANOSECONDS", "NANOSECONDS"],
 ]);
 
 function unitAt(p: Cursor, ahead = 0): string | undefined {
