@@ -21,6 +21,7 @@ import "./math/random.js";
 import "./conditional/null-handling.js";
 import "./datetime/parts.js";
 import "./datetime/arith.js";
+import "./datetime/make-interval.js";
 import "./datetime/trunc.js";
 import "./datetime/convert.js";
 import "./collection/access.js";

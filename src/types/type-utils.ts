@@ -22,6 +22,13 @@ export const isDayTimeInterval = (t: DataType): t is DayTimeIntervalType => t in
 /** Spark's AnsiIntervalType: the two interval types that can be ordered and stored. */
 export const isAnsiInterval = (t: DataType) => isYearMonthInterval(t) || isDayTimeInterval(t);
 export const isCalendarInterval = (t: DataType) => t instanceof CalendarIntervalType;
+/** Whether values of a type can be sorted and compared for order (Spark's RowOrdering.isOrderable). */
+export function isOrderable(t: DataType): boolean {
+  if (t instanceof CalendarIntervalType || t instanceof MapType) return false;
+  if (t instanceof ArrayType) return isOrderable(t.elementType);
+  if (t instanceof StructType) return t.fields.every((f) => isOrderable(f.dataType));
+  return true;
+}
 export const isAtomic = (t: DataType) => !(t instanceof ArrayType || t instanceof StructType || t instanceof MapType);
 
 /** Rank of numeric types for widening: byte < short < int < long < float < double. */

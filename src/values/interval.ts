@@ -206,6 +206,16 @@ export function parseMultiUnitInterval(input: string): ParsedInterval {
   return acc;
 }
 
+/** Text that does not fit the interval type's fields (Spark's UNMATCHED_FORMAT_STRING). */
+export function unmatchedIntervalFormat(input: string, ym: boolean, start: number, end: number): PijarError {
+  const names = ym ? YM_NAMES : DT_NAMES;
+  const shape = start === end ? names[start]! : `${names[start]} TO ${names[end]}`;
+  return new PijarError("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", {
+    input, intervalStr: ym ? "year-month" : "day-time", supportedFormat: `\`INTERVAL '...' ${shape}\``,
+    typeName: `interval ${shape.toLowerCase()}`,
+  });
+}
+
 /**
  * Parses the value of `INTERVAL '<text>' <start> TO <end>` (or a single field), Spark's
  * fromYearMonthString / fromDayTimeString: `1-2`, `-10 9:8:7.987654321`, `12:30`. Fractions
@@ -216,14 +226,7 @@ export function parseAnsiIntervalValue(text: string, ym: boolean, start: number,
   const m0 = /^([+-])?(.*)$/.exec(t)!;
   const neg = m0[1] === "-";
   const body = m0[2]!;
-  const fail = (): PijarError => {
-    const names = ym ? YM_NAMES : DT_NAMES;
-    const shape = start === end ? names[start]! : `${names[start]} TO ${names[end]}`;
-    const typeName = `interval ${shape.toLowerCase()}`;
-    return new PijarError("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", {
-      input, intervalStr: ym ? "year-month" : "day-time", supportedFormat: `\`INTERVAL '...' ${shape}\``, typeName,
-    });
-  };
+  const fail = () => unmatchedIntervalFormat(input, ym, start, end);
   if (ym) {
     let months: bigint;
     if (start !== end) {

@@ -8,6 +8,7 @@ import {
   YearMonthIntervalType, DayTimeIntervalType, CalendarIntervalType,
 } from "../../types/data-types.js";
 import { dayTimeAnsiText, yearMonthAnsiText } from "../../values/interval.js";
+import { castIntervalToIntegral, castToInterval } from "./interval-cast.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
 import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
@@ -117,6 +118,14 @@ function toDecimal(v: unknown, from: DataType, to: DecimalType): bigint {
 export function castValue(v: unknown, from: DataType, to: DataType, ctx: FunctionContext): unknown {
   if (from.equals(to)) return v;
   if (to instanceof StringType) return valueToString(v, from, ctx);
+  if (to instanceof YearMonthIntervalType || to instanceof DayTimeIntervalType || to instanceof CalendarIntervalType) {
+    return castToInterval(v, from, to);
+  }
+  if (from instanceof YearMonthIntervalType || from instanceof DayTimeIntervalType) {
+    if (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType || to instanceof LongType) {
+      return integralFromExact(castIntervalToIntegral(v, from), v, from, to);
+    }
+  }
   const toName = to.typeName();
   if (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType || to instanceof LongType) {
     if (from instanceof StringType) {

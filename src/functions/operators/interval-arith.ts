@@ -186,6 +186,10 @@ function scaleInterval(x: Long, y: unknown, st: IntervalState, divide: boolean, 
   return fit(bx * by);
 }
 
+function wallClock(micros: number, tz: string): number {
+  return tz === "UTC" ? micros : micros + localFields(micros, tz).offsetMinutes * 60_000_000;
+}
+
 /** A timestamp moved by months in wall-clock time, the day clamped to the month's length. */
 function timestampAddMonths(micros: number, months: number, tz: string): number {
   const f = localFields(micros, tz);
@@ -201,6 +205,7 @@ export function evalIntervalArith(args: readonly unknown[][], n: number, call: C
   const out = new Array<unknown>(n);
   const sign = st.sign;
   const tz = call.dataType instanceof TimestampNTZType || typeOf(call.args[0]!) instanceof TimestampNTZType ? "UTC" : ctx.timeZone;
+  const tsDiffTz = typeOf(call.args[0]!) instanceof TimestampNTZType ? "UTC" : ctx.timeZone;
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
@@ -208,7 +213,8 @@ export function evalIntervalArith(args: readonly unknown[][], n: number, call: C
     switch (st.iv) {
       case "date_days": out[i] = (x as number) + sign * (y as number); break;
       case "date_diff": out[i] = canonLong(BigInt((x as number) - (y as number)) * BigInt(MICROS_PER_DAY)); break;
-      case "ts_diff": out[i] = canonLong(BigInt(x as number) - BigInt(y as number)); break;
+      // Spark subtracts wall-clock times, so a DST change between them does not show.
+      case "ts_diff": out[i] = canonLong(BigInt(wallClock(x as number, tsDiffTz)) - BigInt(wallClock(y as number, tsDiffTz))); break;
       case "date_ym": out[i] = addMonths(x as number, sign * (y as number)); break;
       case "date_dt_days": out[i] = (x as number) + sign * Number(BigInt(y as Long) / BigInt(MICROS_PER_DAY)); break;
       case "ts_ym": out[i] = timestampAddMonths(x as number, sign * (y as number), tz); break;
