@@ -8,7 +8,8 @@ For each kernel, RUNS times: launch through jupyter_client and time
   distinct   p50 of CELLS trivial cells that all differ (`7 + 1`): no cached type check helps.
 Prints the medians over the runs and the ratio Pijar / ipykernel.
 
-Usage (from the repo root, after `npx tsc -p tsconfig.json`):
+Usage (from the repo root, after `npx tsc -p tsconfig.json && node dist/kernel/cli.js snapshot`;
+without the checker snapshot the kernel builds its checker at start, 5-7 s more; `setup.sh` does both):
   .venv/bin/python bench/kernel.py [--runs 3] [--cells 50] [--no-typecheck]
 The Pijar kernelspec is installed from this checkout's dist/ into a temporary prefix.
 """

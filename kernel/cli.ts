@@ -1,14 +1,22 @@
 #!/usr/bin/env node
 /**
  * `pijar` command line: `pijar install [--user|--sys-prefix|--prefix PATH] [--name NAME]
- * [--interrupt-mode signal|message]` installs the Jupyter kernelspec.
+ * [--interrupt-mode signal|message]` installs the Jupyter kernelspec; `pijar snapshot` builds the
+ * type checker's startup snapshot (part of the build: the kernel's checker then starts warm).
  */
 import { install, type InstallOptions } from "./install.js";
+import { buildSnapshot } from "./runtime/checker-snapshot.js";
+import { REPO_ROOT } from "./runtime/module-loader.js";
 
-const USAGE = `usage: pijar install [--user | --sys-prefix | --prefix PATH] [--name NAME] [--interrupt-mode message|signal]`;
+const USAGE = `usage: pijar install [--user | --sys-prefix | --prefix PATH] [--name NAME] [--interrupt-mode message|signal]
+       pijar snapshot`;
 
 function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
+  if (cmd === "snapshot" && rest.length === 0) {
+    process.stdout.write(`Built the type checker's startup snapshot ${buildSnapshot(REPO_ROOT)}\n`);
+    return 0;
+  }
   if (cmd !== "install") {
     process.stderr.write(`${cmd ? `unknown command "${cmd}"\n` : ""}${USAGE}\n`);
     return cmd === "--help" || cmd === "-h" ? 0 : 2;

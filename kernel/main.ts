@@ -23,7 +23,7 @@ import { CommManager } from "./runtime/comms.js";
 import { kernelInfo } from "./protocol/kernel-info.js";
 import { makeInput } from "./runtime/input.js";
 import { progressListener } from "./runtime/progress.js";
-import { WorkerChecker } from "./runtime/checker-client.js";
+import { startChecker } from "./runtime/checker-launch.js";
 import { REPO_ROOT } from "./runtime/module-loader.js";
 import type { Dispatcher as DispatcherT } from "./protocol/dispatcher.js";
 import type { Evaluator as EvaluatorT } from "./runtime/evaluate.js";
@@ -53,7 +53,7 @@ let onWireMessage: (m: ToMain) => void = (m) => early.push(m);
 wire.on("message", (m: ToMain) => onWireMessage(m));
 const checker = process.env["PIJAR_NO_TYPECHECK"]
   ? null
-  : new WorkerChecker(new URL("./runtime/checker-worker.js", import.meta.url), { cwd: process.cwd(), repoRoot: REPO_ROOT });
+  : startChecker(process.cwd(), REPO_ROOT);
 // TypeScript (used by transpile) loads in ~300 ms: import it after the wire thread started, so
 // the sockets answer kernel_info while it loads.
 const { Evaluator } = await import("./runtime/evaluate.js");

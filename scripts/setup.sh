@@ -34,6 +34,7 @@ if [ "$MODE" = full ]; then
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   [ -d /usr/lib/postgresql ] || need_apt+=(postgresql)
   command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server)
+  command -v zstd >/dev/null || need_apt+=(zstd) # the codec oracle writes .zst inputs
 fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt_install "${need_apt[@]}"
@@ -59,6 +60,12 @@ if [ ! -f "$BUILD_STAMP" ] || [ -n "$(find src kernel tsconfig.json package.json
   log "TypeScript build"
   npx tsc -p tsconfig.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
   touch "$BUILD_STAMP"
+fi
+# The kernel's type checker starts from a snapshot of itself, warm (kernel/README.md); without
+# one it still works, only its first check waits seconds longer.
+if [ ! -f dist/kernel/checker.blob ] || [ "$BUILD_STAMP" -nt dist/kernel/checker.blob ]; then
+  log "Type checker snapshot"
+  node dist/kernel/cli.js snapshot >/dev/null || log "note: no type checker snapshot (the kernel builds its checker at start instead)"
 fi
 
 if [ "$MODE" = full ]; then

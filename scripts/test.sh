@@ -87,7 +87,7 @@ cleanup() {
   true
 }
 CONNECT_DIR=$(mktemp -d /tmp/pijar-connect.XXXXXX)
-trap 'cleanup; bash scripts/connect/stop-server.sh "$CONNECT_DIR" >/dev/null 2>&1' EXIT
+trap 'cleanup; bash scripts/connect/stop-cluster.sh "$CONNECT_DIR" >/dev/null 2>&1' EXIT
 if [ -f scripts/db/start-postgres.sh ]; then
   pg_env=$(bash scripts/db/start-postgres.sh "$DB_DIR") || echo "warning: PostgreSQL did not start"
   set -a; eval "$pg_env"; set +a
@@ -111,16 +111,21 @@ spawn "oracle expectations vs PySpark" .venv/bin/python test/sparkoracle/ci.py
 # Spark's own SQL golden-test inputs (test/conformance): PySpark reruns only when their stamp changed.
 [ -f test/conformance/oracle.py ] && spawn "conformance expectations vs PySpark" .venv/bin/python test/conformance/oracle.py --check
 # 2. (The kernel's own suite runs after this batch: see 5b.)
-# 3. Every notebook of the course, top to bottom, through the kernel.
-[ -f test/notebooks/run_notebooks.py ] && spawn "notebooks (nbclient)" .venv/bin/python test/notebooks/run_notebooks.py
-# 4. A real Spark Connect server (scripts/connect): one JVM from .venv's pyspark on loopback with
-#    a token, started while the stages above run; vitest's test/connect reaches it through
-#    PIJAR_TEST_SPARK_REMOTE. Stopped by PID on exit.
+# 3. Every notebook of the course, top to bottom, through the kernel (those that need a Spark
+#    Connect server run once it is up: 4b).
+[ -f test/notebooks/run_notebooks.py ] && spawn "notebooks (nbclient)" .venv/bin/python test/notebooks/run_notebooks.py --no-server
+# 4. A real Spark standalone cluster (scripts/connect/start-cluster.sh): a master, a worker with
+#    its executor JVM, and a Spark Connect server as the cluster's driver, all from .venv's
+#    pyspark on loopback with a token, started while the stages above run. vitest's test/connect
+#    reaches it through PIJAR_TEST_SPARK_REMOTE (and proves tasks ran on the executor). Every JVM
+#    is stopped by PID on exit.
 spawn "Spark Connect protos match the pyspark jar" bash scripts/connect/gen-protos.sh --check
-if connect_env=$(bash scripts/connect/start-server.sh "$CONNECT_DIR"); then
-  eval "export $connect_env"
+if connect_env=$(bash scripts/connect/start-cluster.sh "$CONNECT_DIR"); then
+  set -a; eval "$connect_env"; set +a
+  # 4b. The lesson that moves a pipeline from the laptop to the cluster.
+  [ -f test/notebooks/run_notebooks.py ] && spawn "notebooks on the Spark cluster (nbclient)" .venv/bin/python test/notebooks/run_notebooks.py --server-only
 else
-  failed=$((failed + 1)); failures+=("Spark Connect server start")
+  failed=$((failed + 1)); failures+=("Spark cluster start")
 fi
 # 5. Unit, golden, SQL, IO, JDBC, display, reliability and Spark Connect tests (vitest).
 spawn "vitest" npx vitest run --reporter=dot

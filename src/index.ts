@@ -9,8 +9,6 @@
  */
 // Every function definition registers itself in the registry when loaded.
 import "./functions/index.js";
-// The SQL front end registers itself with the DataFrame API (spark.sql, filter("..."), selectExpr).
-import "./sql/index.js";
 import { wireModules } from "./wiring.js";
 import { wireConnect } from "./connect/index.js";
 

@@ -19,9 +19,9 @@ export interface ExecuteDeps {
   /** Resolves once the preloaded globals (spark, F...) are ready. */
   ready: Promise<void>;
   /**
-   * Resolves when the kernel can run cells at full speed (globals loaded, type checker warm):
-   * kernel_info_reply on shell waits for it, as ipykernel answers only once it is ready, so the
-   * first cells of "Run All" do not wait for the checker.
+   * Resolves when the kernel can run cells at full speed (globals loaded, type checker warm, or
+   * a time limit passed): kernel_info_reply on shell waits for it, as ipykernel answers only
+   * once it is ready, so the first cells of "Run All" do not wait for the checker.
    */
   startup?: Promise<unknown>;
 }
@@ -32,14 +32,6 @@ export interface ExecuteOutcome {
 }
 
 let executionCount = 0;
-let firstCellStarted = false;
-/** A first-cell check that finished after the cell's reply. */
-let lateReport: { check: Promise<Diagnostic[]>; code: string; count: number } | null = null;
-
-function lateText(diags: Diagnostic[], code: string, count: number): string {
-  return typeErrorContent(diags, code, count).traceback.join("\n").replace(/\x1b\[[0-9;]*m/g, "") + "\n";
-}
-const LATE_CHECK_WAIT_MS = 300;
 
 function typeErrorContent(diags: Diagnostic[], code: string, count: number): { ename: string; evalue: string; traceback: string[] } {
   const lines = code.split("\n");
@@ -58,36 +50,21 @@ function typeErrorContent(diags: Diagnostic[], code: string, count: number): { e
   };
 }
 
-interface Prepared {
-  typeErrors: ReturnType<typeof typeErrorContent> | null;
-  lateCheck: Promise<Diagnostic[]> | null;
-}
-
 /**
- * Before running: wait for the preloaded globals, report a late first-cell check, type-check.
- * Every wait is interruptible (an interrupt during the check fails the cell without running it).
+ * Before running: wait for the preloaded globals, then type-check. A cell never runs unchecked:
+ * while the checker is still starting, the check waits for it (the check is queued behind its
+ * warm-up). Every wait is interruptible (an interrupt during the check fails the cell without
+ * running it).
  */
-async function prepare(code: string, count: number, deps: ExecuteDeps): Promise<Prepared> {
-  const { evaluator, output, checker } = deps;
+async function typeErrors(code: string, count: number, deps: ExecuteDeps): Promise<ReturnType<typeof typeErrorContent> | null> {
+  const { evaluator, checker } = deps;
   await evaluator.interruptible(deps.ready);
-  if (lateReport) {
-    const late = lateReport;
-    lateReport = null;
-    const diags = await evaluator.interruptible(late.check);
-    if (diags.length) output.write("stderr", `Type errors in cell[${late.count}], found after it ran:\n` + lateText(diags, late.code, late.count));
-  }
-  if (!checker) return { typeErrors: null, lateCheck: null };
-  // If the language service is still loading (about a second after start) the first cell runs
-  // first and is checked meanwhile, so the first result comes fast; its type errors are then
-  // printed on stderr. Later cells always wait for the check.
-  const first = !firstCellStarted;
-  firstCellStarted = true;
+  if (!checker) return null;
   const check = checker.check(code, count);
-  // The check runs in its own thread: transpile meanwhile.
+  // The check runs in its own thread or process: transpile meanwhile.
   evaluator.pretranspile(code, count);
-  if (!checker.warm && first) return { typeErrors: null, lateCheck: check };
   const diags = await evaluator.interruptible(check);
-  return { typeErrors: diags.length ? typeErrorContent(diags, code, count) : null, lateCheck: null };
+  return diags.length ? typeErrorContent(diags, code, count) : null;
 }
 
 export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<ExecuteOutcome> {
@@ -117,41 +94,26 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
     return { reply: { status: "ok", execution_count: count, user_expressions: {}, payload: page ? [page] : [] }, failed: false };
   }
 
-  let prep: Prepared;
+  let errors: ReturnType<typeof typeErrorContent> | null;
   try {
-    prep = await prepare(code, count, deps);
+    errors = await typeErrors(code, count, deps);
   } catch (e) {
     if (process.env["PIJAR_DEBUG"]) deps.output.rawStderr(`pijar kernel: prepare failed ${(e as Error)?.stack}\n`);
     output.flush();
     return fail({ ename: errorName(e), evalue: errorMessage(e), traceback: evaluator.traceback(e) });
   }
-  if (prep.typeErrors) {
+  if (errors) {
     output.flush();
-    return fail(prep.typeErrors);
+    return fail(errors);
   }
-  const lateCheck = prep.lateCheck;
-  const reportLate = async () => {
-    if (!lateCheck) return;
-    // Wait briefly: a slow first check must not hold back the first result. A check that
-    // finishes later is reported at the start of the next execution.
-    const timeout = new Promise<null>((r) => setTimeout(() => r(null), LATE_CHECK_WAIT_MS).unref());
-    const diags = await Promise.race([lateCheck, timeout]);
-    if (diags === null) {
-      lateReport = { check: lateCheck, code, count };
-      return;
-    }
-    if (diags.length) output.write("stderr", lateText(diags, code, count));
-  };
   try {
     const result = await evaluator.run(code, count);
     if (result.hasValue && !silent) {
       const bundle = await evaluator.interruptible(toBundle(result.value));
       if (bundle) output.iopub("execute_result", { execution_count: count, data: bundle, metadata: {} });
     }
-    await reportLate();
     deps.checker?.commit(count);
   } catch (e) {
-    await reportLate();
     // Declarations that ran before the error exist at runtime: later cells may use them.
     deps.checker?.commit(count);
     output.flush();

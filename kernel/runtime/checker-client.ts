@@ -1,8 +1,8 @@
 /**
- * The main thread's handle on the type checker, which runs in its own worker thread so that
- * starting the TypeScript language service (about a second) never blocks the kernel.
+ * The main thread's handle on the type checker, which runs outside the main thread (a process
+ * started from a snapshot, or a worker thread: checker-launch.ts) so that it never blocks the
+ * kernel.
  */
-import { Worker } from "node:worker_threads";
 
 /** A type error in cell coordinates (0-based line/col). */
 export interface Diagnostic {
@@ -32,11 +32,26 @@ export interface CellChecker {
   inspect(code: string, pos: number): Promise<string | null>;
 }
 
-type Pending = { resolve: (v: any) => void; reject: (e: unknown) => void };
+type Pending = { op: string; args: unknown[]; resolve: (v: any) => void; reject: (e: unknown) => void };
 
-/** Talks to checker-worker.js. */
-export class WorkerChecker implements CellChecker {
-  private readonly worker: Worker;
+/** What the checker answers: a request's result or error, or (id 0) that it is warm. */
+export type CheckerReply = { id: number; result?: unknown; error?: string; warm?: boolean };
+
+/** A way to reach a running checker (a worker thread or a process). */
+export interface CheckerChannel {
+  send(m: { id: number; op: string; args: unknown[] }): void;
+  /** Registers the handlers; `failed` fires once if the checker dies or cannot start. */
+  listen(onReply: (m: CheckerReply) => void, failed: (e: Error) => void): void;
+  /** Stops it (after a failure, before a fallback takes over). */
+  close(): void;
+}
+
+/**
+ * Talks to the checker over a channel. If the channel fails before the checker is warm (a
+ * snapshot that does not start), the fallback channel takes over and gets the pending requests.
+ */
+export class CheckerClient implements CellChecker {
+  private channel: CheckerChannel;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private broken: Error | null = null;
@@ -44,34 +59,52 @@ export class WorkerChecker implements CellChecker {
   private warmed!: () => void;
   private readonly warmPromise = new Promise<void>((r) => (this.warmed = r));
 
-  constructor(workerUrl: URL, workerData: unknown) {
-    this.worker = new Worker(workerUrl, { workerData });
-    this.worker.unref();
-    this.worker.on("message", (m: { id: number; result?: unknown; error?: string; warm?: boolean }) => {
-      if (m.warm) {
-        this.warm = true;
-        this.warmed();
-      }
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.error !== undefined) p.reject(new Error(m.error));
-      else p.resolve(m.result);
-    });
-    this.worker.on("error", (e) => {
-      this.broken = e;
-      this.warmed();
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
-    });
+  constructor(channel: CheckerChannel, private fallback: (() => CheckerChannel) | null = null) {
+    this.channel = channel;
+    this.attach(channel);
+  }
+
+  private attach(channel: CheckerChannel): void {
+    channel.listen(
+      (m) => {
+        if (channel !== this.channel) return;
+        if (m.warm) {
+          this.warm = true;
+          this.warmed();
+        }
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        if (m.error !== undefined) p.reject(new Error(m.error));
+        else p.resolve(m.result);
+      },
+      (e) => this.failed(channel, e),
+    );
+  }
+
+  private failed(channel: CheckerChannel, e: Error): void {
+    if (channel !== this.channel) return;
+    channel.close();
+    if (!this.warm && this.fallback) {
+      if (process.env["PIJAR_DEBUG"]) process.stderr.write(`pijar kernel: checker failed to start (${e.message}); using the checker thread\n`);
+      this.channel = this.fallback();
+      this.fallback = null;
+      this.attach(this.channel);
+      for (const [id, p] of this.pending) this.channel.send({ id, op: p.op, args: p.args });
+      return;
+    }
+    this.broken = e;
+    this.warmed();
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
   }
 
   private call<T>(op: string, args: unknown[]): Promise<T> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, op, args });
+      this.pending.set(id, { op, args, resolve, reject });
+      this.channel.send({ id, op, args });
     });
   }
 

@@ -8,7 +8,9 @@
  *   npx tsx notebooks/_source/build.ts --check  # fail if a committed notebook is out of date
  *
  * Source format (a line starting with `%% ` starts a new cell):
- *   %% notebook id=01-pengenalan-spark en=01-intro-to-spark
+ *   %% notebook id=01-pengenalan-spark en=01-intro-to-spark [needs=spark-remote]
+ *                 (needs=... lands in the notebook's metadata.pijar.needs: what a run must provide,
+ *                  e.g. a Spark Connect server, which test/notebooks/run_notebooks.py passes on)
  *   %% md:id      Markdown in Bahasa Indonesia ...
  *   %% md:en      ... immediately followed by the same cell in English
  *   %% code       TypeScript, identical in both notebooks
@@ -20,7 +22,7 @@ import { fileURLToPath } from "node:url";
 
 type Lang = "id" | "en";
 interface Cell { type: "markdown" | "code"; source: Record<Lang, string> }
-interface Source { names: Record<Lang, string>; cells: Cell[] }
+interface Source { names: Record<Lang, string>; cells: Cell[]; needs: string[] }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -31,6 +33,7 @@ function fail(file: string, line: number, message: string): never {
 
 export function parseSource(file: string, text: string): Source {
   const names: Partial<Record<Lang, string>> = {};
+  const needs: string[] = [];
   const cells: Cell[] = [];
   let current: { kind: string; line: number; body: string[] } | null = null;
   let pendingId: { text: string; line: number } | null = null;
@@ -61,7 +64,10 @@ export function parseSource(file: string, text: string): Source {
     }
     flush();
     if (m[1] === "notebook") {
-      for (const [, k, v] of m[2]!.matchAll(/(\w+)=(\S+)/g)) if (k === "id" || k === "en") names[k] = v!;
+      for (const [, k, v] of m[2]!.matchAll(/(\w+)=(\S+)/g)) {
+        if (k === "id" || k === "en") names[k] = v!;
+        else if (k === "needs") needs.push(...v!.split(","));
+      }
       return;
     }
     if (!["code", "md:id", "md:en"].includes(m[1]!)) fail(file, i + 1, `unknown cell marker "%% ${m[1]}" (use code, md:id or md:en)`);
@@ -70,7 +76,7 @@ export function parseSource(file: string, text: string): Source {
   flush();
   if (pendingId) fail(file, (pendingId as { line: number }).line, "md:id without its md:en translation");
   if (!names.id || !names.en) throw new Error(`${path.basename(file)}: missing "%% notebook id=... en=..." line`);
-  return { names: names as Record<Lang, string>, cells };
+  return { names: names as Record<Lang, string>, cells, needs };
 }
 
 function lines(text: string): string[] {
@@ -89,6 +95,7 @@ export function toIpynb(src: Source, lang: Lang): string {
     metadata: {
       kernelspec: { name: "pijar", display_name: "TypeScript (Pijar)", language: "typescript" },
       language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/typescript" },
+      ...(src.needs.length ? { pijar: { needs: src.needs } } : {}),
     },
     nbformat: 4,
     nbformat_minor: 5,

@@ -26,7 +26,8 @@ if port_open; then
   exit 1
 fi
 
-TOKEN=$("$PY" -c 'import secrets; print(secrets.token_hex(16))')
+# PIJAR_CONNECT_TOKEN reuses a token (a restart behind the same URL, as test/connect/lost-connection does).
+TOKEN=${PIJAR_CONNECT_TOKEN:-$("$PY" -c 'import secrets; print(secrets.token_hex(16))')}
 umask 077
 printf '%s\n' "$TOKEN" > "$STATE/token"
 

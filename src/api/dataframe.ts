@@ -31,7 +31,7 @@ import { lookup, unresolvedColumn } from "../analyzer/scope.js";
 import { GroupedData } from "./grouped-data.js";
 import { DataFrameNaFunctions } from "./na-functions.js";
 import { describeFrame, summaryFrame } from "./describe.js";
-import { sqlFrontEnd } from "./sql-front-end.js";
+import { parseSelectItem } from "./sql-front-end.js";
 import { stringType } from "../types/data-types.js";
 import { toArrowSchema } from "../types/arrow-types.js";
 import { dataFrameDisplay } from "./display-bundle.js";
@@ -134,13 +134,13 @@ export class DataFrame {
 
   /** select() with SQL expressions: `selectExpr("unit_price * quantity AS gross")`. */
   selectExpr(...exprs: (string | string[])[]): DataFrame {
-    const items = exprs.flat().map((e) => sqlFrontEnd().parseSelectItem(e));
+    const items = exprs.flat().map((e) => parseSelectItem(e, this.sparkSession));
     return this.next(B.buildProject(this.plan, items, this.ctx));
   }
 
   /** Keeps rows matching a Column condition or a SQL string (`"quantity > 5"`). */
   filter(condition: Column | string): DataFrame {
-    const e = typeof condition === "string" ? sqlFrontEnd().parseExpression(condition) : condition.expr;
+    const e = typeof condition === "string" ? parseSelectItem(condition, this.sparkSession) : condition.expr;
     return this.next(B.buildFilter(this.plan, e, this.ctx));
   }
 

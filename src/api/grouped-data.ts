@@ -7,7 +7,7 @@ import { call, unresolvedAttr, alias } from "../plan/expr/expr.js";
 import { Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
 import * as B from "../plan/builder/index.js";
-import { sqlFrontEnd } from "./sql-front-end.js";
+import { parseSelectItem } from "./sql-front-end.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { isNumeric } from "../types/type-utils.js";
 import { exprName } from "../plan/expr/sql-text.js";
@@ -22,7 +22,7 @@ export class GroupedData {
     const aggs: Expr[] = [];
     for (const e of exprs) {
       if (e instanceof Column) aggs.push(e.expr);
-      else if (typeof e === "string") aggs.push(sqlFrontEnd().parseSelectItem(e));
+      else if (typeof e === "string") aggs.push(parseSelectItem(e, this.df.sparkSession));
       else if (e && typeof e === "object") {
         for (const [colName, fn] of Object.entries(e)) {
           const f = fn.toLowerCase() === "mean" ? "avg" : fn;

@@ -21,7 +21,8 @@ import type { BuildContext } from "../plan/builder/index.js";
 import type { FunctionContext } from "../functions/registry.js";
 import type { ExecutionSettings } from "../execution/execute.js";
 import { PijarError } from "../errors/pijar-error.js";
-import { sqlFrontEnd } from "./sql-front-end.js";
+import { planStatement } from "./sql-front-end.js";
+import { setActiveSession } from "./active-session.js";
 import { buildSubqueryAlias } from "../plan/builder/index.js";
 import { sessionExtensions } from "./session-extensions.js";
 import type { DataFrameReader } from "./reader.js";
@@ -88,9 +89,9 @@ class Builder {
   getOrCreate(): SparkSession {
     const url = this.remoteUrl();
     if (url) return this.openRemote(url, false);
-    if (!active) active = new SparkSession(this.options);
+    if (!active) makeActive(new SparkSession(this.options));
     else for (const [k, v] of Object.entries(this.options)) if (k.startsWith("spark.sql.") || k.startsWith("spark.pijar.")) active.conf.set(k, v);
-    return active;
+    return active!;
   }
 
   create(): SparkSession {
@@ -101,6 +102,12 @@ class Builder {
 }
 
 let active: SparkSession | null = null;
+
+/** The active session is also published to active-session.ts, where F.expr reads its settings. */
+function makeActive(session: SparkSession | null): void {
+  active = session;
+  setActiveSession(session);
+}
 
 /** @internal The Spark Connect backend (src/connect), set by src/index.ts: opens a remote session. */
 export const remoteBackend: { open: ((url: string, options: Record<string, string>, create: boolean) => SparkSession) | null } = { open: null };
@@ -154,7 +161,7 @@ export class SparkSession {
 
   /** Runs Spark SQL; `args` fill `:name` (object) or `?` (array) markers. */
   sql(sqlQuery: string, args?: Record<string, unknown> | unknown[]): DataFrame {
-    return new DataFrame(this, sqlFrontEnd().planStatement(this, sqlQuery, args));
+    return new DataFrame(this, planStatement(this, sqlQuery, args, (plan, mode) => new DataFrame(this, plan).explainString(mode)));
   }
 
   /** A temp view as a DataFrame. */
@@ -179,7 +186,7 @@ export class SparkSession {
 
   /** Local mode has nothing to release; kept for PySpark compatibility. */
   stop(): void {
-    if (active === this) active = null;
+    if (active === this) makeActive(null);
   }
 
   /** @internal */

@@ -7,9 +7,8 @@
  * _SUCCESS) through a staging folder, so a failed or interrupted write leaves the previous
  * data intact (see src/io/writer/commit.ts).
  *
- * Extension point: formats that are not files (JDBC) register a WriteHandler with
- * `registerWriteHandler("jdbc", handler)`; `save()` hands them the DataFrame, mode and
- * options, and a `jdbc(url, table, mode, properties)` method can be added here on top of it.
+ * Format "jdbc" is not a file: `save()` hands the DataFrame, mode and options to the JDBC writer
+ * (src/io/jdbc), which loads all or nothing in the database.
  */
 import type { DataFrame } from "./dataframe.js";
 import { PijarError } from "../errors/pijar-error.js";
@@ -18,20 +17,10 @@ import { outputFormatFactory } from "../io/formats.js";
 import { parseSaveMode, type SaveMode } from "../io/writer/commit.js";
 import { writeBatches } from "../io/writer/write-job.js";
 import { describeWithOptions, redactOptions } from "../io/redact.js";
+import { writeJdbc } from "../io/jdbc/jdbc-writer.js";
 
 /** Writer options as a JS object; `mode` and `partitionBy` ride along as PySpark's keywords. */
 export type WriteOptions = Record<string, OptionValue> & { mode?: string; partitionBy?: string | string[] };
-
-/** A non-file output (e.g. JDBC): receives everything the user configured. */
-export interface WriteHandler {
-  save(df: DataFrame, mode: SaveMode, options: Options, partitionBy: readonly string[]): Promise<void>;
-}
-
-const handlers = new Map<string, WriteHandler>();
-
-export function registerWriteHandler(format: string, handler: WriteHandler): void {
-  handlers.set(format.toLowerCase(), handler);
-}
 
 export class DataFrameWriter {
   private source = "parquet";
@@ -110,8 +99,7 @@ export class DataFrameWriter {
     this.applyOptions(options);
     const target = path ?? (this.opts.get("path") != null ? String(this.opts.get("path")) : undefined);
     this.opts.delete("path");
-    const handler = handlers.get(this.source.toLowerCase());
-    if (handler) return handler.save(this.df, this.saveMode, new Options(this.opts), this.partitionCols);
+    if (this.source.toLowerCase() === "jdbc") return writeJdbc(this.df, new Options(this.opts), this.saveMode);
     if (!target) {
       throw new PijarError("INVALID_ARGUMENT", {}, {
         message: `No path given to write ${this.source}: pass one, e.g. df.write.${this.source}("out/folder").`,

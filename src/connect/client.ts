@@ -29,10 +29,19 @@ export class ConnectClient {
   private readonly sync: SyncCaller;
   private readonly headers: Record<string, string>;
   private serverVersion: string | null = null;
+  /**
+   * The server's id for this session, from its first answer. Sent back with every request (as
+   * PySpark's client does) so that a server restarted behind the same URL answers Spark's
+   * INVALID_HANDLE.SESSION_CHANGED instead of silently starting a fresh, empty session.
+   */
+  private serverSideSessionId: string | undefined;
+  /** The server's address without parameters (the token is never printed), for error messages. */
+  readonly address: string;
 
   constructor(readonly settings: ConnectionSettings) {
     this.sessionId = settings.sessionId ?? randomUUID();
     const baseUrl = `${settings.useSsl ? "https" : "http"}://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${settings.port}`;
+    this.address = `sc://${settings.host.includes(":") ? `[${settings.host}]` : settings.host}:${settings.port}`;
     this.headers = { ...settings.headers, "user-agent": settings.userAgent };
     if (settings.token) this.headers.authorization = `Bearer ${settings.token}`;
     const headers = this.headers;
@@ -45,7 +54,15 @@ export class ConnectClient {
   }
 
   private get common() {
-    return { sessionId: this.sessionId, userContext: { userId: this.settings.userId }, clientType: this.clientType };
+    return {
+      sessionId: this.sessionId, userContext: { userId: this.settings.userId }, clientType: this.clientType,
+      clientObservedServerSideSessionId: this.serverSideSessionId,
+    };
+  }
+
+  private observe<T extends { serverSideSessionId: string }>(res: T): T {
+    if (res.serverSideSessionId) this.serverSideSessionId ??= res.serverSideSessionId;
+    return res;
   }
 
   /** AnalyzePlan, answered synchronously (schema, tree string, version, explain). */
@@ -53,7 +70,7 @@ export class ConnectClient {
     const req = create(AnalyzePlanRequestSchema, { ...this.common, analyze });
     const r = this.sync.call(SERVICE + "AnalyzePlan", toBinary(AnalyzePlanRequestSchema, req), this.headers);
     if (r.status !== 0) throw this.syncError(r.status, r.message, r.details, what);
-    return fromBinary(AnalyzePlanResponseSchema, r.messages[0]!);
+    return this.observe(fromBinary(AnalyzePlanResponseSchema, r.messages[0]!));
   }
 
   /** A Config call (spark.conf get/set/unset), synchronously; returns the key/value pairs. */
@@ -61,7 +78,7 @@ export class ConnectClient {
     const req = create(ConfigRequestSchema, { ...this.common, operation: { opType } });
     const r = this.sync.call(SERVICE + "Config", toBinary(ConfigRequestSchema, req), this.headers);
     if (r.status !== 0) throw this.syncError(r.status, r.message, r.details, what);
-    return fromBinary(ConfigResponseSchema, r.messages[0]!).pairs;
+    return this.observe(fromBinary(ConfigResponseSchema, r.messages[0]!)).pairs;
   }
 
   /** ExecutePlan with every response collected, synchronously (eager commands such as spark.sql). */
@@ -69,7 +86,7 @@ export class ConnectClient {
     const req = create(ExecutePlanRequestSchema, { ...this.common, operationId: randomUUID(), plan });
     const r = this.sync.call(SERVICE + "ExecutePlan", toBinary(ExecutePlanRequestSchema, req), this.headers);
     if (r.status !== 0) throw this.syncError(r.status, r.message, r.details, what);
-    return r.messages.map((m) => fromBinary(ExecutePlanResponseSchema, m));
+    return r.messages.map((m) => this.observe(fromBinary(ExecutePlanResponseSchema, m)));
   }
 
   /**
@@ -96,6 +113,7 @@ export class ConnectClient {
     const stageBytes = new Map<bigint, bigint>();
     try {
       for await (const res of this.rpc.executePlan(req, { signal: abort.signal })) {
+        this.observe(res);
         if (job && res.responseType.case === "executionProgress") {
           let delta = 0n;
           for (const st of res.responseType.value.stages) {
@@ -136,7 +154,7 @@ export class ConnectClient {
 
   private syncError(status: number, message: string, detailsB64: string, what: string): PijarError {
     const info = detailsB64 ? errorInfoFromDetails(statusDetails(Buffer.from(detailsB64, "base64"))) : null;
-    return serverError(status, message, info, what);
+    return serverError(status, message, info, what, this.address);
   }
 
   private asyncError(e: unknown, what: string): unknown {
@@ -149,7 +167,7 @@ export class ConnectClient {
         .filter((d) => d.type && d.value).map((d) => ({ typeUrl: d.type!, value: d.value! }));
       info = errorInfoFromDetails(details);
     }
-    return serverError(e.code, e.rawMessage, info, what);
+    return serverError(e.code, e.rawMessage, info, what, this.address);
   }
 }
 

@@ -73,16 +73,25 @@ const GRPC_CODE_NAMES: Record<number, string> = {
   8: "RESOURCE_EXHAUSTED", 12: "UNIMPLEMENTED", 13: "INTERNAL", 14: "UNAVAILABLE", 16: "UNAUTHENTICATED",
 };
 
+// A server that never answered and one that went away mid-session look the same from here.
+const unreachableHint = " Is the Spark Connect server running and reachable (scripts/connect/start-server.sh)?"
+  + " If it stopped or restarted, start it again, then reconnect: spark.stop() and SparkSession.builder.remote(url).getOrCreate()"
+  + " (a restarted server has lost this session's temp views and cached data).";
+
 /** A PijarError whose class, SQLSTATE and text are the server's own. */
-export function serverError(code: number, message: string, info: ServerErrorInfo | null, what: string): PijarError {
+export function serverError(code: number, message: string, info: ServerErrorInfo | null, what: string, server: string): PijarError {
   const jvmClass = info?.classes[0] ?? "";
   const exceptionType = jvmClass ? pysparkExceptionName(jvmClass) : "SparkConnectGrpcException";
   if (!info?.errorClass) {
     // No Spark error class: a transport or authentication failure. Say what was tried.
     const cls = code === 16 ? "CONNECT_AUTHENTICATION_FAILED" : code === 14 ? "CONNECT_SERVER_UNAVAILABLE" : "CONNECT_SERVER_ERROR";
     const hint = code === 16 ? " Check the token= parameter of the connection string."
-      : code === 14 ? " Is the Spark Connect server running and reachable (scripts/connect/start-server.sh)?" : "";
-    return withServerText(new PijarError(cls, {}, { message: `${what} failed with gRPC status ${GRPC_CODE_NAMES[code] ?? code}: ${message}.${hint}`, exceptionType }), null);
+      : code === 14 ? unreachableHint : "";
+    return withServerText(new PijarError(cls, {}, {
+      message: `${what} failed: the Spark Connect server at ${server} ${code === 14 ? "is not reachable (gRPC status" : "returned gRPC status"}`
+        + ` ${GRPC_CODE_NAMES[code] ?? code}: ${message}${code === 14 ? ")" : ""}.${hint}`,
+      exceptionType,
+    }), null);
   }
   const err = new PijarError(info.errorClass, info.messageParameters, { message, exceptionType });
   return withServerText(err, info.sqlState, message);

@@ -252,6 +252,41 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42823",
     exceptionType: analysis,
   },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_REFERENCE": {
+    message: "Unsupported subquery expression: Expressions referencing the outer query are not supported outside of WHERE/HAVING clauses: <sqlExprs>.",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.ACCESSING_OUTER_QUERY_COLUMN_IS_NOT_ALLOWED": {
+    message: "Unsupported subquery expression: Accessing outer query column is not allowed in this location:\n<treeNode>",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.AGGREGATE_FUNCTION_MIXED_OUTER_LOCAL_REFERENCES": {
+    message: "Unsupported subquery expression: Found an aggregate function in a correlated predicate that has both outer and local references, which is not supported: <function>.",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY": {
+    message: "Unsupported subquery expression: Correlated scalar subqueries can only be used in filters, aggregations, projections, and UPDATE/MERGE/DELETE commands:\n<treeNode>",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
+  "SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION": {
+    message: "The correlated scalar subquery '<sqlExpr>' is neither present in GROUP BY, nor in an aggregate function.\nAdd it to GROUP BY using ordinal position or wrap it in `first()` (or `first_value`) if you don't care which value you get.",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
+  "SCALAR_SUBQUERY_TOO_MANY_ROWS": {
+    message: "More than one row returned by a subquery used as an expression.",
+    sqlState: "21000",
+    exceptionType: "SparkException",
+  },
+  "UNRESOLVED_ALL_IN_GROUP_BY": {
+    message: "Cannot infer grouping columns for GROUP BY ALL based on the select clause. Please explicitly specify the grouping columns.",
+    sqlState: "42803",
+    exceptionType: analysis,
+  },
   "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE": {
     message: "The limit like expression <expr> is invalid. The limit expression must be equal to or greater than 0, but got <v>.",
     sqlState: "42K0E",
@@ -516,6 +551,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER": {
     message: "Encountered error while reading file <path>. Could not read footer. Please ensure that the file is in either ORC or Parquet format.\nIf not, please convert it to a valid format. If the file is in the valid format, please check if it is corrupt.\nIf it is, you can choose to either ignore it or fix the corruption.",
     sqlState: "KD001",
+  },
+  // Writes that fail for lack of space (ENOSPC, EDQUOT, EFBIG) or a destination in the way (EEXIST).
+  "TASK_WRITE_FAILED": { message: "Task failed while writing rows to <path>.", sqlState: "58030", exceptionType: "SparkException" },
+  "FAILED_RENAME_PATH": {
+    message: "Failed to rename <sourcePath> to <targetPath> as destination already exists.", sqlState: "42K04", exceptionType: "SparkFileAlreadyExistsException",
   },
   // Pijar's own: Spark raises a Hadoop ParentNotDirectoryException with no class here.
   "PATH_NOT_A_DIRECTORY": { message: "Parent path is not a directory: <path>." },

@@ -31,7 +31,7 @@ export function runPlan<T>(
 ): Promise<T> {
   return runJob(description, async (job) => {
     const op = physicalPlanOf(plan, settings);
-    const stream = op.execute({ fn: settings.fn, job, batchSize: settings.batchSize ?? BATCH_SIZE });
+    const stream = op.execute({ fn: settings.fn, job, batchSize: settings.batchSize ?? BATCH_SIZE, excludedRules: settings.excludedRules });
     return consume(stream, op.schema, job);
   });
 }

@@ -56,18 +56,37 @@ export function logicalLine(p: LogicalPlan): string {
     case "generate": return `Generate ${exprName(p.generator)}${p.outer ? " outer" : ""} [${names(p.generatedOutput)}]`;
     case "subquery_alias": return `SubqueryAlias ${p.alias}`;
     case "cached": return `InMemoryRelation [${names(p.output)}]`;
+    case "apply_subquery": {
+      const tested = p.subKind === "in" ? ` (${p.values.map(exprName).join(", ")}) IN` : "";
+      return `ApplySubquery ${p.subKind}${tested} [outer: ${names(p.outerRefs)}] AS ${p.result.name}`;
+    }
     case "sample": return `Sample ${p.fraction}${p.withReplacement ? " with replacement" : ""}, seed=${p.seed}`;
   }
 }
 
+/** Children for explain(): an ApplySubquery shows its subquery under the child. */
+function explainChildren(p: LogicalPlan): readonly LogicalPlan[] {
+  return p.kind === "apply_subquery" ? [p.child, p.subquery] : planChildren(p);
+}
+
 export function logicalTree(p: LogicalPlan): string {
-  return render(walk(p, planChildren, logicalLine));
+  return render(walk(p, explainChildren, logicalLine));
 }
 
 export function physicalTree(op: PhysicalOperator, withOutput = false): string {
-  return render(walk(op, (o) => o.children, (o) => {
+  type Node = { op: PhysicalOperator } | { plan: LogicalPlan };
+  // An operator running a subquery per outer value shows the subquery's (logical) plan under it.
+  const kids = (n: Node): Node[] => {
+    if ("plan" in n) return explainChildren(n.plan).map((plan) => ({ plan }));
+    const sub = n.op.subqueryPlan;
+    return [...n.op.children.map((op) => ({ op })), ...(sub ? [{ plan: sub }] : [])];
+  };
+  const text = (n: Node): string => {
+    if ("plan" in n) return logicalLine(n.plan);
+    const o = n.op;
     const d = o.describe();
     const base = `${o.name}${d ? " " + d : ""}${o.pipelineBreaker ? "  (pipeline breaker)" : ""}`;
     return withOutput ? `${base}  => [${o.output.map((a) => `${a.name}: ${a.dataType.simpleString()}`).join(", ")}]` : base;
-  }));
+  };
+  return render(walk<Node>({ op }, kids, text));
 }

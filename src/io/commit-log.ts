@@ -51,8 +51,8 @@ export function pausePoint(step: string): void {
 export function writeCommitRecord(rec: CommitRecord): boolean {
   const file = commitRecordPath(rec.target);
   const tmp = `${file}.tmp-${randomUUID()}`;
-  fs.writeFileSync(tmp, JSON.stringify(rec));
   try {
+    fs.writeFileSync(tmp, JSON.stringify(rec));
     fs.linkSync(tmp, file);
     return true;
   } catch (e) {

@@ -10,9 +10,13 @@ import { foldConstants } from "./rules/fold-constants.js";
 import { pushDownFilter } from "./rules/push-down-filter.js";
 import { pushDownLimit } from "./rules/push-down-limit.js";
 import { pruneColumns } from "./rules/prune-columns.js";
+import { rewriteSubqueries } from "./rules/rewrite-subqueries.js";
 import { internalError } from "../errors/pijar-error.js";
 
 export const RULES: readonly OptimizerRule[] = [
+  // Subquery expressions become ApplySubquery nodes before anything moves: the engine cannot
+  // evaluate them, and a filter holding one must not be pushed anywhere.
+  rewriteSubqueries,
   // Constants first, so later rules see simple literals (and pushed filters are cheap).
   foldConstants,
   // Filters next: they shrink everything above them and may reach the scan.

@@ -4,14 +4,18 @@
  */
 import type { Attr } from "../plan/expr/expr.js";
 import type { FunctionContext } from "../functions/registry.js";
-import type { Job } from "../execution/jobs.js";
+import type { TaskContext } from "../context/task-context.js";
 import { StructField, StructType } from "../types/data-types.js";
 import type { Batch } from "../columnar/batch.js";
+import type { LogicalPlan } from "../plan/logical/plan.js";
 
 export interface ExecContext {
   readonly fn: FunctionContext;
-  readonly job: Job;
+  /** The running task: cancel checks between batches and progress (the Job implements it). */
+  readonly job: TaskContext;
   readonly batchSize: number;
+  /** Optimizer rules switched off (spark.pijar.optimizer.excludedRules), for plans run inside operators. */
+  readonly excludedRules?: ReadonlySet<string>;
 }
 
 export abstract class PhysicalOperator {
@@ -23,6 +27,10 @@ export abstract class PhysicalOperator {
   /** True when the operator must consume all its input before producing output. */
   get pipelineBreaker(): boolean {
     return false;
+  }
+  /** A subquery the operator runs per outer value, shown under it by explain(). */
+  get subqueryPlan(): LogicalPlan | undefined {
+    return undefined;
   }
   /** The operator's details for explain(), e.g. the filter condition. */
   abstract describe(): string;

@@ -26,6 +26,7 @@ import { GenerateExec } from "./operators/generate.js";
 import { WindowExec } from "./operators/window.js";
 import { CachedExec } from "./operators/cached.js";
 import { SampleExec } from "./operators/sample.js";
+import { ApplySubqueryExec } from "./operators/apply-subquery.js";
 import { conjunction, splitConjuncts } from "../optimizer/conjuncts.js";
 import { internalError } from "../errors/pijar-error.js";
 
@@ -86,6 +87,11 @@ export function planPhysical(p: LogicalPlan): PhysicalOperator {
     case "subquery_alias": return planPhysical(p.child);
     case "cached": return new CachedExec(p.output, planPhysical(p.child), p.store);
     case "sample": return new SampleExec(p.output, planPhysical(p.child), p.fraction, p.withReplacement, p.seed);
+    case "apply_subquery": {
+      const idx = p.outerRefs.map((a) => p.child.output.findIndex((o) => o.id === a.id));
+      if (idx.some((i) => i < 0)) throw internalError("an outer reference of a subquery is not in its input");
+      return new ApplySubqueryExec(p.output, planPhysical(p.child), p, idx, p.values.map((v) => bindExpr(v, p.child.output)), planPhysical);
+    }
   }
 }
 

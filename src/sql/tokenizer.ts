@@ -85,7 +85,13 @@ export function unescapeSqlString(body: string, quote?: string): string {
 }
 
 /** Splits `sql` into tokens (ending with one `eof` token). Throws PARSE_SYNTAX_ERROR on bad input. */
-export function tokenize(sql: string): Token[] {
+/** Lexer options from session settings. */
+export interface LexOptions {
+  /** spark.sql.ansi.doubleQuotedIdentifiers: `"x"` is an identifier, as `` `x` ``, not a string. */
+  readonly doubleQuotedIdentifiers?: boolean;
+}
+
+export function tokenize(sql: string, opts: LexOptions = {}): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   const push = (type: TokenType, start: number, end: number, value: string) => {
@@ -110,6 +116,12 @@ export function tokenize(sql: string): Token[] {
     if ((c === "r" || c === "R") && (sql[i + 1] === "'" || sql[i + 1] === '"')) {
       const end = scanQuoted(sql, i + 1, true);
       push("string", start, end, sql.slice(i + 2, end - 1));
+      i = end;
+      continue;
+    }
+    if (c === '"' && opts.doubleQuotedIdentifiers) {
+      const end = scanQuoted(sql, i, false);
+      push("quoted", start, end, sql.slice(i + 1, end - 1).replace(/""/g, '"'));
       i = end;
       continue;
     }

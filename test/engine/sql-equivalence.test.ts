@@ -3,7 +3,7 @@
  * the plan builder, so after optimization their physical plans print the same, line for line.
  */
 import { describe, expect, it } from "vitest";
-import { functions as F, Window } from "../../src/index.js";
+import { functions as F, SparkSession, Window } from "../../src/index.js";
 import { session } from "./helpers.js";
 
 const spark = session();
@@ -69,5 +69,28 @@ describe("DataFrame and SQL forms give the same plan", () => {
       sales.select("city").union(cities.select("city")),
       spark.sql("SELECT city FROM sales UNION ALL SELECT city FROM cities"),
     );
+  });
+});
+
+describe("expression strings use the session's time zone", () => {
+  // The machine's zone is not the session's here (CI runs in UTC; the session is set to Jakarta),
+  // so a string parsed in the machine's zone would give a different instant than spark.sql.
+  it("df.filter, selectExpr and F.expr read TIMESTAMP literals as spark.sql does", async () => {
+    const jkt = SparkSession.builder.getOrCreate();
+    jkt.conf.set("spark.sql.session.timeZone", "Asia/Jakarta");
+    try {
+      // 06:30, 07:30 and 08:30 in Jakarta; only the first is before 07:00 there.
+      const ts = "to_timestamp(concat('2024-01-01 0', cast(6 + id AS STRING), ':30:00'))";
+      const events = jkt.sql(`SELECT id, ${ts} AS ts FROM range(3)`);
+      const literal = "TIMESTAMP '2024-01-01 07:00:00'";
+      const bySql = await jkt.sql(`SELECT id FROM range(3) WHERE ${ts} < ${literal}`).collect();
+      expect(bySql.length).toBe(1);
+      expect((await events.filter(`ts < ${literal}`).select("id").collect()).map(String)).toEqual(bySql.map(String));
+      expect((await events.filter(F.expr(`ts < ${literal}`)).select("id").collect()).map(String)).toEqual(bySql.map(String));
+      const [shown] = await events.selectExpr(`cast(${literal} AS STRING) AS t`).limit(1).collect();
+      expect(String(shown.t)).toBe("2024-01-01 07:00:00");
+    } finally {
+      jkt.conf.set("spark.sql.session.timeZone", "UTC");
+    }
   });
 });

@@ -39,7 +39,7 @@ const EXPRS: { [K in Expr["kind"]]: ExprOf<K> } = {
     spec: { partitionBy: [b, one], orderBy: [order, { ...order, child: b }], frame: null },
   },
   unresolved_extract: { kind: "unresolved_extract", child: a, key: one },
-  subquery: { kind: "subquery", subKind: "in", plan: { kind: "range", start: 0, end: 1, step: 1, output: [a] }, values: [a, b] },
+  subquery: { kind: "subquery", subKind: "in", plan: { kind: "range", start: 0, end: 1, step: 1, output: [a] }, values: [a, b], outerRefs: [b] },
   bound: { kind: "bound", index: 0, dataType: integerType, nullable: true, name: "a" },
 };
 
@@ -69,6 +69,10 @@ const PLANS: { [K in LogicalPlan["kind"]]: PlanOf<K> } = {
   subquery_alias: { kind: "subquery_alias", child: range, alias: "t", output: [a] },
   cached: { kind: "cached", child: range, store: { batches: null }, output: [a] },
   sample: { kind: "sample", child: range, fraction: 0.5, withReplacement: false, seed: 7, output: [a] },
+  apply_subquery: {
+    kind: "apply_subquery", child: range, subquery: local, subKind: "in", outerRefs: [a], values: [EXPRS.call],
+    result: { ...b, id: 9 }, output: [a, { ...b, id: 9 }],
+  },
 };
 
 /** A structurally equal copy that is a different object, so a rebuild cannot return the original. */

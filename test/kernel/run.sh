@@ -17,6 +17,8 @@ PY="$REPO/.venv/bin/python"
   echo "note: tsc reported errors outside kernel/ (see /tmp/pijar-kernel-build.log); continuing"
 }
 [ -f dist/kernel/main.js ] || { echo "dist/kernel/main.js missing after build"; exit 1; }
+# The checker's startup snapshot belongs to the build (setup.sh makes it after its build).
+[ "${PIJAR_SKIP_BUILD:-}" = 1 ] || node dist/kernel/cli.js snapshot >/dev/null || { echo "building the type checker snapshot failed"; exit 1; }
 chmod +x dist/kernel/cli.js
 
 "$PY" -c "import pytest" 2>/dev/null || "$REPO/.venv/bin/pip" install -q pytest

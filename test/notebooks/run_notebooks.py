@@ -10,6 +10,12 @@ The kernelspec is found through JUPYTER_PATH (see test/kernel/run.sh, which inst
 `node dist/kernel/cli.js install --prefix ...`). Prints one line per notebook and ends with
 `N passed, M failed`; the exit status is 1 when any notebook failed. The committed notebooks are
 never modified; --output-dir saves the executed copies (e.g. as CI artifacts).
+
+A notebook whose metadata says `"pijar": {"needs": ["spark-remote"]}` (lesson 06, built from
+`needs=spark-remote` in its source) runs against a real Spark Connect server: its kernel gets
+SPARK_REMOTE from PIJAR_TEST_SPARK_REMOTE (scripts/connect/start-server.sh prints it); without
+that variable such a notebook fails, saying why. `--no-server` leaves those notebooks out (for a
+run that starts before the server is up) and `--server-only` runs just them.
 """
 from __future__ import annotations
 
@@ -44,8 +50,16 @@ def summarize(error: Exception) -> str:
     return " / ".join(lines[start:start + 3])[:800]
 
 
+def needs_server(path: Path) -> bool:
+    nb = nbformat.read(path, as_version=4)
+    return "spark-remote" in nb.metadata.get("pijar", {}).get("needs", [])
+
+
 def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None) -> tuple[bool, str]:
     nb = nbformat.read(path, as_version=4)
+    remote = os.environ.get("PIJAR_TEST_SPARK_REMOTE", "")
+    if needs_server(path) and not remote:
+        return False, "(not run)\n     needs a Spark Connect server: set PIJAR_TEST_SPARK_REMOTE (eval \"$(bash scripts/connect/start-server.sh)\") or pass --no-server"
     client = NotebookClient(
         nb,
         kernel_name=kernel_name,
@@ -55,12 +69,18 @@ def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None)
     )
     started = time.time()
     ok, detail = True, ""
+    # The kernel inherits this process's environment; only a server notebook's kernel sees
+    # SPARK_REMOTE (set for the others, it would turn their `spark` into a remote session).
+    if needs_server(path):
+        os.environ["SPARK_REMOTE"] = remote
     try:
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
         ok, detail = False, f"{type(e).__name__}: {summarize(e)}"
     except Exception as e:  # the kernel did not start, the kernelspec is missing...
         ok, detail = False, f"{type(e).__name__}: {e}"
+    finally:
+        os.environ.pop("SPARK_REMOTE", None)
     n_code = sum(1 for c in nb.cells if c.cell_type == "code")
     secs = time.time() - started
     if output_dir is not None:
@@ -76,10 +96,16 @@ def main() -> int:
     parser.add_argument("--kernel-name", default="pijar", help="kernelspec name (default: pijar)")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell (default: 600)")
     parser.add_argument("--output-dir", type=Path, help="also save the executed notebooks here")
+    parser.add_argument("--no-server", action="store_true", help="skip notebooks that need a Spark Connect server")
+    parser.add_argument("--server-only", action="store_true", help="run only notebooks that need a Spark Connect server")
     args = parser.parse_args()
 
     os.environ["PIJAR_CHECKS_STRICT"] = "1"
     paths = [p.resolve() for p in args.notebooks] or default_notebooks()
+    if args.no_server:
+        paths = [p for p in paths if not needs_server(p)]
+    if args.server_only:
+        paths = [p for p in paths if needs_server(p)]
     if not paths:
         print(f"no notebooks found under {NOTEBOOKS}", file=sys.stderr)
         return 2

@@ -149,7 +149,7 @@ def run(mode: str) -> int:
         for name in ["v; DROP VIEW x", "a.b", "`a.b`", "ok_1", "`weird name`", "a-b", ""]:
             result["views"][name] = run_view(s, name)
         for fmt in ["csv", "json"]:
-            for codec in ["gzip", "GZIP", "deflate", "none", "uncompressed", "zstd", "foo"]:
+            for codec in ["gzip", "GZIP", "deflate", "bzip2", "lz4", "snappy", "none", "uncompressed", "zstd", "foo"]:
                 result["write_codecs"][f"{fmt} {codec}"] = run_write_codec(s, d, fmt, codec)
         for fmt in ["csv", "json", "parquet"]:
             for mode in ["append", "overwrite", "ignore", "error"]:

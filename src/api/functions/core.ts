@@ -1,5 +1,5 @@
 /** Column makers, conditionals and null handling of the F namespace. */
-import { sqlFrontEnd } from "../sql-front-end.js";
+import { parseSelectItem } from "../sql-front-end.js";
 import { c, fn, l, Column, type ColumnOrName, type ColumnOrValue } from "./build.js";
 
 /** A column by name. `F.col("price")` */
@@ -15,8 +15,8 @@ export function lit(value: ColumnOrValue): Column {
 
 /** A SQL expression string parsed to a Column. `F.expr("price * qty")` */
 export function expr(sql: string): Column {
-  // The SQL front end registers itself when pijar's entry point loads (no import cycle).
-  return new Column(sqlFrontEnd().parseExpression(sql));
+  // Parsed with the active session's settings (its time zone for TIMESTAMP literals).
+  return new Column(parseSelectItem(sql));
 }
 
 /** Starts a CASE WHEN chain; finish with `.when(...)` / `.otherwise(...)`. `F.when(F.col("x").gt(0), "pos").otherwise("neg")` */

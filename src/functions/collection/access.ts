@@ -2,7 +2,7 @@
  * Building and reading nested values: array, struct/named_struct, get_item (`col[i]`,
  * `col[key]`), get_field (`col.f`), element_at, size/cardinality.
  */
-import type { Expr } from "../../plan/expr/expr.js";
+import type { Call, Expr } from "../../plan/expr/expr.js";
 import { ArrayType, MapType, StructField, StructType, integerType, nullType, type DataType } from "../../types/data-types.js";
 import { isIntegral, isNull, widerTypeOfAll } from "../../types/type-utils.js";
 import { nullableOf, typeOf } from "../../plan/expr/type-of.js";
@@ -119,62 +119,59 @@ function lookupResolve(name: string, elementAt: boolean) {
   };
 }
 
+/** A missing element: null for the tolerant forms (get, try_element_at), else the error. */
+const MISSING = Symbol("missing");
+
+/**
+ * The eval shared by get_item, get, element_at and try_element_at: null in, null out; a map is
+ * looked up by key; an array goes through `element`, which returns MISSING when out of bounds.
+ */
+function lookupEval(element: (arr: unknown[], idx: number) => unknown, outOfBounds: (idx: number, length: number) => Error, tolerant: boolean) {
+  return (args: readonly unknown[][], n: number, call: Call): unknown[] => {
+    const t = typeOf(call.args[0]!);
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const c = args[0]![i];
+      const k = args[1]![i];
+      if (c == null || k == null) { out[i] = null; continue; }
+      if (t instanceof MapType) { out[i] = mapGet(c as Map<unknown, unknown>, k, t.keyType); continue; }
+      const arr = c as unknown[];
+      const v = element(arr, k as number);
+      if (v !== MISSING) { out[i] = v ?? null; continue; }
+      if (tolerant) { out[i] = null; continue; }
+      throw outOfBounds(k as number, arr.length);
+    }
+    return out;
+  };
+}
+
 /** `col[i]` (0-based; out of bounds raises INVALID_ARRAY_INDEX under ANSI) and `col[key]`. */
 for (const [name, tolerant] of [["get_item", false], ["get", true]] as const) {
   register({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: lookupResolve(name, false),
-    eval(args, n, call) {
-      const t = typeOf(call.args[0]!);
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) {
-        const c = args[0]![i];
-        const k = args[1]![i];
-        if (c == null || k == null) { out[i] = null; continue; }
-        if (t instanceof MapType) { out[i] = mapGet(c as Map<unknown, unknown>, k, t.keyType); continue; }
-        const arr = c as unknown[];
-        const idx = k as number;
-        if (idx < 0 || idx >= arr.length) {
-          if (tolerant) { out[i] = null; continue; }
-          throw arrayIndexError(idx, arr.length, false);
-        }
-        out[i] = arr[idx] ?? null;
-      }
-      return out;
-    },
+    eval: lookupEval((arr, idx) => (idx < 0 || idx >= arr.length ? MISSING : arr[idx]), (idx, len) => arrayIndexError(idx, len, false), tolerant),
     ...(name === "get_item" ? { sql: (a: readonly string[]) => `${a[0]}[${a[1]}]` } : {}),
   });
+}
+
+/** 1-based, negative from the end; index 0 raises INVALID_INDEX_OF_ZERO (try_element_at: null). */
+function elementAt(arr: unknown[], idx: number, tolerant: boolean): unknown {
+  if (idx === 0) {
+    if (tolerant) return MISSING;
+    throw new PijarError("INVALID_INDEX_OF_ZERO", {}, {
+      message: "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).", exceptionType: "ArrayIndexOutOfBoundsException",
+    });
+  }
+  const j = idx > 0 ? idx - 1 : arr.length + idx;
+  return j < 0 || j >= arr.length ? MISSING : arr[j];
 }
 
 for (const [name, tolerant] of [["element_at", false], ["try_element_at", true]] as const) {
   register({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: lookupResolve(name, true),
-    eval(args, n, call) {
-      const t = typeOf(call.args[0]!);
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) {
-        const c = args[0]![i];
-        const k = args[1]![i];
-        if (c == null || k == null) { out[i] = null; continue; }
-        if (t instanceof MapType) { out[i] = mapGet(c as Map<unknown, unknown>, k, t.keyType); continue; }
-        const arr = c as unknown[];
-        const idx = k as number;
-        if (idx === 0) {
-          if (tolerant) { out[i] = null; continue; }
-          throw new PijarError("INVALID_INDEX_OF_ZERO", {}, {
-            message: "The index 0 is invalid. An index shall be either < 0 or > 0 (the first element has index 1).", exceptionType: "ArrayIndexOutOfBoundsException",
-          });
-        }
-        const j = idx > 0 ? idx - 1 : arr.length + idx;
-        if (j < 0 || j >= arr.length) {
-          if (tolerant) { out[i] = null; continue; }
-          throw arrayIndexError(idx, arr.length, true);
-        }
-        out[i] = arr[j] ?? null;
-      }
-      return out;
-    },
+    eval: lookupEval((arr, idx) => elementAt(arr, idx, tolerant), (idx, len) => arrayIndexError(idx, len, true), tolerant),
   });
 }
 

@@ -11,6 +11,7 @@ import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor } from "../../values/compare.js";
 import { register, type ResolveResult } from "../registry.js";
+import { map2 } from "../helpers.js";
 
 export function resolveComparison(symbol: string, args: readonly Expr[]): ResolveResult {
   const [l, r] = args as [Expr, Expr];
@@ -27,17 +28,9 @@ function comparison(name: string, symbol: string, test: (c: number) => boolean, 
   register({
     kind: "scalar", name, aliases, minArgs: 2, maxArgs: 2,
     resolve: (args) => resolveComparison(symbol, args),
-    eval(args, n, call: Call) {
+    eval(args, n, call: Call, ctx) {
       const cmp = comparatorFor(call.state as DataType);
-      const a = args[0]!;
-      const b = args[1]!;
-      const out = new Array<unknown>(n);
-      for (let i = 0; i < n; i++) {
-        const x = a[i];
-        const y = b[i];
-        out[i] = x == null || y == null ? null : test(cmp(x, y));
-      }
-      return out;
+      return map2((x, y) => test(cmp(x, y)))(args, n, call, ctx);
     },
     sql: (a) => `(${a[0]} ${symbol} ${a[1]})`,
   });

@@ -14,7 +14,6 @@ import { parseSchema } from "../../types/ddl.js";
 import { Batch } from "../../columnar/batch.js";
 import type { DataSource, ScanRequest } from "../data-source.js";
 import type { TaskContext } from "../../context/task-context.js";
-import type { SparkSession } from "../../api/session.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import type { Options, OptionValue } from "../options.js";
 import { parseJdbcOptions, type JdbcOptions, type PartitionOptions } from "./jdbc-options.js";
@@ -26,8 +25,13 @@ import { readConverter } from "./values.js";
 import { describeTarget } from "./url.js";
 import { filtersToSql } from "./filter-sql.js";
 
+/** What the async reader needs of a session: its time zone (a SparkSession has this shape). */
+export interface JdbcSession {
+  readonly conf: { str(key: string): string };
+}
+
 /** Opens a jdbc DataSource (connects once to learn the schema). */
-export async function jdbcSource(session: SparkSession, options: Options | Record<string, OptionValue>): Promise<DataSource> {
+export async function jdbcSource(session: JdbcSession, options: Options | Record<string, OptionValue>): Promise<DataSource> {
   const o = checkReadOptions(options);
   const conn = await openConnection(o);
   const base = baseQuery(o, conn.dialect);

@@ -16,7 +16,7 @@
  * MySQL commits DDL implicitly, so new tables are loaded as `<name>__pijar_stage_<id>` and
  * renamed; a process killed mid-load can leave that staging table behind (never the target).
  */
-import type { DataFrame } from "../../api/dataframe.js";
+import type { JobRunner } from "../writer/job-runner.js";
 import type { StructType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import type { Options, OptionValue } from "../options.js";
@@ -44,7 +44,7 @@ export function parseSaveMode(mode: string | undefined | null): SaveMode {
 }
 
 /** Writes a DataFrame to a database table (see the file comment for the modes). */
-export async function writeJdbc(df: DataFrame, options: Options | Record<string, OptionValue>, mode: string | null = "error"): Promise<void> {
+export async function writeJdbc(df: JobRunner, options: Options | Record<string, OptionValue>, mode: string | null = "error"): Promise<void> {
   const o = parseJdbcOptions(options);
   const saveMode = parseSaveMode(mode);
   const rawTable = requireTable(o);

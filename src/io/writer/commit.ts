@@ -20,6 +20,7 @@ import { randomUUID } from "node:crypto";
 import { PijarError } from "../../errors/pijar-error.js";
 import { fileUri } from "../files.js";
 import { pausePoint, recoverCommits, rollForward, writeCommitRecord, type CommitRecord } from "../commit-log.js";
+import { destinationExists, writeFailure } from "./write-errors.js";
 
 export type SaveMode = "append" | "overwrite" | "ignore" | "error";
 
@@ -64,13 +65,17 @@ export async function writeWithCommit(target: string, mode: SaveMode, produce: (
     throw e;
   }
   const staging = path.join(parent, `.${path.basename(abs)}.pijar-staging-${randomUUID()}`);
-  fs.mkdirSync(staging);
+  try {
+    fs.mkdirSync(staging);
+  } catch (e) {
+    throw writeFailure(abs, e);
+  }
   try {
     await produce(staging);
     fs.writeFileSync(path.join(staging, "_SUCCESS"), "");
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw e;
+    throw writeFailure(abs, e);
   }
   pausePoint("before-commit");
   if (!st) {
@@ -92,11 +97,35 @@ export async function writeWithCommit(target: string, mode: SaveMode, produce: (
   const rec: CommitRecord = mode === "append" && statOrNull(abs)?.isDirectory()
     ? { kind: "append", target: abs, staging, old: null }
     : { kind: "replace", target: abs, staging, old: path.join(parent, `.${path.basename(abs)}.pijar-old-${randomUUID()}`) };
-  // The commit point: once the record is written, the write is done (see commit-log.ts).
-  while (!writeCommitRecord(rec)) recoverCommits(abs);
+  try {
+    // An append moves files into the existing tree, which must have room for them as they are.
+    if (rec.kind === "append") checkAppendable(staging, abs);
+    // The commit point: once the record is written, the write is done (see commit-log.ts).
+    while (!writeCommitRecord(rec)) recoverCommits(abs);
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw writeFailure(abs, e);
+  }
   pausePoint("after-commit-record");
   rollForward(rec);
   return true;
+}
+
+/**
+ * Refuses (before the commit point, so nothing changes) an append whose staged folders or
+ * files would land on an entry of the other kind in the target: a regular file named like a
+ * partition folder, or a folder named like a part file. Found after the commit point, the
+ * move could never finish, and every later read would retry it.
+ */
+function checkAppendable(from: string, to: string): void {
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const dst = path.join(to, e.name);
+    const there = statOrNull(dst);
+    if (!there) continue;
+    if (e.isDirectory() && !there.isDirectory()) throw destinationExists(path.join(from, e.name), dst, "a file where a folder goes");
+    if (!e.isDirectory() && there.isDirectory()) throw destinationExists(path.join(from, e.name), dst, "a folder where a file goes");
+    if (e.isDirectory()) checkAppendable(path.join(from, e.name), dst);
+  }
 }
 
 function statOrNull(p: string): fs.Stats | null {

@@ -4,7 +4,7 @@
 import type { Batch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-types.js";
 import * as fs from "node:fs";
-import type * as zlib from "node:zlib";
+import type { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { compressor, type WriteCodec } from "../compression.js";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -28,7 +28,7 @@ export class TextPartWriter implements PartWriter {
   private constructor(
     private readonly fh: fs.promises.FileHandle | null,
     private readonly lines: (b: Batch) => string,
-    private readonly z: zlib.Gzip | zlib.Deflate | null,
+    private readonly z: Transform | null,
     private readonly done: Promise<void> | null,
   ) {}
 
@@ -38,7 +38,9 @@ export class TextPartWriter implements PartWriter {
     if (z) {
       const out = fs.createWriteStream(file);
       await new Promise<void>((resolve, reject) => out.once("open", () => resolve()).once("error", reject));
-      w = new TextPartWriter(null, lines, z, pipeline(z, out));
+      const done = pipeline(z, out);
+      done.catch(() => {}); // awaited in put/close; until then a failure must not be "unhandled"
+      w = new TextPartWriter(null, lines, z, done);
     } else {
       w = new TextPartWriter(await fs.promises.open(file, "w"), lines, null, null);
     }
@@ -48,10 +50,16 @@ export class TextPartWriter implements PartWriter {
 
   private async put(text: string): Promise<void> {
     if (this.fh) {
-      await this.fh.write(text);
+      // A write may be short (a disk filling up, a file-size limit): write the rest until the
+      // system takes it all or says why not (ENOSPC, EFBIG); a short write ignored loses rows.
+      const bytes = Buffer.from(text);
+      for (let off = 0; off < bytes.length;) off += (await this.fh.write(bytes, off, bytes.length - off)).bytesWritten;
       return;
     }
-    if (!this.z!.write(text)) await new Promise<void>((r) => this.z!.once("drain", r));
+    // A failing file stream (ENOSPC) destroys the compressor, whose "drain" then never comes:
+    // wait for the pipeline too, which rejects with the failure.
+    if (!this.z!.write(text)) await Promise.race([new Promise<void>((r) => this.z!.once("drain", r)), this.done]);
+    if (this.z!.destroyed) await this.done;
   }
 
   async write(batch: Batch): Promise<void> {

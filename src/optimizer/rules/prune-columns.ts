@@ -74,6 +74,12 @@ function prune(p: LogicalPlan, required: Set<number>): LogicalPlan {
       if (child === p.child) return p;
       return { ...p, child, output: [...child.output, ...p.generatedOutput] };
     }
+    case "apply_subquery": {
+      // The child must keep what the subquery reads, whatever the parents need.
+      const child = prune(p.child, union(required, refIds(planExpressions(p))));
+      if (child === p.child) return p;
+      return { ...p, child, output: [...child.output, p.result] };
+    }
     case "union":
       return { ...p, children: p.children.map((c) => prune(c, all(c))) };
     case "set_op":

@@ -176,7 +176,9 @@ export class HashAggregateExec extends PhysicalOperator {
       const filters = this.aggCalls.map((c) => (c.filter ? evaluate(c.filter, b, ctx.fn) : null));
       for (let s = 0; s < sets.length; s++) {
         const inSet = new Set(sets[s]);
-        const setCols = sets.length > 1 ? keyCols.map((c, k) => (inSet.has(k) ? c : NULLS(n))) : keyCols;
+        // One set naming every key groups by the keys as they are; any other set masks the rest.
+        const masked = sets.length > 1 || sets[s]!.length !== keyCols.length;
+        const setCols = masked ? keyCols.map((c, k) => (inSet.has(k) ? c : NULLS(n))) : keyCols;
         const gids = new Int32Array(n);
         if (!global) {
           const prefix = sets.length > 1 ? s + "|" : "";

@@ -3,9 +3,9 @@
  * every column outside an aggregate is a grouping key (else MISSING_AGGREGATION).
  */
 import type { Attr, Expr, NamedExpr } from "../expr/expr.js";
-import { transform } from "../expr/expr.js";
+import { children, transform } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
-import type { BuildContext } from "./context.js";
+import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { attrOfNamed, toNamed } from "./named.js";
 import { exprKey } from "../expr/equality.js";
@@ -21,13 +21,16 @@ export function buildAggregate(
   ctx: BuildContext,
   aggsResolved = false,
 ): LogicalPlan {
-  const scope = { attrs: child.output };
+  const scope = scopeOf(child.output, ctx);
   const keys = groupBy.map((g) => resolveExpr(g, scope, ctx.fn, ctx.resolveOptions));
   const named = aggs.map((a) => (aggsResolved ? (a as NamedExpr) : toNamed(resolveExpr(a, scope, ctx.fn, ctx.resolveOptions))));
   const keyIds = new Set(keys.map(exprKey));
   // Window expressions over aggregates are computed after the aggregate: split them out.
-  const windowed = named.some((n) => containsWindow(n));
-  for (const n of named) checkGrouped(n, keyIds);
+  // So are subqueries over the groups (their outer references must be keys), as Spark's
+  // rewrite puts them above the Aggregate.
+  const windowed = named.some((n) => containsWindow(n) || containsSubquery(n));
+  const childIds = new Set(child.output.map((a) => a.id));
+  for (const n of named) checkGrouped(n, keyIds, childIds);
   const nullableKeys = groupingSets !== null;
   const outputOf = (n: NamedExpr): Attr => {
     const a = attrOfNamed(n);
@@ -71,8 +74,18 @@ function containsWindow(e: Expr): boolean {
   return false;
 }
 
-/** Raises MISSING_AGGREGATION if e uses a column that is neither grouped nor aggregated. */
-function checkGrouped(e: Expr, keyIds: Set<string>): void {
+function containsSubquery(e: Expr): boolean {
+  if (e.kind === "subquery") return true;
+  if (e.kind === "call" && e.fn.kind === "agg") return false;
+  return children(e).some(containsSubquery);
+}
+
+/**
+ * Raises MISSING_AGGREGATION if e uses a column that is neither grouped nor aggregated.
+ * Columns of an enclosing query (not in the child's output) are constants here: the
+ * subquery checks judge them.
+ */
+function checkGrouped(e: Expr, keyIds: Set<string>, childIds: Set<number>): void {
   const visit = (x: Expr): void => {
     if (keyIds.has(exprKey(x))) return;
     if (x.kind === "call" && x.fn.kind === "agg") return;
@@ -82,7 +95,18 @@ function checkGrouped(e: Expr, keyIds: Set<string>): void {
       x.spec.orderBy.forEach((o) => visit(o.child));
       return;
     }
+    if (x.kind === "subquery") {
+      for (const r of x.outerRefs ?? []) {
+        if (childIds.has(r.id) && !keyIds.has(exprKey(r))) {
+          throw new PijarError("SCALAR_SUBQUERY_IS_IN_GROUP_BY_OR_AGGREGATE_FUNCTION", { sqlExpr: exprName(x) }, {
+            message: `The correlated scalar subquery '${exprName(x)}' is neither present in GROUP BY, nor in an aggregate function. Its outer column ${r.name} is not grouped: add ${r.name} to GROUP BY, or wrap the subquery in \`first()\` (or \`first_value\`).`,
+          });
+        }
+      }
+      return;
+    }
     if (x.kind === "attr") {
+      if (!childIds.has(x.id)) return;
       throw new PijarError("MISSING_AGGREGATION", {
         expression: `"${x.name}"`, expressionAnyValue: `"any_value(${x.name})"`,
       });
@@ -96,5 +120,4 @@ function checkGrouped(e: Expr, keyIds: Set<string>): void {
     }
   };
   visit(e);
-  void exprName;
 }

@@ -1,7 +1,7 @@
 /** filter, sort, limit, distinct/dropDuplicates, alias, sample: the one-input relations. */
 import type { Expr, SortOrder } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
-import type { BuildContext } from "./context.js";
+import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { typeOf } from "../expr/type-of.js";
 import { BooleanType, NullType } from "../../types/data-types.js";
@@ -26,14 +26,14 @@ function withMissingReferences(
   build: (input: LogicalPlan, resolved: Expr[]) => LogicalPlan,
 ): LogicalPlan {
   try {
-    return build(child, exprs.map((e) => resolveExpr(e, { attrs: child.output }, ctx.fn, ctx.resolveOptions)));
+    return build(child, exprs.map((e) => resolveExpr(e, scopeOf(child.output, ctx), ctx.fn, ctx.resolveOptions)));
   } catch (err) {
     const unresolved = err instanceof PijarError && err.errorClass.startsWith("UNRESOLVED_COLUMN");
     if (!unresolved || child.kind !== "project") throw err;
     const below = child.child.output;
     let resolved: Expr[];
     try {
-      resolved = exprs.map((e) => resolveExpr(e, { attrs: child.output, outer: { attrs: below } }, ctx.fn, ctx.resolveOptions));
+      resolved = exprs.map((e) => resolveExpr(e, { attrs: child.output, outer: scopeOf(below, ctx) }, ctx.fn, ctx.resolveOptions));
     } catch {
       throw err;
     }

@@ -5,7 +5,7 @@
 import type { Attr, Expr, UnresolvedCall } from "../expr/expr.js";
 import { newExprId } from "../expr/expr.js";
 import type { Generate, LogicalPlan } from "../logical/plan.js";
-import type { BuildContext } from "./context.js";
+import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { typeOf } from "../expr/type-of.js";
 import { ArrayType, MapType, StructType, integerType, type DataType } from "../../types/data-types.js";
@@ -27,7 +27,7 @@ export function buildGenerate(child: LogicalPlan, call: UnresolvedCall, aliases:
   if (call.args.length !== 1) {
     throw new PijarError("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", { functionName: "`" + name + "`", expectedNum: "1", actualNum: String(call.args.length), docroot: "" });
   }
-  const arg = resolveExpr(call.args[0]!, { attrs: child.output }, ctx.fn, ctx.resolveOptions);
+  const arg = resolveExpr(call.args[0]!, scopeOf(child.output, ctx), ctx.fn, ctx.resolveOptions);
   const t = typeOf(arg);
   const outer = name.endsWith("_outer");
   const position = name.startsWith("pos");

@@ -3,6 +3,7 @@
  * end both call these functions, so the same query written either way gives the same plan.
  */
 export type { BuildContext } from "./context.js";
+export { scopeOf } from "./context.js";
 export { buildProject, hasAggregate } from "./project.js";
 export { projectWithWindows } from "./windows.js";
 export { buildAggregate } from "./aggregate.js";

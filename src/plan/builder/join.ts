@@ -5,7 +5,7 @@
 import type { Attr, Expr } from "../expr/expr.js";
 import { alias, call, newExprId } from "../expr/expr.js";
 import type { JoinType, LogicalPlan } from "../logical/plan.js";
-import type { BuildContext } from "./context.js";
+import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { lookup, unresolvedColumn } from "../../analyzer/scope.js";
@@ -75,7 +75,7 @@ export function buildJoin(
     const list = Array.isArray(on) ? (on as Expr[]) : [on as Expr];
     if (list.length) {
       const combined = list.reduce((acc, e) => call("and", [acc, e]));
-      condition = resolveExpr(combined, { attrs: [...left.output, ...right.output] }, ctx.fn, ctx.resolveOptions);
+      condition = resolveExpr(combined, scopeOf([...left.output, ...right.output], ctx), ctx.fn, ctx.resolveOptions);
       condition = castTo(condition, typeOf(condition));
     }
   }

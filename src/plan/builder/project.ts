@@ -3,10 +3,10 @@
  * compute: aggregates without groupBy become a global Aggregate, window functions a Window
  * node, generators (explode) a Generate node.
  */
-import type { Expr, NamedExpr } from "../expr/expr.js";
-import { alias } from "../expr/expr.js";
+import type { Attr, Expr, NamedExpr } from "../expr/expr.js";
+import { alias, transform } from "../expr/expr.js";
 import type { LogicalPlan } from "../logical/plan.js";
-import type { BuildContext } from "./context.js";
+import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { toNamed } from "./named.js";
 import { expandStar } from "./star.js";
@@ -30,6 +30,14 @@ export function hasAggregate(e: Expr): boolean {
   }
 }
 
+/** `struct(t.*)`, `concat(*)`: a star among a function's arguments stands for the columns it names. */
+function expandStarArgs(e: Expr, input: readonly Attr[]): Expr {
+  return transform(e, (x) => {
+    if (x.kind !== "unresolved_call" || x.isStar || !x.args.some((a) => a.kind === "star")) return undefined;
+    return { ...x, args: x.args.flatMap((a) => (a.kind === "star" ? expandStar(a, input) : [expandStarArgs(a, input)])) };
+  });
+}
+
 export function buildProject(child: LogicalPlan, exprs: readonly Expr[], ctx: BuildContext): LogicalPlan {
   // Generators first: they add rows, so they become their own node below the projection.
   let input = child;
@@ -42,9 +50,10 @@ export function buildProject(child: LogicalPlan, exprs: readonly Expr[], ctx: Bu
       afterGen.push(...g.generatedOutput);
     } else afterGen.push(e);
   }
-  const scope = { attrs: input.output };
+  const scope = scopeOf(input.output, ctx);
   const resolved: NamedExpr[] = [];
-  for (const e of afterGen) {
+  for (const e0 of afterGen) {
+    const e = e0.kind === "star" ? e0 : expandStarArgs(e0, input.output);
     if (e.kind === "star") {
       for (const x of expandStar(e, input.output)) resolved.push(toNamed(resolveExpr(x, scope, ctx.fn, ctx.resolveOptions)));
     } else {

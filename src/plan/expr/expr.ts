@@ -5,7 +5,7 @@
  * that carry a data type.
  */
 import type { DataType } from "../../types/data-types.js";
-import type { FunctionDef } from "../../functions/registry.js";
+import type { FunctionDef } from "./function-def.js";
 import type { LogicalPlan } from "../logical/plan.js";
 import { internalError } from "../../errors/pijar-error.js";
 
@@ -139,6 +139,12 @@ export interface SubqueryExpr {
   readonly plan: LogicalPlan;
   /** For IN: the value(s) tested. */
   readonly values: readonly Expr[];
+  /**
+   * Columns of enclosing queries the subquery reads (Spark's outer references), once per
+   * occurrence in plan order. Empty for an uncorrelated subquery. They are children, so the
+   * node hosting the subquery counts them as its references (column pruning keeps them).
+   */
+  readonly outerRefs?: readonly Attr[];
   readonly dataType?: DataType;
 }
 
@@ -215,6 +221,11 @@ const asSortOrder = (e: Expr): SortOrder => {
   return e;
 };
 
+const asAttr = (e: Expr): Attr => {
+  if (e.kind !== "attr") throw internalError(`an outer reference became ${e.kind}`);
+  return e;
+};
+
 /** Arguments then the optional FILTER clause, for both call kinds. */
 const callShape = <E extends UnresolvedCall | Call>(): ExprShape<E> => ({
   children: (e) => (e.filter ? [...e.args, e.filter] : e.args),
@@ -257,7 +268,14 @@ const EXPR_SHAPES: { readonly [K in Expr["kind"]]: ExprShape<ExprOf<K>> } = {
     }),
   },
   unresolved_extract: { children: (e) => [e.child, e.key], rebuild: (e, [child, key]) => ({ ...e, child: child!, key: key! }) },
-  subquery: { children: (e) => e.values, rebuild: (e, kids) => ({ ...e, values: kids }) },
+  subquery: {
+    children: (e) => [...e.values, ...(e.outerRefs ?? [])],
+    rebuild: (e, kids) => ({
+      ...e,
+      values: kids.slice(0, e.values.length),
+      ...(e.outerRefs ? { outerRefs: kids.slice(e.values.length).map(asAttr) } : {}),
+    }),
+  },
 };
 
 const shapeOf = <E extends Expr>(e: E): ExprShape<E> => EXPR_SHAPES[e.kind] as unknown as ExprShape<E>;

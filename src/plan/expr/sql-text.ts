@@ -37,7 +37,7 @@ export function exprName(e: Expr): string {
     case "window": return `${exprName(e.fn)} OVER (${windowSpecText(e.spec, e.fn)})`;
     case "unresolved_extract": return `${exprName(e.child)}[${exprName(e.key)}]`;
     case "subquery":
-      return e.subKind === "exists" ? "exists(subquery)" : e.subKind === "in" ? `(${e.values.map(exprName).join(", ")} IN (listquery()))` : "scalarsubquery()";
+      return e.subKind === "exists" ? "exists(subquery)" : e.subKind === "in" ? `(${e.values.map(exprName).join(", ")} IN (listquery()))` : `scalarsubquery(${(e.outerRefs ?? []).map((a) => a.name).join(", ")})`;
   }
 }
 

@@ -131,9 +131,27 @@ export interface Sample extends Node<"sample"> {
   readonly seed: number;
 }
 
+/**
+ * A subquery evaluated for every row of the child, its answer appended as `result` (Spark's
+ * "single join"): a scalar value (NULL without rows, SCALAR_SUBQUERY_TOO_MANY_ROWS above one),
+ * EXISTS, or IN over `values`. The subquery reads the child's `outerRefs`; it is run once per
+ * distinct tuple of their values, with them substituted as literals. It is not a child plan:
+ * until those literals are in, it is not a plan the optimizer may rewrite.
+ */
+export interface ApplySubquery extends Node<"apply_subquery"> {
+  readonly child: LogicalPlan;
+  readonly subquery: LogicalPlan;
+  readonly subKind: "scalar" | "exists" | "in";
+  /** Distinct columns of the child the subquery reads. */
+  readonly outerRefs: readonly Attr[];
+  /** IN's tested values, over the child's columns. */
+  readonly values: readonly Expr[];
+  readonly result: Attr;
+}
+
 export type LogicalPlan =
   | LocalRelation | RangeRelation | Scan | Project | Filter | Aggregate | Sort | Limit | Join | Union
-  | SetOperation | Deduplicate | Window | Generate | SubqueryAlias | Cached | Sample;
+  | SetOperation | Deduplicate | Window | Generate | SubqueryAlias | Cached | Sample | ApplySubquery;
 
 /** The node of `LogicalPlan` with kind `K`. */
 export type PlanOf<K extends LogicalPlan["kind"]> = Extract<LogicalPlan, { readonly kind: K }>;
@@ -207,6 +225,10 @@ const PLAN_SHAPES: { readonly [K in LogicalPlan["kind"]]: PlanShape<PlanOf<K>> }
   subquery_alias: unary(),
   cached: unary(),
   sample: unary(),
+  apply_subquery: unary(
+    (p) => [...p.outerRefs, ...p.values],
+    (p, exprs) => ({ ...p, outerRefs: exprs.slice(0, p.outerRefs.length).map(attr), values: exprs.slice(p.outerRefs.length) }),
+  ),
 };
 
 const planShapeOf = <P extends LogicalPlan>(p: P): PlanShape<P> => PLAN_SHAPES[p.kind] as unknown as PlanShape<P>;

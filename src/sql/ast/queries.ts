@@ -76,6 +76,8 @@ export interface GroupBy extends Span {
   with?: "ROLLUP" | "CUBE";
   /** `GROUP BY ALL`. */
   all: boolean;
+  /** `GROUP BY a, b GROUPING SETS (...)`: the columns listed before the sets. */
+  declared?: Expr[];
 }
 
 export interface NamedWindow {
@@ -215,6 +217,12 @@ export interface SetStatement extends Span {
   value?: string;
 }
 
+/** `RESET` (every session setting back to its default) or `RESET key`. */
+export interface ResetStatement extends Span {
+  kind: "reset";
+  key?: string;
+}
+
 /** `CREATE [OR REPLACE] TABLE [IF NOT EXISTS] name [(cols)] [USING fmt] ... [AS query]`. */
 export interface CreateTableStatement extends Span {
   kind: "createTable";
@@ -252,4 +260,4 @@ export interface AlterTableStatement extends Span {
 
 export type Statement =
   | QueryStatement | CreateViewStatement | DropViewStatement | ShowTablesStatement
-  | DescribeStatement | ExplainStatement | SetStatement | CreateTableStatement | InsertStatement | DatabaseStatement | AlterTableStatement;
+  | DescribeStatement | ExplainStatement | SetStatement | ResetStatement | CreateTableStatement | InsertStatement | DatabaseStatement | AlterTableStatement;

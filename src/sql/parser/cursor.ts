@@ -3,7 +3,7 @@
  * Spark-shaped syntax errors. Grammar functions live in sibling files and take a `Cursor`.
  */
 import { SqlParseError, extraInputError, syntaxError } from "../parse-error.js";
-import { tokenize, type Token } from "../tokenizer.js";
+import { tokenize, type LexOptions, type Token } from "../tokenizer.js";
 
 /**
  * Words that Spark (default, non-ANSI-reserved mode) still refuses as identifiers:
@@ -36,8 +36,8 @@ export class Cursor {
   /** Counter for `?` markers, numbered in order of appearance. */
   positionalParams = 0;
 
-  constructor(readonly sql: string) {
-    this.tokens = tokenize(sql);
+  constructor(readonly sql: string, opts: LexOptions = {}) {
+    this.tokens = tokenize(sql, opts);
   }
 
   peek(ahead = 0): Token {

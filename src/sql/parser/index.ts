@@ -5,19 +5,20 @@
 import type { Expr, Query, SelectItem, Statement } from "../ast.js";
 import { emptyStatementError } from "../parse-error.js";
 import { Cursor } from "./cursor.js";
+import type { LexOptions } from "../tokenizer.js";
 import { parseExpr } from "./expressions.js";
 import { parseQuery as parseQueryRule, parseSelectItem } from "./query.js";
 import { parseStatementBody } from "./statements.js";
 
-function cursorFor(sql: string): Cursor {
-  const p = new Cursor(sql);
+function cursorFor(sql: string, opts: LexOptions = {}): Cursor {
+  const p = new Cursor(sql, opts);
   if (p.atEnd()) throw emptyStatementError(sql);
   return p;
 }
 
 /** Parses one SQL statement (a trailing `;` is allowed). */
-export function parseStatement(sql: string): Statement {
-  const p = cursorFor(sql);
+export function parseStatement(sql: string, opts: LexOptions = {}): Statement {
+  const p = cursorFor(sql, opts);
   const stmt = parseStatementBody(p);
   p.expectEnd();
   return stmt;

@@ -180,9 +180,13 @@ function parseGroupBy(p: Cursor): GroupBy {
   const items: GroupingElement[] = [];
   do items.push(parseGroupingElement(p));
   while (p.acceptOp(","));
-  // Legacy form `GROUP BY a, b GROUPING SETS ((a), (b))`: the sets alone define the grouping.
-  if (p.isKw("GROUPING") && p.isKw("SETS", 1)) items.splice(0, items.length, parseGroupingElement(p));
   const group: GroupBy = { items, all: false, start, end: start };
+  // Legacy form `GROUP BY a, b GROUPING SETS ((a), (b))`: the sets alone define the grouping;
+  // the listed expressions are still grouping columns (NULL in the sets without them).
+  if (p.isKw("GROUPING") && p.isKw("SETS", 1)) {
+    group.declared = items.flatMap((i) => (i.kind === "expr" ? [i.expr] : []));
+    items.splice(0, items.length, parseGroupingElement(p));
+  }
   if (p.isKw("WITH") && p.isAnyKw(["ROLLUP", "CUBE"], 1)) {
     p.next();
     group.with = p.next().upper as "ROLLUP" | "CUBE";

@@ -24,6 +24,7 @@ const STATEMENTS: Record<string, StatementParser> = {
   DESC: parseDescribe,
   EXPLAIN: parseExplain,
   SET: parseSet,
+  RESET: parseReset,
 };
 
 /** One statement (without checking for trailing input). */
@@ -232,6 +233,16 @@ function parseExplain(p: Cursor): ExplainStatement {
   }
   const statement = parseStatementBody(p);
   return { kind: "explain", mode, statement, start, end: p.lastEnd };
+}
+
+/** `RESET [key]`: the key is raw text, as SET's. */
+function parseReset(p: Cursor): Statement {
+  const start = p.expectKw("RESET").start;
+  const first = p.pos;
+  while (!p.atEnd() && !p.isOp(";")) p.next();
+  const stmt: Statement = { kind: "reset", start, end: p.lastEnd };
+  if (p.pos > first) stmt.key = p.sql.slice(p.tokens[first]!.start, p.tokens[p.pos - 1]!.end).trim();
+  return stmt;
 }
 
 /** `SET [key[=value]]`: Spark reads the key and value as raw text (keys contain dots). */

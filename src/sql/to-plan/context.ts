@@ -5,6 +5,7 @@
  */
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import type { BuildContext } from "../../plan/builder/index.js";
+import type { Scope } from "../../analyzer/scope.js";
 import type { NamedWindow } from "../ast.js";
 import { resolveSubquery } from "./subqueries.js";
 
@@ -33,7 +34,14 @@ export interface SqlContext {
   /** `spark.sql(q, args)`: a dict binds `:name` markers, a list binds `?` markers. */
   readonly args?: Readonly<Record<string, unknown>> | readonly unknown[];
   /** Session settings for `SET`; `get` returns null for unknown keys. */
-  readonly conf?: { get(key: string): string | null; set(key: string, value: string): void };
+  readonly conf?: {
+    get(key: string): string | null;
+    set(key: string, value: string): void;
+    /** RESET key: back to the default. */
+    unset?(key: string): void;
+    /** RESET: every setting the session changed back to its default. */
+    reset?(): void;
+  };
   /** EXPLAIN text for a plan (the session's explain); a placeholder text when absent. */
   readonly explain?: (plan: LogicalPlan, mode: string) => string;
 }
@@ -49,12 +57,24 @@ export class QueryScope {
   /** The builder context with SQL subquery support switched on. */
   readonly build: BuildContext;
 
-  constructor(readonly ctx: SqlContext, private readonly parent?: QueryScope) {
-    this.build = parent?.build ?? { ...ctx.build, resolveOptions: { ...ctx.build.resolveOptions, resolveSubquery } };
+  constructor(readonly ctx: SqlContext, private readonly parent?: QueryScope, build?: BuildContext) {
+    this.build = build ?? parent?.build ?? { ...ctx.build, resolveOptions: { ...ctx.build.resolveOptions, resolveSubquery } };
   }
 
   child(): QueryScope {
     return new QueryScope(this.ctx, this);
+  }
+
+  /** The scope of a subquery that may read `outer` (the enclosing query's columns, then its enclosing ones). */
+  correlated(outer: Scope): QueryScope {
+    return new QueryScope(this.ctx, this, { ...this.build, outer });
+  }
+
+  /** Ids of every enclosing query's columns visible here. */
+  outerIds(): Set<number> {
+    const ids = new Set<number>();
+    for (let s = this.build.outer; s; s = s.outer) for (const a of s.attrs) ids.add(a.id);
+    return ids;
   }
 
   addCte(name: string, plan: LogicalPlan): void {

@@ -12,6 +12,8 @@ import type { BinaryOp, Expr, FrameBound, FunctionExpr, SortItem, WindowSpec } f
 import { bindParam, intervalLiteral, toPlanLiteral } from "./literals.js";
 import type { QueryScope } from "./context.js";
 import { translateQuery } from "./query.js";
+import { subqueryExpr } from "./subquery-expr.js";
+import type { Scope } from "../../analyzer/scope.js";
 import { castAliasType } from "./cast-aliases.js";
 import { checkInverseWindow, withinGroupCall } from "./within-group.js";
 
@@ -26,7 +28,18 @@ export class ExprTranslator {
   /** Syntax nodes already planned elsewhere (scalar subqueries joined into the FROM side). */
   readonly substitutions = new Map<Expr, PlanExpr>();
 
+  /**
+   * The columns a subquery in these expressions may read from the enclosing query (the
+   * SELECT's FROM output); unset where subqueries see only what encloses this query.
+   */
+  outer: Scope | undefined;
+
   constructor(private readonly scope: QueryScope, private readonly sql: string) {}
+
+  /** The scope subqueries of these expressions are translated in. */
+  subqueryScope(): QueryScope {
+    return this.outer ? this.scope.correlated(this.outer) : this.scope.child();
+  }
 
   translate(e: Expr): PlanExpr {
     const t = (x: Expr) => this.translate(x);
@@ -105,16 +118,10 @@ export class ExprTranslator {
         e.items.forEach((x, i) => args.push(literal(x.kind === "column" ? x.parts[x.parts.length - 1]! : `col${i + 1}`, stringType), t(x)));
         return call("named_struct", args);
       }
-      case "scalarSubquery":
-        return { kind: "subquery", subKind: "scalar", plan: translateQuery(e.query, this.scope.child(), this.sql), values: [] };
-      case "exists":
-        return { kind: "subquery", subKind: "exists", plan: translateQuery(e.query, this.scope.child(), this.sql), values: [] };
-      case "inSubquery": {
-        const sub: PlanExpr = {
-          kind: "subquery", subKind: "in", plan: translateQuery(e.query, this.scope.child(), this.sql), values: e.args.map(t),
-        };
-        return negate(sub, e.negated);
-      }
+      case "scalarSubquery": return subqueryExpr("scalar", translateQuery(e.query, this.subqueryScope(), this.sql));
+      case "exists": return subqueryExpr("exists", translateQuery(e.query, this.subqueryScope(), this.sql));
+      case "inSubquery":
+        return negate(subqueryExpr("in", translateQuery(e.query, this.subqueryScope(), this.sql), e.args.map(t)), e.negated);
     }
     throw new PijarError("INTERNAL_ERROR", { message: `Unknown SQL expression ${(e as Expr).kind}.` });
   }

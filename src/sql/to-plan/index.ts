@@ -16,7 +16,8 @@ export { rangePlan } from "./rows.js";
 
 /** Parses and runs one SQL statement. */
 export function sqlStatement(sql: string, ctx: SqlContext): StatementResult {
-  return runStatement(parseStatement(sql), ctx, sql);
+  const doubleQuotedIdentifiers = ctx.conf?.get("spark.sql.ansi.doubleQuotedIdentifiers")?.toLowerCase() === "true";
+  return runStatement(parseStatement(sql, { doubleQuotedIdentifiers }), ctx, sql);
 }
 
 /** One SQL expression as an unresolved plan expression (`"quantity > 5"`). */

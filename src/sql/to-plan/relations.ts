@@ -3,6 +3,7 @@
  * column lists, and joins through the same builder the DataFrame API's join() uses.
  */
 import type { LogicalPlan } from "../../plan/logical/plan.js";
+import { alias, newExprId } from "../../plan/expr/expr.js";
 import { buildJoin, buildSubqueryAlias, buildToDF } from "../../plan/builder/index.js";
 import { PijarError, quoteId } from "../../errors/pijar-error.js";
 import type { Expr, JoinType, Relation, TableAlias } from "../ast.js";
@@ -11,7 +12,7 @@ import { ExprTranslator } from "./expressions.js";
 import { translateQuery } from "./query.js";
 import { rangePlan, valuesPlan } from "./rows.js";
 import { SEARCH_PATH } from "../../catalog/catalog.js";
-import { lookupStoredTable } from "./tables.js";
+import { lookupStoredTable, tableKey } from "./tables.js";
 
 const HOW: Record<JoinType, string> = {
   INNER: "inner", LEFT: "left", RIGHT: "right", FULL: "full", "LEFT SEMI": "left_semi", "LEFT ANTI": "left_anti", CROSS: "cross",
@@ -35,6 +36,14 @@ export function translateRelation(r: Relation, scope: QueryScope, sql: string): 
 
 /** A CTE (innermost first), else the catalog; TABLE_OR_VIEW_NOT_FOUND otherwise. */
 export function lookupTable(name: readonly string[], scope: QueryScope): LogicalPlan {
+  const plan = findTable(name, scope);
+  // In a correlated subquery the same view as outside gets its own column ids, so that
+  // `t2.a = t1.a` over two uses of one view compares two different columns.
+  const outer = scope.outerIds();
+  return plan.output.some((a) => outer.has(a.id)) ? withFreshIds(plan) : plan;
+}
+
+function findTable(name: readonly string[], scope: QueryScope): LogicalPlan {
   if (name.length === 1) {
     const cte = scope.lookupCte(name[0]!);
     if (cte) return cte;
@@ -42,8 +51,21 @@ export function lookupTable(name: readonly string[], scope: QueryScope): Logical
   const plan = scope.ctx.catalog.lookupRelation(name);
   if (plan) return plan;
   const stored = lookupStoredTable(name, scope.ctx.conf);
-  if (stored) return stored.plan;
+  if (stored) {
+    // A catalog table's columns can be qualified as t.c, db.t.c or spark_catalog.db.t.c, as in Spark.
+    const [db, table] = tableKey(name, scope.ctx.conf)!;
+    const qualifier = ["spark_catalog", db, table];
+    return { kind: "subquery_alias", child: stored.plan, alias: table, output: stored.plan.output.map((a) => ({ ...a, qualifier })) };
+  }
   throw new PijarError("TABLE_OR_VIEW_NOT_FOUND", { relationName: name.map(quoteId).join("."), searchPath: SEARCH_PATH });
+}
+
+/** The same relation under new column ids (names and qualifiers kept). */
+function withFreshIds(plan: LogicalPlan): LogicalPlan {
+  const exprs = plan.output.map((a) => ({ ...alias(a, a.name), id: newExprId() }));
+  const output = plan.output.map((a, i) => ({ ...a, id: exprs[i]!.id }));
+  const project: LogicalPlan = { kind: "project", child: plan, exprs, output };
+  return plan.kind === "subquery_alias" ? buildSubqueryAlias(project, plan.alias) : project;
 }
 
 function withAlias(plan: LogicalPlan, alias: TableAlias | undefined, defaultName?: string): LogicalPlan {

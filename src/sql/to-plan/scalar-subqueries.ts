@@ -6,7 +6,8 @@
  *   aggregate grouped by the inner keys, LEFT joined on the correlation (COUNT gives 0, not
  *   NULL, for no match, as in Spark).
  * The expression then reads the joined column, named `scalarsubquery(...)` as in Spark.
- * Other scalar subqueries stay subquery expressions for the engine to evaluate.
+ * Other scalar subqueries stay subquery expressions, which the optimizer's rewrite_subqueries
+ * turns into ApplySubquery nodes (run once per distinct outer value).
  */
 import type { Attr, Expr as PlanExpr } from "../../plan/expr/expr.js";
 import { alias, call, literal } from "../../plan/expr/expr.js";
@@ -23,6 +24,7 @@ import { translateQuery } from "./query.js";
 import { translateRelation } from "./relations.js";
 import { hasAggregateCall } from "./select.js";
 import { andAll, conjuncts, freshIds } from "./subquery-joins.js";
+import { subqueryExpr } from "./subquery-expr.js";
 
 /** Joins single-row scalar subqueries of WHERE (and the select list, if asked) onto `input`. */
 export function joinScalarSubqueries(
@@ -33,21 +35,22 @@ export function joinScalarSubqueries(
   for (const r of roots) collectScalar(r, found);
   let plan = input;
   for (const s of found) {
-    let sub: LogicalPlan;
-    try {
-      sub = translateQuery(s.query, scope.child(), sql);
-    } catch (e) {
-      if (!(e instanceof PijarError && e.errorClass.startsWith("UNRESOLVED_COLUMN"))) throw e;
-      const joined = joinCorrelated(plan, s, scope, sql);
-      if (!joined) throw e;
-      plan = joined.plan;
-      tx.substitutions.set(s, joined.value);
+    const sub = translateQuery(s.query, tx.subqueryScope(), sql);
+    // Built (and checked against Spark's correlation rules) whichever way it is planned.
+    const expr = subqueryExpr("scalar", sub);
+    if (expr.outerRefs!.length === 0) {
+      if (isSingleRow(sub) && sub.output.length === 1) {
+        const right = freshIds(sub, plan);
+        plan = buildJoin(plan, right, null, "cross", scope.build);
+        tx.substitutions.set(s, alias(right.output[0]!, "scalarsubquery()"));
+      } else tx.substitutions.set(s, expr);
       continue;
     }
-    if (!isSingleRow(sub) || sub.output.length !== 1) continue;
-    sub = freshIds(sub, plan);
-    plan = buildJoin(plan, sub, null, "cross", scope.build);
-    tx.substitutions.set(s, alias(sub.output[0]!, "scalarsubquery()"));
+    const joined = joinCorrelated(plan, s, scope, sql);
+    if (joined) {
+      plan = joined.plan;
+      tx.substitutions.set(s, joined.value);
+    } else tx.substitutions.set(s, expr);
   }
   return plan;
 }
@@ -73,14 +76,42 @@ function isSingleRow(p: LogicalPlan): boolean {
   return false;
 }
 
-/** The correlated form; undefined when the subquery is not `SELECT agg FROM ... WHERE inner = outer ...`. */
+/** Aggregates that give NULL over no rows, so a LEFT join's missing match gives their answer. */
+const NULL_ON_EMPTY = new Set([
+  "sum", "avg", "mean", "min", "max", "first", "last", "first_value", "last_value", "any_value", "stddev", "stddev_samp",
+  "stddev_pop", "std", "variance", "var_samp", "var_pop", "median", "bool_and", "bool_or", "every", "some", "any",
+]);
+/** Aggregates that give 0 over no rows (the "COUNT bug": the LEFT join's NULL must become 0). */
+const ZERO_ON_EMPTY = new Set(["count", "count_if"]);
+
+/**
+ * The correlated form as a LEFT join on an aggregate; undefined unless the subquery is
+ * `SELECT agg(...) FROM ... WHERE inner = outer AND ...` with one aggregate whose answer over
+ * no rows is known (others run per outer value, which is always right).
+ */
 function joinCorrelated(
+  left: LogicalPlan, s: Extract<Expr, { kind: "scalarSubquery" }>, scope: QueryScope, sql: string,
+): { plan: LogicalPlan; value: PlanExpr } | undefined {
+  try {
+    return tryJoinCorrelated(left, s, scope, sql);
+  } catch (e) {
+    // A shape this rewrite does not handle (e.g. a derived table reading the outer query).
+    if (e instanceof PijarError && e.errorClass.startsWith("UNRESOLVED_COLUMN")) return undefined;
+    throw e;
+  }
+}
+
+function tryJoinCorrelated(
   left: LogicalPlan, s: Extract<Expr, { kind: "scalarSubquery" }>, scope: QueryScope, sql: string,
 ): { plan: LogicalPlan; value: PlanExpr } | undefined {
   const q = s.query;
   const b = q.body;
   if (q.ctes.length || q.orderBy.length || q.limit || q.offset || b.kind !== "select" || !b.from || b.groupBy || b.having
-    || b.distinct || b.lateralViews.length || b.items.length !== 1 || !hasAggregateCall(b.items[0]!.expr)) return undefined;
+    || b.distinct || b.lateralViews.length || b.pivot || b.items.length !== 1) return undefined;
+  const item = b.items[0]!.expr;
+  if (item.kind !== "function" || item.over || item.name.length !== 1 || item.args.some(hasAggregateCall)) return undefined;
+  const fnName = item.name[0]!.toLowerCase();
+  if (!NULL_ON_EMPTY.has(fnName) && !ZERO_ON_EMPTY.has(fnName)) return undefined;
   const inner = scope.child();
   const tx = new ExprTranslator(inner, sql);
   const fn = inner.build.fn;
@@ -121,7 +152,7 @@ function joinCorrelated(
   const plan = buildJoin(left, agg, condition, "left", scope.build);
   let value: PlanExpr = agg.output[keys.length]!;
   // COUNT over no matching rows is 0 in Spark, not NULL.
-  if (itemExpr.kind === "function" && itemExpr.name.length === 1 && ["count", "count_if"].includes(itemExpr.name[0]!.toLowerCase())) {
+  if (ZERO_ON_EMPTY.has(fnName)) {
     value = call("coalesce", [value, literal(0, longType)]);
   }
   const outerNames = keys.map((k) => exprName(k.outer)).join(", ");

@@ -6,7 +6,13 @@
  */
 import type { Expr as PlanExpr, SortOrder } from "../../plan/expr/expr.js";
 import type { Attr } from "../../plan/expr/expr.js";
-import { alias, call, transform } from "../../plan/expr/expr.js";
+import { alias, call, exists, literal, transform } from "../../plan/expr/expr.js";
+import { exprKey } from "../../plan/expr/equality.js";
+import { exprName } from "../../plan/expr/sql-text.js";
+import { resolveExpr } from "../../analyzer/resolve-expr.js";
+import { lookup, unresolvedColumn, type Scope } from "../../analyzer/scope.js";
+import { scopeOf } from "../../plan/builder/index.js";
+import { nullType, stringType } from "../../types/data-types.js";
 import type { LogicalPlan } from "../../plan/logical/plan.js";
 import {
   buildAggregate, buildDeduplicate, buildFilter, buildGenerate, buildProject, buildSort,
@@ -31,18 +37,48 @@ export function translateSelect(body: SelectBody, scope: QueryScope, sql: string
   let input = body.from ? translateRelation(body.from, scope, sql) : oneRowPlan();
   for (const lv of body.lateralViews) input = lateralView(input, lv, tx, scope);
   if (body.pivot) input = pivotPlan(input, body.pivot, tx, scope);
+  // Subqueries anywhere in this SELECT may read its FROM columns (then the enclosing queries').
+  tx.outer = { attrs: input.output, outer: scope.build.outer };
   const isAggregate = body.groupBy !== undefined || body.having !== undefined || body.items.some((i) => hasAggregateCall(i.expr));
   // In aggregate queries a joined-in column would need grouping: only WHERE's subqueries join there.
   const base = input.output;
   input = joinScalarSubqueries(input, body, !isAggregate, scope, sql, tx);
   if (body.where) input = applyWhere(input, body.where, scope, sql, tx);
-  let items = body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases));
+  let items = inlineLateralAliases(body, body.items.map((i) => selectExpr(tx, i.expr, i.alias, i.aliases)), input, scope);
   // Columns joined in for scalar subqueries are not the query's own: `*` stops at the FROM columns.
   if (input.output.length !== base.length) items = items.flatMap((e) => (e.kind === "star" ? expandStar(e, base) : [e]));
   const plan = isAggregate
     ? aggregateSelect(body, input, items, tx, scope, orderBy)
     : plainSelect(body, input, items, tx, scope, orderBy);
   return plan;
+}
+
+/**
+ * Spark's lateral column aliases: `SELECT STRUCT(1 AS a) AS b, b.a AS c` — a name that is no
+ * column of the FROM clause (nor of an enclosing query) but the alias of an earlier select
+ * item reads that item's expression.
+ */
+function inlineLateralAliases(body: SelectBody, items: PlanExpr[], input: LogicalPlan, scope: QueryScope): PlanExpr[] {
+  const aliases = body.items.map((i) => i.alias?.toLowerCase());
+  if (!aliases.some((a) => a !== undefined)) return items;
+  const inputScope = scopeOf(input.output, scope.build);
+  const isColumn = (parts: readonly string[]) => {
+    for (let s: Scope | undefined = inputScope; s; s = s.outer) if (lookup(parts, s)) return true;
+    return false;
+  };
+  const out: PlanExpr[] = [];
+  items.forEach((item, i) => {
+    out.push(i === 0 ? item : transform(item, (n) => {
+      if (n.kind !== "unresolved_attr" || isColumn(n.nameParts)) return undefined;
+      const j = aliases.slice(0, i).lastIndexOf(n.nameParts[0]!.toLowerCase());
+      const earlier = j >= 0 ? out[j]! : undefined;
+      if (!earlier || earlier.kind !== "alias") return undefined;
+      let e: PlanExpr = earlier.child;
+      for (const f of n.nameParts.slice(1)) e = { kind: "unresolved_extract", child: e, key: literal(f, stringType) };
+      return e;
+    }));
+  });
+  return out;
 }
 
 /** A Generate node, its new columns qualified by the view's table name (`e.x`). */
@@ -68,6 +104,19 @@ export function hasAggregateCall(e: Expr): boolean {
     if (x.kind === "function" && !x.over && lookupFunction(x.name.join(".").toLowerCase())?.kind === "agg") found = true;
   });
   return found;
+}
+
+/** True if a column is read outside every aggregate call (and outside subqueries) of e. */
+function columnOutsideAggregate(e: Expr): boolean {
+  if (e.kind === "column") return true;
+  if (e.kind === "function" && !e.over && lookupFunction(e.name.join(".").toLowerCase())?.kind === "agg") return false;
+  if (e.kind === "scalarSubquery" || e.kind === "exists" || e.kind === "inSubquery") return false;
+  for (const v of Object.values(e)) {
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === "object" && "kind" in x && columnOutsideAggregate(x as Expr)) return true;
+    } else if (v && typeof v === "object" && "kind" in v && (v as { kind: unknown }).kind !== "query" && columnOutsideAggregate(v as Expr)) return true;
+  }
+  return false;
 }
 
 function visit(e: Expr, f: (x: Expr) => void): void {
@@ -105,13 +154,51 @@ function aggregateSelect(
   const { keys, sets } = groupingOf(body, input, tx);
   const outputNames = new Set(body.items.map((i) => (i.alias ?? (i.expr.kind === "column" ? i.expr.parts[i.expr.parts.length - 1]! : "")).toLowerCase()));
   // Aggregates and non-selected columns used by HAVING / ORDER BY become hidden outputs.
+  const fn = scope.build.fn;
+  const opts = scope.build.resolveOptions;
+  const inputScope = scopeOf(input.output, scope.build);
+  const inputIds = new Set(input.output.map((a) => a.id));
+  const resolvesTo = (e: PlanExpr): PlanExpr | undefined => {
+    try {
+      return resolveExpr(e, inputScope, fn, opts);
+    } catch {
+      return undefined;
+    }
+  };
+  const keyKeys = new Set(keys.map(resolvesTo).filter((k): k is PlanExpr => k !== undefined).map(exprKey));
+  const groupingKeyOf = (e: PlanExpr): boolean => {
+    if (!keyKeys.size || !exists(e, (x) => x.kind === "unresolved_attr")) return false;
+    const r = resolvesTo(e);
+    return r !== undefined && keyKeys.has(exprKey(r));
+  };
+  // Names an unresolved HAVING / ORDER BY column is suggested from: the select list's.
+  const aggOutputNames = (): Attr[] => items.map((e, i) => ({
+    kind: "attr", name: e.kind === "alias" ? e.name : exprName(e), id: -1 - i, dataType: nullType, nullable: true, qualifier: [],
+  }));
   const hidden: PlanExpr[] = [];
+  // Grouping columns a HAVING / ORDER BY subquery reads are carried through the aggregate as they are.
+  const carried: Attr[] = [];
   const lift = (x: PlanExpr): PlanExpr =>
     transform(x, (n) => {
-      if (n.kind === "window" || n.kind === "subquery") return n;
-      const isAgg = n.kind === "unresolved_call" && lookupFunction(n.name)?.kind === "agg";
-      const isOuterName = n.kind === "unresolved_attr" && !(n.nameParts.length === 1 && outputNames.has(n.nameParts[0]!.toLowerCase()));
-      if (!isAgg && !isOuterName) return undefined;
+      if (n.kind === "subquery") {
+        const own = new Set(input.output.map((a) => a.id));
+        for (const r of n.outerRefs ?? []) if (own.has(r.id) && !carried.some((c) => c.id === r.id)) carried.push(r);
+        return n;
+      }
+      if (n.kind === "window") return n;
+      // grouping() / grouping_id() are answered by the aggregate, like aggregate calls.
+      const isAgg = n.kind === "unresolved_call" && (lookupFunction(n.name)?.kind === "agg" || n.name === "grouping" || n.name === "grouping_id");
+      const isOutputName = n.kind === "unresolved_attr" && n.nameParts.length === 1 && outputNames.has(n.nameParts[0]!.toLowerCase());
+      const isOuterName = n.kind === "unresolved_attr" && !isOutputName;
+      // `GROUP BY a/2 ORDER BY a/2`: an expression equal to a grouping key is that key.
+      const grouped = !isAgg && !isOutputName && n.kind !== "literal" && groupingKeyOf(n);
+      if (isOuterName && !grouped && n.kind === "unresolved_attr") {
+        // A FROM column that is not grouped cannot be read after the aggregate: as Spark, it is
+        // not found there (columns of an enclosing query are, and stay outer references).
+        const r = resolvesTo(n);
+        if (r && r.kind === "attr" && inputIds.has(r.id)) throw unresolvedColumn(n.text, { attrs: aggOutputNames() });
+      }
+      if (!isAgg && !isOuterName && !grouped) return undefined;
       hidden.push(alias(n, HIDDEN + hidden.length));
       return hiddenRef(hidden.length - 1);
     });
@@ -125,10 +212,11 @@ function aggregateSelect(
   });
   let plan: LogicalPlan;
   try {
-    plan = buildAggregate(input, keys, [...items, ...hidden], sets, scope.build);
+    plan = buildAggregate(input, keys, [...items, ...hidden, ...carried], sets, scope.build);
   } catch (e) {
     // Without a GROUP BY clause Spark names the missing clause rather than the column.
-    if (body.groupBy === undefined && (e as { errorClass?: string }).errorClass === "MISSING_AGGREGATION") {
+    // So does GROUP BY GROUPING SETS (()), which has no grouping column either.
+    if ((body.groupBy === undefined || keys.length === 0) && (e as { errorClass?: string }).errorClass === "MISSING_AGGREGATION") {
       throw new PijarError("MISSING_GROUP_BY", {}, {
         message: "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
         cause: e,
@@ -137,9 +225,10 @@ function aggregateSelect(
     throw e;
   }
   if (having) plan = buildFilter(plan, having, scope.build);
-  if (body.distinct && hidden.length === 0) plan = buildDeduplicate(plan, null);
+  const extra = hidden.length + carried.length;
+  if (body.distinct && extra === 0) plan = buildDeduplicate(plan, null);
   if (orders.length) plan = buildSort(plan, orders.map((o) => resolveOrdinal(o, plan)), scope.build);
-  if (hidden.length) {
+  if (extra) {
     const keep = plan.output.slice(0, selected);
     plan = { kind: "project", child: plan, exprs: keep, output: keep };
     if (body.distinct) plan = buildDeduplicate(plan, null);
@@ -152,6 +241,14 @@ function groupingOf(body: SelectBody, input: LogicalPlan, tx: ExprTranslator): {
   const g = body.groupBy;
   if (!g) return { keys: [], sets: null };
   if (g.all) {
+    // `id + count(*)`: a column outside the aggregate in an aggregating item cannot be inferred.
+    const mixed = body.items.find((i) => hasAggregateCall(i.expr) && columnOutsideAggregate(i.expr));
+    if (mixed) {
+      throw new PijarError("UNRESOLVED_ALL_IN_GROUP_BY", {}, {
+        message: "Cannot infer grouping columns for GROUP BY ALL based on the select clause. Please explicitly specify the grouping columns. "
+          + `(${exprName(tx.translate(mixed.expr))} mixes an aggregate with columns outside it.)`,
+      });
+    }
     // GROUP BY ALL: every select item without an aggregate is a key.
     return { keys: body.items.filter((i) => !hasAggregateCall(i.expr)).map((i) => tx.translate(i.expr)), sets: null };
   }
@@ -185,6 +282,7 @@ function groupingOf(body: SelectBody, input: LogicalPlan, tx: ExprTranslator): {
     }
     return i;
   };
+  for (const e of g.declared ?? []) indexOf(e);
   const elementSets: number[][][] = g.items.map((item) => setsOf(item, indexOf));
   let sets: number[][] = [[]];
   for (const choices of elementSets) sets = sets.flatMap((s) => choices.map((c) => [...s, ...c]));

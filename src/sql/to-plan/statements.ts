@@ -69,6 +69,11 @@ export function runStatement(stmt: Statement, ctx: SqlContext, sql: string): Sta
     }
     case "set":
       return runSet(stmt, ctx);
+    case "reset":
+      // Spark's RESET returns no columns and no rows.
+      if (stmt.key === undefined) ctx.conf?.reset?.();
+      else ctx.conf?.unset?.(stmt.key);
+      return { plan: emptyResultPlan(ctx.build), command: true };
     case "createTable":
       return createTable(stmt, ctx, scope, sql);
     case "insert":

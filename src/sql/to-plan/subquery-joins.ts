@@ -110,6 +110,8 @@ function prepareSubquery(q: Query, left: LogicalPlan, scope: QueryScope, sql: st
   const inner = scope.child();
   const tx = new ExprTranslator(inner, sql);
   let right = freshIds(translateRelation(body.from!, inner, sql), left);
+  // Scalar subqueries inside may read the FROM columns (correlated to this subquery).
+  tx.outer = { attrs: right.output, outer: scope.build.outer };
   const fn = inner.build.fn;
   const opts = inner.build.resolveOptions;
   const local: Expr[] = [];

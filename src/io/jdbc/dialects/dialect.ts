@@ -3,7 +3,7 @@
  * a Spark type gets in CREATE TABLE, the Spark type a database column reads as, and the few
  * statements whose syntax varies. Drivers (../drivers) handle the wire; dialects only text.
  */
-import type { DataType } from "../../../types/data-types.js";
+import { DecimalType, type DataType } from "../../../types/data-types.js";
 
 /** A result column as a driver describes it, normalised across databases. */
 export interface ColumnMeta {
@@ -37,6 +37,32 @@ export interface JdbcDialect {
   renameStatement(from: string, toBare: string): string;
   /** How a scan selects a column (default: the quoted name), e.g. to read text without loss. */
   selectColumn?(quoted: string, t: DataType): string;
+}
+
+/**
+ * The CREATE TABLE type of each Spark type a dialect can store, keyed by Spark's simpleString
+ * (decimal takes its precision and scale). A dialect lists only its names; the lookup is here.
+ */
+export interface ColumnTypeNames {
+  readonly boolean: string;
+  readonly tinyint: string;
+  readonly smallint: string;
+  readonly int: string;
+  readonly bigint: string;
+  readonly float: string;
+  readonly double: string;
+  readonly decimal: (precision: number, scale: number) => string;
+  readonly string: string;
+  readonly binary: string;
+  readonly date: string;
+  readonly timestamp: string;
+  readonly timestamp_ntz: string;
+}
+
+/** A dialect's columnType from its table of names: null for types it has none for. */
+export function columnTypeFrom(names: ColumnTypeNames): (t: DataType) => string | null {
+  const bySimpleString = new Map<string, string>(Object.entries(names).filter((e): e is [string, string] => typeof e[1] === "string"));
+  return (t) => (t instanceof DecimalType ? names.decimal(t.precision, t.scale) : (bySimpleString.get(t.simpleString()) ?? null));
 }
 
 /** Standard double-quote identifier quoting (PostgreSQL, SQLite). */

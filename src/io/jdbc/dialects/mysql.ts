@@ -9,27 +9,27 @@
  * that writes "quoted" names MariaDB rejects).
  */
 import * as T from "../../../types/data-types.js";
-import type { ColumnMeta, JdbcDialect } from "./dialect.js";
+import { columnTypeFrom, type ColumnMeta, type JdbcDialect } from "./dialect.js";
 
 export const mysqlDialect: JdbcDialect = {
   name: "mysql",
   quoteIdentifier: (n) => "`" + n.replace(/`/g, "``") + "`",
   foldUnquoted: (n) => n,
-  columnType(t) {
-    if (t instanceof T.BooleanType) return "BIT(1)";
-    if (t instanceof T.ByteType) return "TINYINT";
-    if (t instanceof T.ShortType) return "SMALLINT";
-    if (t instanceof T.IntegerType) return "INT";
-    if (t instanceof T.LongType) return "BIGINT";
-    if (t instanceof T.FloatType) return "FLOAT";
-    if (t instanceof T.DoubleType) return "DOUBLE";
-    if (t instanceof T.DecimalType) return `DECIMAL(${t.precision},${t.scale})`;
-    if (t instanceof T.StringType) return "LONGTEXT";
-    if (t instanceof T.BinaryType) return "LONGBLOB";
-    if (t instanceof T.DateType) return "DATE";
-    if (t instanceof T.TimestampType || t instanceof T.TimestampNTZType) return "DATETIME(6)";
-    return null;
-  },
+  columnType: columnTypeFrom({
+    boolean: "BIT(1)",
+    tinyint: "TINYINT",
+    smallint: "SMALLINT",
+    int: "INT",
+    bigint: "BIGINT",
+    float: "FLOAT",
+    double: "DOUBLE",
+    decimal: (p, s) => `DECIMAL(${p},${s})`,
+    string: "LONGTEXT",
+    binary: "LONGBLOB",
+    date: "DATE",
+    timestamp: "DATETIME(6)",
+    timestamp_ntz: "DATETIME(6)",
+  }),
   sparkType(c: ColumnMeta, preferNTZ: boolean): T.DataType {
     const u = c.unsigned === true;
     switch (c.typeName) {

@@ -5,27 +5,27 @@
  */
 import * as T from "../../../types/data-types.js";
 import { PijarError } from "../../../errors/pijar-error.js";
-import { doubleQuote, type ColumnMeta, type JdbcDialect } from "./dialect.js";
+import { columnTypeFrom, doubleQuote, type ColumnMeta, type JdbcDialect } from "./dialect.js";
 
 export const postgresDialect: JdbcDialect = {
   name: "postgresql",
   quoteIdentifier: doubleQuote,
   foldUnquoted: (n) => n.toLowerCase(),
-  columnType(t) {
-    if (t instanceof T.BooleanType) return "BOOLEAN";
-    if (t instanceof T.ByteType || t instanceof T.ShortType) return "SMALLINT";
-    if (t instanceof T.IntegerType) return "INTEGER";
-    if (t instanceof T.LongType) return "BIGINT";
-    if (t instanceof T.FloatType) return "REAL";
-    if (t instanceof T.DoubleType) return "DOUBLE PRECISION";
-    if (t instanceof T.DecimalType) return `NUMERIC(${t.precision},${t.scale})`;
-    if (t instanceof T.StringType) return "TEXT";
-    if (t instanceof T.BinaryType) return "BYTEA";
-    if (t instanceof T.DateType) return "DATE";
-    if (t instanceof T.TimestampType) return "TIMESTAMP WITH TIME ZONE";
-    if (t instanceof T.TimestampNTZType) return "TIMESTAMP";
-    return null;
-  },
+  columnType: columnTypeFrom({
+    boolean: "BOOLEAN",
+    tinyint: "SMALLINT",
+    smallint: "SMALLINT",
+    int: "INTEGER",
+    bigint: "BIGINT",
+    float: "REAL",
+    double: "DOUBLE PRECISION",
+    decimal: (p, s) => `NUMERIC(${p},${s})`,
+    string: "TEXT",
+    binary: "BYTEA",
+    date: "DATE",
+    timestamp: "TIMESTAMP WITH TIME ZONE",
+    timestamp_ntz: "TIMESTAMP",
+  }),
   sparkType(c: ColumnMeta, preferNTZ: boolean): T.DataType {
     switch (c.typeName) {
       case "bool": return T.booleanType;

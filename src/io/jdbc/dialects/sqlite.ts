@@ -7,28 +7,27 @@
  * are read too. Decimals have NUMERIC affinity, so SQLite keeps about 15 significant digits.
  */
 import * as T from "../../../types/data-types.js";
-import { doubleQuote, type ColumnMeta, type JdbcDialect } from "./dialect.js";
+import { columnTypeFrom, doubleQuote, type ColumnMeta, type JdbcDialect } from "./dialect.js";
 
 export const sqliteDialect: JdbcDialect = {
   name: "sqlite",
   quoteIdentifier: doubleQuote,
   foldUnquoted: (n) => n,
-  columnType(t) {
-    if (t instanceof T.BooleanType) return "BOOLEAN";
-    if (t instanceof T.ByteType) return "TINYINT";
-    if (t instanceof T.ShortType) return "SMALLINT";
-    if (t instanceof T.IntegerType) return "INTEGER";
-    if (t instanceof T.LongType) return "BIGINT";
-    if (t instanceof T.FloatType) return "FLOAT";
-    if (t instanceof T.DoubleType) return "DOUBLE";
-    if (t instanceof T.DecimalType) return `DECIMAL(${t.precision},${t.scale})`;
-    if (t instanceof T.StringType) return "TEXT";
-    if (t instanceof T.BinaryType) return "BLOB";
-    if (t instanceof T.DateType) return "DATE";
-    if (t instanceof T.TimestampType) return "TIMESTAMP";
-    if (t instanceof T.TimestampNTZType) return "TIMESTAMP_NTZ";
-    return null;
-  },
+  columnType: columnTypeFrom({
+    boolean: "BOOLEAN",
+    tinyint: "TINYINT",
+    smallint: "SMALLINT",
+    int: "INTEGER",
+    bigint: "BIGINT",
+    float: "FLOAT",
+    double: "DOUBLE",
+    decimal: (p, s) => `DECIMAL(${p},${s})`,
+    string: "TEXT",
+    binary: "BLOB",
+    date: "DATE",
+    timestamp: "TIMESTAMP",
+    timestamp_ntz: "TIMESTAMP_NTZ",
+  }),
   // SQLite text may hold NUL characters, which its C text accessor cuts off: strings are read
   // as their bytes (decoded as UTF-8 by the reader), so every character survives.
   selectColumn(quoted: string, t: T.DataType): string {
