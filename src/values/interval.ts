@@ -206,12 +206,31 @@ export function parseMultiUnitInterval(input: string): ParsedInterval {
   return acc;
 }
 
-/** Text that does not fit the interval type's fields (Spark's UNMATCHED_FORMAT_STRING). */
+/** Spark's value shapes per field: y-m for year-month, d h:m:s.n for day-time. */
+const YM_SHAPES = ["y", "m"];
+const DT_SHAPES = ["d", "h", "m", "s.n"];
+const DT_SEPARATORS = [" ", ":", ":"];
+
+/** The `[+|-]d h:m:s.n` shape of an interval type's text, as Spark's supportedFormat spells it. */
+function valueShape(ym: boolean, start: number, end: number): string {
+  if (ym) return start === end ? YM_SHAPES[start]! : "y-m";
+  let out = DT_SHAPES[start]!;
+  for (let f = start + 1; f <= end; f++) out += DT_SEPARATORS[f - 1]! + DT_SHAPES[f]!;
+  return out;
+}
+
+/**
+ * Text that does not fit the interval type's fields (Spark's UNMATCHED_FORMAT_STRING). Day-time
+ * text gets Spark's _WITH_NOTICE variant, which names the legacy fromDayTimeString switch.
+ */
 export function unmatchedIntervalFormat(input: string, ym: boolean, start: number, end: number): PijarError {
   const names = ym ? YM_NAMES : DT_NAMES;
   const shape = start === end ? names[start]! : `${names[start]} TO ${names[end]}`;
-  return new PijarError("INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING", {
-    input, intervalStr: ym ? "year-month" : "day-time", supportedFormat: `\`INTERVAL '...' ${shape}\``,
+  const value = valueShape(ym, start, end);
+  const errorClass = ym ? "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING" : "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING_WITH_NOTICE";
+  return new PijarError(errorClass, {
+    input, intervalStr: ym ? "year-month" : "day-time",
+    supportedFormat: `\`[+|-]${value}\`, \`INTERVAL [+|-]'[+|-]${value}' ${shape}\``,
     typeName: `interval ${shape.toLowerCase()}`,
   });
 }

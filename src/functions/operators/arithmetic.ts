@@ -4,7 +4,7 @@
  * DIVIDE_BY_ZERO, decimals follow Spark's precision/scale rules and round HALF_UP.
  */
 import type { Call, Expr } from "../../plan/expr/expr.js";
-import { DataType, DecimalType, doubleType, longType, DateType } from "../../types/data-types.js";
+import { DataType, DayTimeIntervalType, DecimalType, doubleType, longType, DateType, YearMonthIntervalType } from "../../types/data-types.js";
 import {
   adjustPrecisionScale, decimalForType, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, widerType,
   isAnsiInterval,
@@ -223,8 +223,13 @@ function binaryOp(name: string, op: Op, aliases: string[] = []): ScalarFunctionD
   return {
     kind: "scalar", name, aliases, minArgs: 2, maxArgs: 2,
     // Spark's Divide and Remainder are always nullable (x / 0 is NULL without ANSI), whatever
-    // their inputs; + - * follow their inputs.
-    resolve: (args) => (op === "/" || op === "%" ? { ...resolveArith(op, args), nullable: true } : resolveArith(op, args)),
+    // their inputs; + - * follow their inputs. An interval divided by a number is not: Spark's
+    // DivideDTInterval / DivideYMInterval raise INTERVAL_DIVIDED_BY_ZERO instead of a NULL.
+    resolve: (args) => {
+      const r = resolveArith(op, args);
+      const intervalResult = r.dataType instanceof DayTimeIntervalType || r.dataType instanceof YearMonthIntervalType;
+      return (op === "/" || op === "%") && !intervalResult ? { ...r, nullable: true } : r;
+    },
     eval: evalArith(op),
     sql: (a) => `(${a[0]} ${op} ${a[1]})`,
   };
