@@ -198,6 +198,20 @@ function timestampAddMonths(micros: number, months: number, tz: string): number 
   return fromLocal(y, m, d, f.hour, f.minute, f.second, f.micros, tz);
 }
 
+/**
+ * A timestamp moved by a day-time interval as Spark's timestampAddDayTime: the whole days in
+ * wall-clock time (so a DST change keeps the clock time), then the rest as elapsed time.
+ */
+function timestampAddDayTime(micros: number, interval: bigint, tz: string): number {
+  if (tz === "UTC") return micros + Number(interval);
+  const days = interval / BigInt(MICROS_PER_DAY); // truncates toward zero, as Scala's Long division
+  const rest = Number(interval - days * BigInt(MICROS_PER_DAY));
+  if (days === 0n) return micros + rest;
+  const f = localFields(micros, tz);
+  const { y, m, d } = civilFromDays(f.days + Number(days));
+  return fromLocal(y, m, d, f.hour, f.minute, f.second, f.micros, tz) + rest;
+}
+
 export function evalIntervalArith(args: readonly unknown[][], n: number, call: Call, ctx: FunctionContext): unknown[] {
   const st = call.state as IntervalState;
   const a = args[0]!;
@@ -218,7 +232,7 @@ export function evalIntervalArith(args: readonly unknown[][], n: number, call: C
       case "date_ym": out[i] = addMonths(x as number, sign * (y as number)); break;
       case "date_dt_days": out[i] = (x as number) + sign * Number(BigInt(y as Long) / BigInt(MICROS_PER_DAY)); break;
       case "ts_ym": out[i] = timestampAddMonths(x as number, sign * (y as number), tz); break;
-      case "ts_dt": out[i] = (x as number) + sign * Number(y as Long); break;
+      case "ts_dt": out[i] = timestampAddDayTime(x as number, BigInt(sign) * BigInt(y as Long), tz); break;
       case "ym_ym": out[i] = checkedInt((x as number) + sign * (y as number)); break;
       case "dt_dt": out[i] = sign > 0 ? addLong(x as Long, y as Long) : subLong(x as Long, y as Long); break;
       case "ym_mul": out[i] = scaleInterval(x as number, y, st, false, true); break;
