@@ -23,6 +23,7 @@ import { definitions as mathRandom } from "./math/random.js";
 import { definitions as conditionalNullHandling } from "./conditional/null-handling.js";
 import { definitions as datetimeParts } from "./datetime/parts.js";
 import { definitions as datetimeArith } from "./datetime/arith.js";
+import { definitions as datetimeMakeInterval } from "./datetime/make-interval.js";
 import { definitions as datetimeTrunc } from "./datetime/trunc.js";
 import { definitions as datetimeConvert } from "./datetime/convert.js";
 import { definitions as collectionAccess } from "./collection/access.js";
@@ -66,6 +67,7 @@ export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]]
   ["conditional/null-handling", conditionalNullHandling],
   ["datetime/parts", datetimeParts],
   ["datetime/arith", datetimeArith],
+  ["datetime/make-interval", datetimeMakeInterval],
   ["datetime/trunc", datetimeTrunc],
   ["datetime/convert", datetimeConvert],
   ["collection/access", collectionAccess],

@@ -13,6 +13,7 @@
  */
 import * as A from "apache-arrow";
 import { canonLong } from "../../values/long.js";
+import { CalendarInterval } from "../../values/interval.js";
 import {
   ArrayType, DataType, DecimalType, MapType, StructType,
 } from "../../types/data-types.js";
@@ -79,6 +80,35 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
         if (dateMs) v = Math.floor(v / 86_400_000);
         else if (tsScale !== 1) v = tsScale > 1 ? v * tsScale : Math.floor(v * tsScale);
         out[i] = v;
+      }
+      return out;
+    }
+    case A.Type.Duration: {
+      // Day-time intervals: microseconds as canonical longs, whatever unit the file used.
+      const vals = data.values as BigInt64Array;
+      const unit = (t as A.Duration).unit;
+      for (let i = 0; i < n; i++) {
+        if (!isValidAt(data, i)) { out[i] = null; continue; }
+        let v = vals[off + i]!;
+        if (unit === A.TimeUnit.SECOND) v *= 1_000_000n;
+        else if (unit === A.TimeUnit.MILLISECOND) v *= 1_000n;
+        else if (unit === A.TimeUnit.NANOSECOND) v /= 1_000n;
+        out[i] = canonLong(v);
+      }
+      return out;
+    }
+    case A.Type.Interval: {
+      const words = data.values as Int32Array;
+      const iu = (t as A.Interval).unit;
+      for (let i = 0; i < n; i++) {
+        if (!isValidAt(data, i)) { out[i] = null; continue; }
+        const j = off + i;
+        if (iu === A.IntervalUnit.YEAR_MONTH) out[i] = words[j]!;
+        else if (iu === A.IntervalUnit.DAY_TIME) out[i] = new CalendarInterval(0, words[2 * j]!, canonLong(BigInt(words[2 * j + 1]!) * 1000n));
+        else {
+          const nanos = new BigInt64Array(words.buffer, words.byteOffset + 16 * j + 8, 1)[0]!;
+          out[i] = new CalendarInterval(words[4 * j]!, words[4 * j + 1]!, canonLong(nanos / 1000n));
+        }
       }
       return out;
     }
