@@ -14,6 +14,15 @@
  *   %% md:id      Markdown in Bahasa Indonesia ...
  *   %% md:en      ... immediately followed by the same cell in English
  *   %% code       TypeScript, identical in both notebooks
+ *   %% exercise 02-1   the learner's exercise cell (code): a skeleton that runs without error,
+ *                 e.g. a bilingual comment, `const branches = undefined;` and `await cek("02-1",
+ *                 branches)`, which then says "not done yet" (notebooks/lib/checks.ts)
+ *   %% solution   the reference answer of the exercise right before it (code, required after
+ *                 each `%% exercise`). It is not a notebook cell: it goes into
+ *                 notebooks/lib/solutions.json (what `await solusi("02-1")` prints), and the
+ *                 exercise cell's metadata.pijar.exercise names it, so
+ *                 test/notebooks/run_notebooks.py can run the notebook with the answers in.
+ *                 `--check` covers solutions.json too.
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -21,8 +30,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 type Lang = "id" | "en";
-interface Cell { type: "markdown" | "code"; source: Record<Lang, string> }
-interface Source { names: Record<Lang, string>; cells: Cell[]; needs: string[] }
+interface Cell { type: "markdown" | "code"; source: Record<Lang, string>; exercise?: string }
+interface Source { names: Record<Lang, string>; cells: Cell[]; needs: string[]; solutions: Record<string, string> }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -35,13 +44,28 @@ export function parseSource(file: string, text: string): Source {
   const names: Partial<Record<Lang, string>> = {};
   const needs: string[] = [];
   const cells: Cell[] = [];
-  let current: { kind: string; line: number; body: string[] } | null = null;
+  const solutions: Record<string, string> = {};
+  let current: { kind: string; line: number; body: string[]; exercise?: string } | null = null;
+  // The exercise cell still waiting for its `%% solution`.
+  let openExercise: { id: string; line: number } | null = null;
   let pendingId: { text: string; line: number } | null = null;
 
   const flush = (): void => {
     if (!current) return;
     const body = current.body.join("\n").replace(/^\n+|\s+$/g, "");
-    if (current.kind === "code") {
+    if (openExercise && current.kind !== "solution") fail(file, openExercise.line, `exercise ${openExercise.id} has no "%% solution" cell right after it`);
+    if (current.kind === "solution") {
+      if (!openExercise) fail(file, current.line, `"%% solution" must follow a "%% exercise <id>" cell`);
+      if (!body.includes(`cek("${openExercise.id}"`)) fail(file, current.line, `the solution of ${openExercise.id} must end with await cek("${openExercise.id}", ...)`);
+      solutions[openExercise.id] = body;
+      openExercise = null;
+    } else if (current.kind === "exercise") {
+      if (pendingId) fail(file, pendingId.line, "a md:id cell must be followed by its md:en translation");
+      const id = current.exercise!;
+      if (!body.includes(`cek("${id}"`)) fail(file, current.line, `the exercise cell of ${id} must call await cek("${id}", ...)`);
+      cells.push({ type: "code", source: { id: body, en: body }, exercise: id });
+      openExercise = { id, line: current.line };
+    } else if (current.kind === "code") {
       if (pendingId) fail(file, pendingId.line, "a md:id cell must be followed by its md:en translation");
       cells.push({ type: "code", source: { id: body, en: body } });
     } else if (current.kind === "md:id") {
@@ -70,13 +94,19 @@ export function parseSource(file: string, text: string): Source {
       }
       return;
     }
-    if (!["code", "md:id", "md:en"].includes(m[1]!)) fail(file, i + 1, `unknown cell marker "%% ${m[1]}" (use code, md:id or md:en)`);
-    current = { kind: m[1]!, line: i + 1, body: [] };
+    if (!["code", "md:id", "md:en", "exercise", "solution"].includes(m[1]!)) {
+      fail(file, i + 1, `unknown cell marker "%% ${m[1]}" (use code, md:id, md:en, exercise <id> or solution)`);
+    }
+    const exercise = m[1] === "exercise" ? /^\s+(\d\d-\d+)\s*$/.exec(m[2]!)?.[1] : undefined;
+    if (m[1] === "exercise" && !exercise) fail(file, i + 1, `"%% exercise" needs the exercise id, e.g. "%% exercise 02-1"`);
+    if (exercise && Object.hasOwn(solutions, exercise)) fail(file, i + 1, `exercise ${exercise} appears twice`);
+    current = { kind: m[1]!, line: i + 1, body: [], exercise };
   });
   flush();
+  if (openExercise) fail(file, (openExercise as { line: number }).line, `exercise ${(openExercise as { id: string }).id} has no "%% solution" cell right after it`);
   if (pendingId) fail(file, (pendingId as { line: number }).line, "md:id without its md:en translation");
   if (!names.id || !names.en) throw new Error(`${path.basename(file)}: missing "%% notebook id=... en=..." line`);
-  return { names: names as Record<Lang, string>, cells, needs };
+  return { names: names as Record<Lang, string>, cells, needs, solutions };
 }
 
 function lines(text: string): string[] {
@@ -89,7 +119,7 @@ export function toIpynb(src: Source, lang: Lang): string {
     cells: src.cells.map((c, i) => {
       const id = createHash("sha1").update(`${src.names[lang]}#${i}`).digest("hex").slice(0, 8);
       return c.type === "code"
-        ? { cell_type: "code", execution_count: null, id, metadata: {}, outputs: [], source: lines(c.source[lang]) }
+        ? { cell_type: "code", execution_count: null, id, metadata: c.exercise ? { pijar: { exercise: c.exercise } } : {}, outputs: [], source: lines(c.source[lang]) }
         : { cell_type: "markdown", id, metadata: {}, source: lines(c.source[lang]) };
     }),
     metadata: {
@@ -103,12 +133,22 @@ export function toIpynb(src: Source, lang: Lang): string {
   return JSON.stringify(nb, null, 1) + "\n";
 }
 
+/** notebooks/lib/solutions.json: every lesson's reference answers, by exercise id. */
+export function solutionsJson(sources: Source[]): string {
+  const all: Record<string, string> = {};
+  for (const src of sources) Object.assign(all, src.solutions);
+  const sorted = Object.fromEntries(Object.keys(all).sort().map((k) => [k, all[k]!]));
+  return JSON.stringify(sorted, null, 1) + "\n";
+}
+
 function main(): void {
   const check = process.argv.includes("--check");
   const stale: string[] = [];
+  const sources: Source[] = [];
   for (const f of readdirSync(here).filter((n) => n.endsWith(".cells.md")).sort()) {
     const file = path.join(here, f);
     const src = parseSource(file, readFileSync(file, "utf8"));
+    sources.push(src);
     for (const lang of ["id", "en"] as const) {
       const out = path.join(root, lang, `${src.names[lang]}.ipynb`);
       const text = toIpynb(src, lang);
@@ -120,6 +160,14 @@ function main(): void {
       writeFileSync(out, text);
       console.log(`${path.relative(root, out)}  (${src.cells.length} cells)`);
     }
+  }
+  const solFile = path.join(root, "lib", "solutions.json");
+  const solText = solutionsJson(sources);
+  if (check) {
+    if (!existsSync(solFile) || readFileSync(solFile, "utf8") !== solText) stale.push(path.relative(root, solFile));
+  } else {
+    writeFileSync(solFile, solText);
+    console.log(`${path.relative(root, solFile)}  (${Object.keys(JSON.parse(solText) as object).length} solutions)`);
   }
   if (stale.length) {
     console.error(`Out of date (run npx tsx notebooks/_source/build.ts): ${stale.join(", ")}`);

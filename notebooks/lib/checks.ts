@@ -8,6 +8,11 @@
  * notebooks/en/ -> English (PIJAR_LANG=id|en overrides; elsewhere both are shown).
  * With PIJAR_CHECKS_STRICT=1 (set by the CI runners) a failed check throws, so a broken worked
  * solution fails the build.
+ *
+ * An exercise cell ships as a skeleton (`const answer = undefined;`): cek then says "not done
+ * yet" and how to see the reference answer, without throwing (even strict), so Run All goes on.
+ * `await solusi("03-2")` / `solution("03-2")` prints that answer (solutions.json, written by
+ * notebooks/_source/build.ts from the lesson sources).
  */
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +35,7 @@ interface FrameLike {
 }
 
 const KEY_FILE = new URL("./expected.json", import.meta.url);
+const SOLUTIONS_FILE = new URL("./solutions.json", import.meta.url);
 let key: Record<string, Expected> | null = null;
 
 function answerKey(): Record<string, Expected> {
@@ -156,6 +162,11 @@ function describe(x: unknown): string {
 export async function cek(exercise: string, answer: unknown): Promise<void> {
   const exp = answerKey()[exercise];
   if (!exp) throw new Error(`Unknown exercise "${exercise}": known ones are ${Object.keys(answerKey()).join(", ")}.`);
+  if (answer === undefined) {
+    console.log(t(`⏳ Belum dikerjakan (${exercise}): tulis jawabanmu di sel ini lalu jalankan lagi. Lihat contoh jawabannya: await solusi("${exercise}")`,
+      `⏳ Not done yet (${exercise}): write your answer in this cell and run it again. To see a worked answer: await solution("${exercise}")`));
+    return;
+  }
   try {
     if (isPromise(answer)) {
       console.log(t("(Catatan: jawabannya masih Promise; lain kali tulis `await` di depannya.)", "(Note: the answer was still a Promise; next time put `await` in front of it.)"));
@@ -176,3 +187,17 @@ export async function cek(exercise: string, answer: unknown): Promise<void> {
 
 /** The same as cek, for English readers. */
 export const check = cek;
+
+/**
+ * Prints the reference answer of an exercise ("01-1" ... "05-3"), to copy into its cell.
+ * (Async like cek, so `await solusi(...)` reads the same; nothing is returned.)
+ */
+export async function solusi(exercise: string): Promise<void> {
+  const all = JSON.parse(readFileSync(SOLUTIONS_FILE, "utf8")) as Record<string, string>;
+  const code = all[exercise];
+  if (code === undefined) throw new Error(`Unknown exercise "${exercise}": known ones are ${Object.keys(all).join(", ")}.`);
+  console.log(`${t(`Contoh jawaban ${exercise}:`, `Worked answer of ${exercise}:`)}\n\n${code}`);
+}
+
+/** The same as solusi, for English readers. */
+export const solution = solusi;

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { SparkSession } from "../../src/index.ts";
 import { canon, canonRow } from "../../notebooks/lib/canon.ts";
-import { cek } from "../../notebooks/lib/checks.ts";
+import { cek, solusi, solution } from "../../notebooks/lib/checks.ts";
 
 let spark: SparkSession;
 let logs: string[] = [];
@@ -90,5 +90,29 @@ describe("cek", () => {
 
   it("rejects an unknown exercise id with the list of known ones", async () => {
     await expect(cek("09-9", 1)).rejects.toThrow(/Unknown exercise "09-9"/);
+  });
+});
+
+describe("unanswered exercises and worked answers", () => {
+  it("an exercise left as shipped (undefined) says not done yet, in the notebook's language, even strict", async () => {
+    process.env.PIJAR_CHECKS_STRICT = "1";
+    expect(await verdict("03-2", undefined, "en")).toBe('⏳ Not done yet (03-2): write your answer in this cell and run it again. To see a worked answer: await solution("03-2")');
+    expect(await verdict("03-2", undefined, "id")).toMatch(/^⏳ Belum dikerjakan \(03-2\): .*await solusi\("03-2"\)$/);
+  });
+
+  it("a wrong answer still fails strict (null is an answer, not a skipped exercise)", async () => {
+    process.env.PIJAR_CHECKS_STRICT = "1";
+    await expect(verdict("01-1", null)).rejects.toThrow(/Not quite \(01-1\)/);
+  });
+
+  it("solusi/solution print the reference answer from solutions.json", async () => {
+    const all = JSON.parse(readFileSync(new URL("../../notebooks/lib/solutions.json", import.meta.url), "utf8")) as Record<string, string>;
+    process.env.PIJAR_LANG = "en";
+    logs = [];
+    vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void logs.push(a.join(" ")));
+    await solution("02-1");
+    expect(logs.join("\n")).toBe(`Worked answer of 02-1:\n\n${all["02-1"]}`);
+    expect(all["02-1"]).toContain('await cek("02-1", branches)');
+    await expect(solusi("99-9")).rejects.toThrow(/Unknown exercise "99-9": known ones are 01-1, /);
   });
 });

@@ -74,6 +74,22 @@ describe("course notebooks", () => {
     });
   }
 
+  it("every exercise ships as a skeleton whose solution is in solutions.json (npx tsx notebooks/_source/build.ts)", () => {
+    const solutions = JSON.parse(readFileSync(path.join(nbDir, "lib/solutions.json"), "utf8")) as Record<string, string>;
+    const exercises = sources.flatMap((f) => parseSource(f, readFileSync(path.join(sourceDir, f), "utf8")).cells.filter((c) => c.exercise));
+    expect(exercises.map((c) => c.exercise).sort()).toEqual(Object.keys(solutions).sort());
+    for (const c of exercises) {
+      expect(c.source.en, c.exercise).toMatch(/^const \w+ = undefined;$/m);
+      expect(solutions[c.exercise!], c.exercise).not.toMatch(/= undefined;/);
+      expect(solutions[c.exercise!]).toContain(`await cek("${c.exercise}"`);
+    }
+  });
+
+  it("a solution must follow its exercise", () => {
+    expect(() => parseSource("x.cells.md", '%% notebook id=a en=b\n%% exercise 01-1\nconst x = undefined;\nawait cek("01-1", x);\n%% code\n1')).toThrow(/exercise 01-1 has no "%% solution" cell right after it/);
+    expect(() => parseSource("x.cells.md", "%% notebook id=a en=b\n%% solution\n1")).toThrow(/must follow a "%% exercise <id>" cell/);
+  });
+
   it("every answer key is used by a notebook", () => {
     const all = sources.map((f) => readFileSync(path.join(sourceDir, f), "utf8")).join("\n");
     for (const id of Object.keys(expected)) expect(all).toContain(`cek("${id}"`);

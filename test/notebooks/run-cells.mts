@@ -9,9 +9,11 @@
  *   npx tsx test/notebooks/run-cells.mts notebooks/en/01-intro-to-spark.ipynb [more.ipynb]
  *   npx tsx test/notebooks/run-cells.mts --all          # every notebook under notebooks/
  *   options: --quiet (hide cell output), --stop (stop a notebook at its first failing cell),
- *            --preview (wire spark.read/df.write/spark.sql from modules not wired yet)
+ *            --preview (wire spark.read/df.write/spark.sql from modules not wired yet),
+ *            --as-shipped (keep the exercise skeletons instead of the solutions)
  *
- * Exercise checks run strict (PIJAR_CHECKS_STRICT=1): a wrong worked solution fails its cell.
+ * Exercise cells (metadata.pijar.exercise) run their reference answer from
+ * notebooks/lib/solutions.json unless --as-shipped. Exercise checks run strict (PIJAR_CHECKS_STRICT=1): a wrong worked solution fails its cell.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -74,7 +76,14 @@ const evaluator = new Evaluator();
 let passed = 0;
 let failed = 0;
 for (const file of files) {
-  const nb = JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; source: string[] | string }[] };
+  const nb = JSON.parse(readFileSync(file, "utf8")) as { cells: { cell_type: string; source: string[] | string; metadata?: { pijar?: { exercise?: string } } }[] };
+  if (!args.includes("--as-shipped")) {
+    const solutions = JSON.parse(readFileSync(path.join(repo, "notebooks/lib/solutions.json"), "utf8")) as Record<string, string>;
+    for (const cell of nb.cells) {
+      const ex = cell.metadata?.pijar?.exercise;
+      if (ex) cell.source = solutions[ex]!;
+    }
+  }
   process.chdir(path.dirname(file));
   const started = Date.now();
   const errors: string[] = [];

@@ -11,6 +11,13 @@ The kernelspec is found through JUPYTER_PATH (see test/kernel/run.sh, which inst
 `N passed, M failed`; the exit status is 1 when any notebook failed. The committed notebooks are
 never modified; --output-dir saves the executed copies (e.g. as CI artifacts).
 
+Exercise cells ship as skeletons (metadata.pijar.exercise names them). Each notebook runs with
+those cells replaced by their reference answers (notebooks/lib/solutions.json) and every
+exercise cell must print cek's ✅. The notebooks in AS_SHIPPED (or all given ones, with
+--as-shipped) also run untouched: they must complete and each exercise cell must say
+"not done yet" (⏳ Not done yet / ⏳ Belum dikerjakan), which proves Run All of a fresh notebook
+goes through, later cells included.
+
 A notebook whose metadata says `"pijar": {"needs": ["spark-remote"]}` (lesson 06, built from
 `needs=spark-remote` in its source) runs against a real Spark Connect server: its kernel gets
 SPARK_REMOTE from PIJAR_TEST_SPARK_REMOTE (scripts/connect/start-server.sh prints it); without
@@ -20,6 +27,7 @@ run that starts before the server is up) and `--server-only` runs just them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -32,6 +40,11 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
+SOLUTIONS = json.loads((NOTEBOOKS / "lib" / "solutions.json").read_text(encoding="utf-8"))
+# Also run as shipped by default: the project (later cells after its exercises) and one of
+# the other language.
+AS_SHIPPED = [NOTEBOOKS / "id" / "05-proyek-etl-lengkap.ipynb", NOTEBOOKS / "en" / "01-intro-to-spark.ipynb"]
+NOT_DONE = {"id": "Belum dikerjakan", "en": "Not done yet"}
 
 
 def default_notebooks() -> list[Path]:
@@ -55,8 +68,29 @@ def needs_server(path: Path) -> bool:
     return "spark-remote" in nb.metadata.get("pijar", {}).get("needs", [])
 
 
-def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None) -> tuple[bool, str]:
+def exercise_cells(nb) -> list:
+    return [c for c in nb.cells if c.cell_type == "code" and c.metadata.get("pijar", {}).get("exercise")]
+
+
+def cell_text(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+
+
+def check_exercises(nb, shipped: bool, lang: str) -> str:
+    """'' when every exercise cell printed what it should, else what went wrong."""
+    want = f"⏳ {NOT_DONE.get(lang, 'Not done yet')}" if shipped else "✅"
+    cells = exercise_cells(nb)
+    wrong = [c.metadata["pijar"]["exercise"] for c in cells if want not in cell_text(c)]
+    if not cells:
+        return ""
+    return f"exercise cell(s) {', '.join(wrong)} did not print {want!r}" if wrong else ""
+
+
+def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None, shipped: bool = False) -> tuple[bool, str]:
     nb = nbformat.read(path, as_version=4)
+    if not shipped:
+        for cell in exercise_cells(nb):
+            cell.source = SOLUTIONS[cell.metadata["pijar"]["exercise"]]
     remote = os.environ.get("PIJAR_TEST_SPARK_REMOTE", "")
     if needs_server(path) and not remote:
         return False, "(not run)\n     needs a Spark Connect server: set PIJAR_TEST_SPARK_REMOTE (eval \"$(bash scripts/connect/start-server.sh)\") or pass --no-server"
@@ -81,13 +115,17 @@ def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None)
         ok, detail = False, f"{type(e).__name__}: {e}"
     finally:
         os.environ.pop("SPARK_REMOTE", None)
+    if ok:
+        problem = check_exercises(nb, shipped, path.parent.name)
+        if problem:
+            ok, detail = False, problem
     n_code = sum(1 for c in nb.cells if c.cell_type == "code")
     secs = time.time() - started
     if output_dir is not None:
-        target = output_dir / path.parent.name / path.name
+        target = output_dir / ("as-shipped" if shipped else "solved") / path.parent.name / path.name
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, target)
-    return ok, f"({n_code} code cells, {secs:.1f} s)" + (f"\n     {detail}" if detail else "")
+    return ok, f"({'as shipped' if shipped else 'with solutions'}, {n_code} code cells, {secs:.1f} s)" + (f"\n     {detail}" if detail else "")
 
 
 def main() -> int:
@@ -97,6 +135,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell (default: 600)")
     parser.add_argument("--output-dir", type=Path, help="also save the executed notebooks here")
     parser.add_argument("--no-server", action="store_true", help="skip notebooks that need a Spark Connect server")
+    parser.add_argument("--as-shipped", action="store_true", help="run the given notebooks only as shipped (exercise skeletons)")
     parser.add_argument("--server-only", action="store_true", help="run only notebooks that need a Spark Connect server")
     args = parser.parse_args()
 
@@ -109,9 +148,15 @@ def main() -> int:
     if not paths:
         print(f"no notebooks found under {NOTEBOOKS}", file=sys.stderr)
         return 2
+    if args.as_shipped:
+        runs = [(p, True) for p in paths]
+    else:
+        runs = [(p, False) for p in paths]
+        if not args.notebooks:
+            runs += [(p, True) for p in AS_SHIPPED if p in paths]
     passed = failed = 0
-    for path in paths:
-        ok, detail = run_one(path, args.kernel_name, args.timeout, args.output_dir)
+    for path, shipped in runs:
+        ok, detail = run_one(path, args.kernel_name, args.timeout, args.output_dir, shipped)
         rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
         print(f"{'PASS' if ok else 'FAIL'} {rel} {detail}", flush=True)
         passed += ok
