@@ -11,6 +11,8 @@ export interface Diagnostic {
   length: number;
   code: number;
   message: string;
+  /** A PySpark habit's Pijar form, in English and Bahasa Indonesia (pyspark-hints.ts). */
+  hint?: { en: string; id: string };
 }
 
 export interface CompletionResult {

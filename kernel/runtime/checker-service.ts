@@ -9,6 +9,7 @@ import path from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { CellProject } from "./cell-project.js";
 import { GLOBALS_DTS } from "./checker-globals.js";
+import { pysparkHint } from "./pyspark-hints.js";
 import type { CompletionResult, Diagnostic } from "./checker-client.js";
 
 /**
@@ -150,12 +151,15 @@ export function createCheckerService(repoRoot: string): CheckerService {
     const start = d.start - header.length;
     if (start < 0 || start > code.length) return null;
     const before = code.slice(0, start).split("\n");
+    const program = service.getProgram();
+    const hint = program && d.file ? pysparkHint(d, { sf: d.file, checker: program.getTypeChecker() }) : null;
     return {
       line: before.length - 1,
       col: before[before.length - 1]!.length,
       length: d.length ?? 1,
       code: d.code,
       message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+      ...(hint ? { hint } : {}),
     };
   }
 
