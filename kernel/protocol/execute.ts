@@ -42,7 +42,7 @@ function typeErrorContent(diags: Diagnostic[], code: string, count: number): { e
   const said = new Set<string>();
   let firstHint: string | null = null;
   for (const d of diags) {
-    tb.push(`\x1b[0;31mcell[${count}], line ${d.line + 1}, col ${d.col + 1}\x1b[0m: error TS${d.code}: ${d.message}`);
+    tb.push(`\x1b[0;31mcell[${count}], line ${d.line + 1}, col ${d.col + 1}\x1b[0m: error${d.name ? "" : ` TS${d.code}`}: ${d.message}`);
     const src = lines[d.line] ?? "";
     tb.push(`    ${src}`);
     tb.push(`    ${" ".repeat(d.col)}${"^".repeat(Math.max(1, Math.min(d.length, src.length - d.col)))}`);

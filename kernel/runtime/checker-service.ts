@@ -10,6 +10,7 @@ import { existsSync, statSync } from "node:fs";
 import { CellProject } from "./cell-project.js";
 import { GLOBALS_DTS } from "./checker-globals.js";
 import { pysparkHint } from "./pyspark-hints.js";
+import { COLUMN_INTO_BOOL, columnMisuses } from "./column-truthiness.js";
 import type { CompletionResult, Diagnostic } from "./checker-client.js";
 
 /**
@@ -163,6 +164,17 @@ export function createCheckerService(repoRoot: string): CheckerService {
     };
   }
 
+  /** Column habits TypeScript accepts (`c1 && c2`, `!c`): see column-truthiness.ts. */
+  function columnMisuseDiags(file: string, header: string, code: string): Diagnostic[] {
+    const program = service.getProgram();
+    const sf = program?.getSourceFile(file);
+    if (!program || !sf) return [];
+    return columnMisuses({ sf, checker: program.getTypeChecker() }).flatMap((m) => {
+      const d = toCellDiag({ file: sf, start: m.start, length: m.length, code: 0, category: ts.DiagnosticCategory.Error, messageText: m.message }, header, code);
+      return d ? [{ ...d, name: COLUMN_INTO_BOOL, ...(m.hint ? { hint: m.hint } : {}) }] : [];
+    });
+  }
+
   /**
    * Diagnostics by the slot's full text. The text names every earlier cell it imports from, and a
    * committed cell's .d.ts never changes, so equal text means an equal result: re-running an
@@ -179,6 +191,8 @@ export function createCheckerService(repoRoot: string): CheckerService {
         .filter((d) => d.category === ts.DiagnosticCategory.Error)
         .map((d) => toCellDiag(d, header, code))
         .filter((d): d is Diagnostic => d !== null);
+      const misuses = columnMisuseDiags(file, header, code);
+      if (misuses.length) diags = [...diags, ...misuses].sort((a, b) => a.line - b.line || a.col - b.col);
       if (checked.size >= CHECK_CACHE_SIZE) checked.delete(checked.keys().next().value!);
       checked.set(text, diags);
     }

@@ -23,6 +23,15 @@ const COLUMN_METHOD: Record<string, string> = {
   "&": "and", "&&": "and", "|": "or", "||": "or",
 };
 
+/** `!c` / `~c` on a Column: its negation. */
+export function notHint(operand: ts.Expression, op: string): Hint {
+  const form = `${quote(operand, "col")}.not()`;
+  return {
+    en: `Pijar Columns have no operators in TypeScript: write ${form} (or F.not(...)) instead of \`${op}\`.`,
+    id: `Column di Pijar tidak bisa memakai operator di TypeScript: tulis ${form} (atau F.not(...)), bukan \`${op}\`.`,
+  };
+}
+
 /** `2 > col` is `col.lt(2)`: the comparison seen from the Column's side. */
 const FLIPPED: Record<string, string> = { ">": "<", ">=": "<=", "<": ">", "<=": ">=" };
 const SYMMETRIC = new Set(["==", "===", "!=", "!==", "+", "*", "&", "|", "&&", "||"]);
@@ -93,7 +102,7 @@ function typeName(e: ts.Expression, ctx: HintContext): string {
   return ctx.checker.typeToString(ctx.checker.getTypeAtLocation(e));
 }
 
-function isColumn(e: ts.Expression, ctx: HintContext): boolean {
+export function isColumn(e: ts.Expression, ctx: HintContext): boolean {
   return typeName(e, ctx) === "Column";
 }
 
@@ -103,7 +112,7 @@ function quote(e: ts.Node, fallback: string): string {
 }
 
 /** `a OP b` where a Column takes part: the method call that means the same. */
-function operatorHint(b: ts.BinaryExpression | null, ctx: HintContext): Hint | null {
+export function operatorHint(b: ts.BinaryExpression | null, ctx: HintContext): Hint | null {
   if (!b) return null;
   const op = b.operatorToken.getText();
   const method = COLUMN_METHOD[op];

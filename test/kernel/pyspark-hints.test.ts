@@ -57,8 +57,12 @@ describe("hints for PySpark habits", () => {
     const d = hints('const c = (F.col("a") > 1) & (F.col("b") < 2)');
     expect(d).toContainEqual([2447, expect.stringContaining(".and(")]);
     expect(d).toContainEqual([2365, expect.stringContaining('F.col("a").gt(1)')]);
-    // Comparing two Columns is legal TypeScript (two objects); only the boolean argument shows it.
-    expect(hints(DF + 'df.filter(F.col("a") > F.col("b"))')).toEqual([[2345, expect.stringContaining('F.col("a").gt(F.col("b"))')]]);
+    // Comparing two Columns is legal TypeScript (two objects): the boolean argument shows it, and
+    // Pijar's own check (below) too.
+    expect(hints(DF + 'df.filter(F.col("a") > F.col("b"))')).toEqual([
+      [2345, expect.stringContaining('F.col("a").gt(F.col("b"))')],
+      [0, expect.stringContaining('F.col("a").gt(F.col("b"))')],
+    ]);
   });
 
   it("turns df[\"x\"] and df.x into df.col(\"x\")", () => {
@@ -93,6 +97,32 @@ describe("hints for PySpark habits", () => {
   it("has every hint in Bahasa Indonesia too", () => {
     const [d] = check('F.col("total") > 100');
     expect(d!.hint!.id).toContain('tulis F.col("total").gt(100)');
+  });
+});
+
+describe("Column habits TypeScript accepts", () => {
+  it("reports &&, ||, !, ~ and comparisons between two Columns as PySpark does, with the hint", () => {
+    const misuse = (code: string) => check(code).map((d) => [d.name, d.message.slice(0, 41), d.line, d.col, d.length, d.hint?.en]);
+    const bool = "[CANNOT_CONVERT_COLUMN_INTO_BOOL] Cannot ";
+    expect(misuse('const c = F.col("a").gt(1) && F.col("b")')).toEqual([
+      ["CANNOT_CONVERT_COLUMN_INTO_BOOL", bool, 0, 10, 30, expect.stringContaining('F.col("a").gt(1).and(F.col("b"))')],
+    ]);
+    expect(misuse('const c = F.col("a") || F.col("b")')[0]![5]).toContain('F.col("a").or(F.col("b"))');
+    expect(misuse('const c = !F.col("a")')[0]![5]).toContain('F.col("a").not()');
+    expect(misuse('const c = ~F.col("a")')[0]![5]).toContain('F.col("a").not()');
+    expect(misuse('const c = F.col("a") === F.col("b")')[0]![5]).toContain('F.col("a").equalTo(F.col("b"))');
+    expect(misuse('const c = F.col("a") <= F.col("b")')[0]![5]).toContain('F.col("a").leq(F.col("b"))');
+  });
+
+  it("leaves Column methods, booleans and optional Columns alone", () => {
+    for (const code of [
+      'const c = F.col("a").gt(1).and(F.col("b").lt(2)).or(F.col("a").not())',
+      "const t = true, u = (!t && t) || !t",
+      'declare const m: ReturnType<typeof F.col> | undefined; const c = m || F.lit(0); const n = !m',
+      'const k = F.col("a") === undefined',
+    ]) {
+      expect(check(code), code).toEqual([]);
+    }
   });
 });
 
