@@ -54,8 +54,8 @@ wire.on("message", (m: ToMain) => onWireMessage(m));
 const checker = process.env["PIJAR_NO_TYPECHECK"]
   ? null
   : startChecker(process.cwd(), REPO_ROOT);
-// TypeScript (used by transpile) loads in ~300 ms: import it after the wire thread started, so
-// the sockets answer kernel_info while it loads.
+// Imported after the wire thread started, so the sockets answer kernel_info while they load.
+// (TypeScript loads on this thread only without a checker: the checker transpiles cells.)
 const { Evaluator } = await import("./runtime/evaluate.js");
 const { Dispatcher } = await import("./protocol/dispatcher.js");
 const { installGlobals } = await import("./runtime/globals.js");
@@ -70,8 +70,8 @@ async function cancelJobs(): Promise<void> {
 
 async function setup(): Promise<void> {
   await installGlobals(output, makeInput(inputBuffer, toWire, send, output), comms);
-  // Compile the per-cell paths (transpile, rewrite, display of a value) before the first cell.
-  evaluator.pretranspile("const __warm = [1].map((x) => x + 1);\nfor (const y of __warm) {}\n__warm", 0);
+  // Compile the per-cell paths (display of a value; transpile when this thread does it) first.
+  if (!checker) await evaluator.warmTranspiler();
   await toBundle(2);
   const jobs = path.join(REPO_ROOT, "dist", "src", "execution", "jobs.js");
   if (existsSync(jobs)) {

@@ -37,6 +37,8 @@ export * as functions from "./api/functions.js";
 export * as types from "./types/index.js";
 export { Decimal } from "./values/decimal-value.js";
 export { Timestamp } from "./values/timestamp-value.js";
+export { TimeDelta } from "./values/time-delta.js";
+export { CalendarInterval } from "./values/interval.js";
 
 // Errors
 export { PijarError } from "./errors/pijar-error.js";

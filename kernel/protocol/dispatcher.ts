@@ -7,7 +7,6 @@ import type { JupyterMessage } from "../wire/message.js";
 import type { Output, Sender } from "../runtime/output.js";
 import { execute, type ExecuteDeps } from "./execute.js";
 import { kernelInfo } from "./kernel-info.js";
-import { isComplete } from "./is-complete.js";
 import { complete } from "./complete.js";
 import { inspectRequest } from "./inspect.js";
 
@@ -96,7 +95,8 @@ export class Dispatcher {
           this.reply(channel, msg, replyType, kernelInfo());
           break;
         case "is_complete_request":
-          this.reply(channel, msg, replyType, isComplete(String(msg.content["code"] ?? "")));
+          // Loaded on first use: it needs TypeScript, which the main thread otherwise never loads.
+          this.reply(channel, msg, replyType, (await import("./is-complete.js")).isComplete(String(msg.content["code"] ?? "")));
           break;
         case "complete_request":
           this.reply(channel, msg, replyType, await complete(msg.content, this.deps.checker));

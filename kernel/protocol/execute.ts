@@ -71,11 +71,11 @@ async function typeErrors(code: string, count: number, deps: ExecuteDeps): Promi
   const { evaluator, checker } = deps;
   await evaluator.interruptible(deps.ready);
   if (!checker) return null;
-  const check = checker.check(code, count);
-  // The check runs in its own thread or process: transpile meanwhile.
-  evaluator.pretranspile(code, count);
-  const diags = await evaluator.interruptible(check);
-  return diags.length ? typeErrorContent(diags, code, count) : null;
+  const t0 = performance.now();
+  const { diagnostics, transpiled } = await evaluator.interruptible(checker.prepare(code, count, Evaluator.cellName(count)));
+  if (process.env["PIJAR_DEBUG"]) deps.output.rawStderr(`pijar kernel: cell ${count} checked in ${(performance.now() - t0).toFixed(1)} ms (${transpiled ? "transpiled by the checker" : "not transpiled"})\n`);
+  evaluator.usePrepared(code, count, transpiled);
+  return diagnostics.length ? typeErrorContent(diagnostics, code, count) : null;
 }
 
 export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<ExecuteOutcome> {

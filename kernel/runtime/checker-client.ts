@@ -3,6 +3,7 @@
  * started from a snapshot, or a worker thread: checker-launch.ts) so that it never blocks the
  * kernel.
  */
+import type { TranspiledCell } from "./transpile.js";
 
 /** A type error in cell coordinates (0-based line/col). */
 export interface Diagnostic {
@@ -18,6 +19,12 @@ export interface Diagnostic {
   hint?: { en: string; id: string };
 }
 
+/** A cell's check and, when it has no type errors, its transpilation (see Evaluator.usePrepared). */
+export interface Prepared {
+  diagnostics: Diagnostic[];
+  transpiled: TranspiledCell | null;
+}
+
 export interface CompletionResult {
   matches: string[];
   start: number;
@@ -31,6 +38,8 @@ export interface CellChecker {
   /** Resolves when warm (or when the checker failed: it must never hold the kernel back). */
   whenWarm(): Promise<void>;
   check(code: string, cell: number): Promise<Diagnostic[]>;
+  /** check, plus the transpiled cell when it passed (`name` as in stack traces: cell[N]). */
+  prepare(code: string, cell: number, name: string): Promise<Prepared>;
   /** The last checked cell ran: its declarations become visible to later cells. */
   commit(cell: number): void;
   complete(code: string, pos: number): Promise<CompletionResult | null>;
@@ -122,6 +131,14 @@ export class CheckerClient implements CellChecker {
       return await this.call<Diagnostic[]>("check", [code, cell]);
     } catch {
       return []; // a broken checker must not block running code
+    }
+  }
+
+  async prepare(code: string, cell: number, name: string): Promise<Prepared> {
+    try {
+      return await this.call<Prepared>("prepare", [code, cell, name]);
+    } catch {
+      return { diagnostics: [], transpiled: null }; // as check: the cell runs, transpiled locally
     }
   }
 

@@ -30,10 +30,16 @@ function serve(checker: CheckerService): void {
       buffered = buffered.slice(nl + 1);
       if (!line) continue;
       const m = JSON.parse(line) as { id: number; op: string; args: unknown[] };
+      const cpu = process.env["PIJAR_DEBUG"] ? process.cpuUsage() : null;
+      const t = performance.now();
       try {
         send({ id: m.id, result: checker.ops[m.op]!(...m.args) ?? null });
       } catch (e) {
         send({ id: m.id, error: String((e as Error)?.stack ?? e) });
+      }
+      if (cpu) {
+        const u = process.cpuUsage(cpu);
+        debug(`${m.op} took ${(performance.now() - t).toFixed(1)} ms (${((u.user + u.system) / 1000).toFixed(1)} ms CPU)`);
       }
     }
   });

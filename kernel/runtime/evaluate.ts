@@ -9,7 +9,8 @@
  */
 import vm from "node:vm";
 import { writeSync } from "node:fs";
-import { transpileCell, HELPER } from "./transpile.js";
+import type { TranspiledCell } from "./transpile.js";
+import { HELPER } from "./cell-helper.js";
 import { lineTable, originalLine } from "./sourcemap.js";
 import { importForCell } from "./module-loader.js";
 import { FLAG_INTERRUPTED, FLAG_IN_USER_CODE, FLAG_MEMORY_PRESSURE, FLAG_SLOTS } from "../wire/bridge.js";
@@ -43,8 +44,8 @@ export class Evaluator {
   private stray: unknown[] = [];
   private helper: { epoch: number };
   private readonly waiters = new Set<(e: Error) => void>();
-  /** A cell transpiled while the type checker looked at it (see pretranspile). */
-  private pre: { source: string; name: string; t: ReturnType<typeof transpileCell> } | null = null;
+  /** A cell the type checker transpiled along with its check (see usePrepared). */
+  private pre: { source: string; name: string; t: TranspiledCell } | null = null;
 
   /** @param interruptFlag shared Int32 set by the wire thread on interrupt (see wire/bridge.ts). */
   constructor(private readonly interruptFlag: Int32Array = new Int32Array(FLAG_SLOTS)) {
@@ -102,23 +103,25 @@ export class Evaluator {
    * promises of top-level statements are awaited too, so their output and errors stay here.
    */
   /**
-   * Transpiles a cell ahead of run(): called while the checker thread type-checks it, so the two
-   * steps overlap instead of adding up. Errors are left for run() to raise.
+   * The checker's transpilation of the cell about to run (it has TypeScript loaded and warm; the
+   * main thread then never loads it, ~1 s of start-up). run() transpiles itself without one.
    */
-  pretranspile(source: string, executionCount: number): void {
-    const name = Evaluator.cellName(executionCount);
-    try {
-      this.pre = { source, name, t: transpileCell(source, name) };
-    } catch {
-      this.pre = null;
-    }
+  usePrepared(source: string, executionCount: number, t: TranspiledCell | null): void {
+    this.pre = t ? { source, name: Evaluator.cellName(executionCount), t } : null;
+  }
+
+  /** Loads and warms the main thread's own transpiler (the kernel without a type checker). */
+  async warmTranspiler(): Promise<void> {
+    const { transpileCell } = await import("./transpile.js");
+    transpileCell("const __warm = [1].map((x) => x + 1);\nfor (const y of __warm) {}\n__warm", "cell[0]");
   }
 
   async run(source: string, executionCount: number): Promise<CellResult> {
     const name = Evaluator.cellName(executionCount);
     const pre = this.pre;
     this.pre = null;
-    const t = pre && pre.source === source && pre.name === name ? pre.t : transpileCell(source, name);
+    // Without the checker's transpilation (no checker, or it failed): TypeScript loads here.
+    const t = pre && pre.source === source && pre.name === name ? pre.t : (await import("./transpile.js")).transpileCell(source, name);
     this.cells.set(name, { source, lines: lineTable(t.sourceMap) });
     this.tracked = [];
     this.stray = [];

@@ -13,7 +13,13 @@ export interface JobProgressLike {
   startedAt: number;
 }
 
-const SHOW_AFTER_MS = 1000;
+/** PIJAR_PROGRESS_AFTER_MS moves the threshold (0 shows every action's progress: the tests use it). */
+const SHOW_AFTER_MS = showAfterMs(process.env["PIJAR_PROGRESS_AFTER_MS"]);
+
+function showAfterMs(env: string | undefined): number {
+  const n = env === undefined || env === "" ? NaN : Number(env);
+  return Number.isFinite(n) && n >= 0 ? n : 1000;
+}
 const UPDATE_EVERY_MS = 250;
 
 function fmtBytes(n: number): string {

@@ -11,9 +11,9 @@
  * through the transpiler's source map alone (see sourcemap.ts).
  */
 import ts from "typescript";
+import { HELPER } from "./cell-helper.js";
 
-/** The runtime helper object the rewritten code calls (installed as a global by evaluate.ts). */
-export const HELPER = "__pijar";
+export { HELPER };
 
 export interface TranspiledCell {
   /** The script to run; evaluates to a Promise of the cell's value. */

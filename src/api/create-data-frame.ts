@@ -7,8 +7,9 @@
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType, IntegerType,
   LongType, MapType, NullType, ShortType, StringType, StructField, StructType, TimestampNTZType, TimestampType,
-  binaryType, booleanType, doubleType, longType, nullType, stringType, timestampType,
+  binaryType, booleanType, doubleType, longType, nullType, stringType, timestampType, DayTimeIntervalType, YearMonthIntervalType,
 } from "../types/data-types.js";
+import { TimeDelta } from "../values/time-delta.js";
 import { parseSchema } from "../types/ddl.js";
 import { widerType } from "../types/type-utils.js";
 import { PijarError } from "../errors/pijar-error.js";
@@ -40,6 +41,8 @@ export function inferType(v: unknown, name: string): DataType {
   if (v instanceof Date) return timestampType;
   if (v instanceof Decimal) return new DecimalType(38, 18);
   if (v instanceof Uint8Array) return binaryType;
+  // PySpark infers a datetime.timedelta as INTERVAL DAY TO SECOND.
+  if (v instanceof TimeDelta) return new DayTimeIntervalType();
   if (Array.isArray(v)) {
     let e: DataType = nullType;
     for (const x of v) e = merge(e, inferType(x, name), name);
@@ -122,6 +125,15 @@ export function toInternal(v: unknown, t: DataType, name: string): unknown {
   if (t instanceof TimestampType || t instanceof TimestampNTZType) {
     if (v instanceof Date) return (v as Date & { epochMicros?: number }).epochMicros ?? v.getTime() * 1000;
     if (typeof v === "string") { const d = parseTimestamp(v, "UTC"); if (d === null) throw bad(); return d; }
+    throw bad();
+  }
+  if (t instanceof DayTimeIntervalType) {
+    if (v instanceof TimeDelta) return v.micros;
+    throw bad();
+  }
+  if (t instanceof YearMonthIntervalType) {
+    // PySpark cannot convert Python values to it; Pijar takes a whole number of months.
+    if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) <= 2147483647) return v;
     throw bad();
   }
   if (t instanceof ArrayType) {

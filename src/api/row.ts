@@ -7,11 +7,17 @@
  * bigint -> number (a JS bigint when beyond 2^53); decimal -> Decimal (exact toString,
  * numeric valueOf); string -> string; binary -> Uint8Array; date -> Date at UTC midnight;
  * timestamp -> Timestamp (a Date that keeps microseconds in `epochMicros`); array -> array;
- * struct -> Row; map -> Map; null -> null.
+ * struct -> Row; map -> Map; null -> null; interval day to second -> TimeDelta (PySpark's
+ * datetime.timedelta); interval year to month -> its number of months (PySpark refuses to
+ * collect these unless PYSPARK_YM_INTERVAL_LEGACY=1, where it gives the same int); the legacy
+ * calendar interval (make_interval) -> CalendarInterval (PySpark cannot collect it at all).
  */
-import { ArrayType, BinaryType, DataType, DateType, DecimalType, LongType, MapType, StructType, TimestampNTZType, TimestampType } from "../types/data-types.js";
+import {
+  ArrayType, BinaryType, DataType, DateType, DayTimeIntervalType, DecimalType, LongType, MapType, StructType, TimestampNTZType, TimestampType,
+} from "../types/data-types.js";
 import { Decimal } from "../values/decimal-value.js";
 import { Timestamp } from "../values/timestamp-value.js";
+import { TimeDelta } from "../values/time-delta.js";
 
 export type Row = Record<string, unknown> & {
   readonly __fields__: string[];
@@ -81,6 +87,7 @@ export function toJsValue(v: unknown, t: DataType): unknown {
   if (t instanceof DateType) return new Date((v as number) * 86_400_000);
   if (t instanceof TimestampType || t instanceof TimestampNTZType) return new Timestamp(v as number);
   if (t instanceof BinaryType) return v;
+  if (t instanceof DayTimeIntervalType) return new TimeDelta(v as number | bigint);
   if (t instanceof ArrayType) return (v as unknown[]).map((e) => toJsValue(e, t.elementType));
   if (t instanceof StructType) return makeRow(t.names, (v as unknown[]).map((e, i) => toJsValue(e, t.fields[i]!.dataType)));
   if (t instanceof MapType) {

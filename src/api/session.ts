@@ -11,6 +11,7 @@ import { RuntimeConfig } from "./conf.js";
 import { DataFrame } from "./dataframe.js";
 import { CatalogApi } from "./catalog-api.js";
 import { buildLocalData, type SchemaLike } from "./create-data-frame.js";
+import { rangeBounds, type RangeArg } from "./range-args.js";
 import { Batch } from "../columnar/batch.js";
 import type { Attr } from "../plan/expr/expr.js";
 import { newExprId, splitName } from "../plan/expr/expr.js";
@@ -142,12 +143,14 @@ export class SparkSession {
     return sessionExtensions.reader(this);
   }
 
-  /** `range(end)`, `range(start, end, step)`: one bigint column `id`. */
-  range(start: number, end?: number, step = 1, _numPartitions?: number): DataFrame {
-    const [s, e] = end === undefined ? [0, start] : [start, end];
-    if (step === 0) throw new PijarError("INVALID_ARGUMENT", { message: "range(): step must not be 0." }, { exceptionType: "IllegalArgumentException" });
+  /**
+   * `range(end)`, `range(start, end, step)`: one bigint column `id`. Bounds past 2^53 are
+   * exact when given as bigints: `spark.range(9007199254740993n, 9007199254741000n)`.
+   */
+  range(start: RangeArg, end?: RangeArg, step: RangeArg = 1, _numPartitions?: number): DataFrame {
+    const [s, e, st] = rangeBounds(start, end, step);
     const output: Attr[] = [{ kind: "attr", name: "id", id: newExprId(), dataType: longType, nullable: false, qualifier: [] }];
-    return new DataFrame(this, { kind: "range", start: s, end: e, step, output });
+    return new DataFrame(this, { kind: "range", start: s, end: e, step: st, output });
   }
 
   /**

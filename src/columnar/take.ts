@@ -3,13 +3,15 @@
  * hands rows on without decoding them into JS values. Fixed-width values, booleans, UTF-8
  * strings and binaries, and dictionaries (indexes gathered, the dictionary shared) are copied
  * buffer to buffer; nested types return undefined and the caller falls back to values.
+ *
+ * On a slice (Arrow's `Data.slice`) only bit buffers (validity, booleans) are read at
+ * `offset + row`: value and offset buffers already start at the slice's first row.
  */
 import * as A from "apache-arrow";
 
 /** Rows `sel` of `v`, or undefined when the type has no typed gather. */
 export function takeVector(v: A.Data, sel: Int32Array): A.Data | undefined {
   const n = sel.length;
-  const off = v.offset;
   const { bitmap, nullCount } = takeValidity(v, sel);
   const t = v.type;
   switch (t.typeId) {
@@ -21,7 +23,7 @@ export function takeVector(v: A.Data, sel: Int32Array): A.Data | undefined {
       const src = v.values as Int32Array;
       const Ctor = src.constructor as { new (n: number): Int32Array };
       const out = new Ctor(n);
-      for (let k = 0; k < n; k++) out[k] = src[off + sel[k]!]!;
+      for (let k = 0; k < n; k++) out[k] = src[sel[k]!]!;
       if (t.typeId === A.Type.Dictionary) {
         return A.makeData({ type: t as A.Dictionary, length: n, nullCount, nullBitmap: bitmap, data: out, dictionary: v.dictionary });
       }
@@ -30,6 +32,7 @@ export function takeVector(v: A.Data, sel: Int32Array): A.Data | undefined {
     case A.Type.Bool: {
       const src = v.values as Uint8Array;
       const out = new Uint8Array((n + 7) >> 3);
+      const off = v.offset; // boolean values are bits: the buffer is not cut at the slice
       for (let k = 0; k < n; k++) {
         const j = off + sel[k]!;
         if ((src[j >> 3]! >> (j & 7)) & 1) out[k >> 3]! |= 1 << (k & 7);
@@ -43,13 +46,13 @@ export function takeVector(v: A.Data, sel: Int32Array): A.Data | undefined {
       const outOffsets = new Int32Array(n + 1);
       let total = 0;
       for (let k = 0; k < n; k++) {
-        const r = off + sel[k]!;
+        const r = sel[k]!;
         total += offsets[r + 1]! - offsets[r]!;
         outOffsets[k + 1] = total;
       }
       const out = new Uint8Array(total);
       for (let k = 0; k < n; k++) {
-        const r = off + sel[k]!;
+        const r = sel[k]!;
         const s = offsets[r]!;
         const e = offsets[r + 1]!;
         if (e - s < 16) for (let b = s, o = outOffsets[k]!; b < e; b++, o++) out[o] = bytes[b]!;

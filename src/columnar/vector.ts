@@ -111,17 +111,20 @@ export function selectTrue(tri: TriBool): Int32Array {
   return sel;
 }
 
-/** Numeric values of a fixed-width vector as doubles (bigint words converted), offset applied. */
+/**
+ * Numeric values of a fixed-width vector as doubles (bigint words converted), row 0 first.
+ * Arrow's `Data.slice` already cuts value buffers to the slice (its `offset` applies only to
+ * the bit buffers), so row i is `values[i]`; the buffer may still run past the last row.
+ */
 export function numbersOf(v: Vector): Float64Array | NumericArray {
   const vals = v.values as NumericArray | BigInt64Array;
   const n = v.length;
-  const off = v.offset;
   if (vals instanceof BigInt64Array) {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = Number(vals[off + i]!);
+    for (let i = 0; i < n; i++) out[i] = Number(vals[i]!);
     return out;
   }
-  return off === 0 && vals.length === n ? vals : (vals.subarray(off, off + n) as NumericArray);
+  return vals.length === n ? vals : (vals.subarray(0, n) as NumericArray);
 }
 
 /**

@@ -44,7 +44,7 @@ function exactLongs(b: Batch, i: number): unknown[] {
   const raw = d.values as BigInt64Array;
   return values.map((v, r) => {
     if (v === null) return null;
-    const x = raw[d.offset + r]!;
+    const x = raw[r]!; // a sliced chunk's values start at its first row
     return x >= -MAX_SAFE && x <= MAX_SAFE ? Number(x) : x;
   });
 }

@@ -7,6 +7,7 @@ import { SparkSession } from "../api/session.js";
 import type { DataFrame } from "../api/dataframe.js";
 import type { DataFrameReader } from "../api/reader.js";
 import type { SchemaLike } from "../api/create-data-frame.js";
+import { rangeBounds, type RangeArg } from "../api/range-args.js";
 import { literalExpr } from "../plan/expr/js-literal.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { ConnectClient } from "./client.js";
@@ -62,10 +63,9 @@ export class RemoteSparkSession extends SparkSession {
     return new RemoteDataFrame(this, relation);
   }
 
-  override range(start: number, end?: number, step = 1, numPartitions?: number): DataFrame {
-    const [s, e] = end === undefined ? [0, start] : [start, end];
-    if (step === 0) throw new PijarError("INVALID_ARGUMENT", { message: "range(): step must not be 0." }, { exceptionType: "IllegalArgumentException" });
-    return this.df(rel({ case: "range", value: { start: BigInt(s), end: BigInt(e), step: BigInt(step), numPartitions } }));
+  override range(start: RangeArg, end?: RangeArg, step: RangeArg = 1, numPartitions?: number): DataFrame {
+    const [s, e, st] = rangeBounds(start, end, step);
+    return this.df(rel({ case: "range", value: { start: s, end: e, step: st, numPartitions } }));
   }
 
   override createDataFrame(data: readonly unknown[], schema?: SchemaLike | null): DataFrame {

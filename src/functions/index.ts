@@ -1,46 +1,98 @@
 /**
- * Loads every function definition into the registry. Import order does not matter; each
- * module registers its functions when loaded.
+ * What the function registry holds: one explicit list per group file (its exported
+ * `definitions`), registered here in this order. Listing a file below is what makes its
+ * functions exist; no module registers on import. test/functions/registry-lists.test.ts checks
+ * that every listed function resolves to its own definition, so no list silently overrides
+ * another, and that the registry holds nothing unlisted.
  */
-import "./operators/arithmetic.js";
-import "./operators/comparison.js";
-import "./operators/logic.js";
-import "./operators/predicates.js";
-import "./aggregate/basic.js";
+import { register, type FunctionDef } from "./registry.js";
+import { definitions as operatorsArithmetic } from "./operators/arithmetic.js";
+import { definitions as operatorsComparison } from "./operators/comparison.js";
+import { definitions as operatorsLogic } from "./operators/logic.js";
+import { definitions as operatorsPredicates } from "./operators/predicates.js";
+import { definitions as aggregateBasic } from "./aggregate/basic.js";
+import { definitions as stringBasic } from "./string/basic.js";
+import { definitions as stringRegexp } from "./string/regexp.js";
+import { definitions as stringSearch } from "./string/search.js";
+import { definitions as stringFormat } from "./string/format.js";
+import { definitions as stringMisc } from "./string/misc.js";
+import { definitions as mathRound } from "./math/round.js";
+import { definitions as mathUnary } from "./math/unary.js";
+import { definitions as mathBitwise } from "./math/bitwise.js";
+import { definitions as mathRandom } from "./math/random.js";
+import { definitions as conditionalNullHandling } from "./conditional/null-handling.js";
+import { definitions as datetimeParts } from "./datetime/parts.js";
+import { definitions as datetimeArith } from "./datetime/arith.js";
+import { definitions as datetimeMakeInterval } from "./datetime/make-interval.js";
+import { definitions as datetimeTrunc } from "./datetime/trunc.js";
+import { definitions as datetimeConvert } from "./datetime/convert.js";
+import { definitions as collectionAccess } from "./collection/access.js";
+import { definitions as collectionArrays } from "./collection/arrays.js";
+import { definitions as collectionMaps } from "./collection/maps.js";
+import { definitions as aggregateMoments } from "./aggregate/moments.js";
+import { definitions as aggregateCollect } from "./aggregate/collect.js";
+import { definitions as aggregateMisc } from "./aggregate/misc.js";
+import { definitions as windowRanking } from "./window/ranking.js";
+import { definitions as windowOffset } from "./window/offset.js";
+import { definitions as hashDigest } from "./hash/digest.js";
+import { definitions as mathTryArith } from "./math/try-arith.js";
+import { definitions as stringExtra } from "./string/extra.js";
+import { definitions as datetimeExtra } from "./datetime/extra.js";
+import { definitions as collectionExtra } from "./collection/extra.js";
+import { definitions as conditionalMisc } from "./conditional/misc.js";
+import { definitions as aggregateExtra } from "./aggregate/extra.js";
+import { definitions as jsonFunctions } from "./json/functions.js";
+import { definitions as datetimeWindow } from "./datetime/window.js";
+import { definitions as aggregateGrouping } from "./aggregate/grouping.js";
+import { definitions as aggregatePercentileDisc } from "./aggregate/percentile-disc.js";
+import { definitions as csvFunctions } from "./csv/functions.js";
+import { definitions as mathCeilFloorScale } from "./math/ceil-floor-scale.js";
+
+/** Every group's list, by its file under src/functions/. */
+export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]])[] = [
+  ["operators/arithmetic", operatorsArithmetic],
+  ["operators/comparison", operatorsComparison],
+  ["operators/logic", operatorsLogic],
+  ["operators/predicates", operatorsPredicates],
+  ["aggregate/basic", aggregateBasic],
+  ["string/basic", stringBasic],
+  ["string/regexp", stringRegexp],
+  ["string/search", stringSearch],
+  ["string/format", stringFormat],
+  ["string/misc", stringMisc],
+  ["math/round", mathRound],
+  ["math/unary", mathUnary],
+  ["math/bitwise", mathBitwise],
+  ["math/random", mathRandom],
+  ["conditional/null-handling", conditionalNullHandling],
+  ["datetime/parts", datetimeParts],
+  ["datetime/arith", datetimeArith],
+  ["datetime/make-interval", datetimeMakeInterval],
+  ["datetime/trunc", datetimeTrunc],
+  ["datetime/convert", datetimeConvert],
+  ["collection/access", collectionAccess],
+  ["collection/arrays", collectionArrays],
+  ["collection/maps", collectionMaps],
+  ["aggregate/moments", aggregateMoments],
+  ["aggregate/collect", aggregateCollect],
+  ["aggregate/misc", aggregateMisc],
+  ["window/ranking", windowRanking],
+  ["window/offset", windowOffset],
+  ["hash/digest", hashDigest],
+  ["math/try-arith", mathTryArith],
+  ["string/extra", stringExtra],
+  ["datetime/extra", datetimeExtra],
+  ["collection/extra", collectionExtra],
+  ["conditional/misc", conditionalMisc],
+  ["aggregate/extra", aggregateExtra],
+  ["json/functions", jsonFunctions],
+  ["datetime/window", datetimeWindow],
+  ["aggregate/grouping", aggregateGrouping],
+  ["aggregate/percentile-disc", aggregatePercentileDisc],
+  ["csv/functions", csvFunctions],
+  ["math/ceil-floor-scale", mathCeilFloorScale],
+];
+
+for (const [, list] of FUNCTION_LISTS) for (const def of list) register(def);
 
 export { lookupFunction, requireFunction, functionNames } from "./registry.js";
-import "./string/basic.js";
-import "./string/regexp.js";
-import "./string/search.js";
-import "./string/format.js";
-import "./string/misc.js";
-import "./math/round.js";
-import "./math/unary.js";
-import "./math/bitwise.js";
-import "./math/random.js";
-import "./conditional/null-handling.js";
-import "./datetime/parts.js";
-import "./datetime/arith.js";
-import "./datetime/trunc.js";
-import "./datetime/convert.js";
-import "./collection/access.js";
-import "./collection/arrays.js";
-import "./collection/maps.js";
-import "./aggregate/moments.js";
-import "./aggregate/collect.js";
-import "./aggregate/misc.js";
-import "./window/ranking.js";
-import "./window/offset.js";
-import "./hash/digest.js";
-import "./math/try-arith.js";
-import "./string/extra.js";
-import "./datetime/extra.js";
-import "./collection/extra.js";
-import "./conditional/misc.js";
-import "./aggregate/extra.js";
-import "./json/functions.js";
-import "./datetime/window.js";
-import "./aggregate/grouping.js";
-import "./aggregate/percentile-disc.js";
-import "./csv/functions.js";
-import "./math/ceil-floor-scale.js";

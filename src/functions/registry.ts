@@ -1,8 +1,9 @@
 /**
  * The function registry: every SQL function and operator Pijar knows, by its Spark SQL name.
  * `F.upper(col)`, `upper(x)` in SQL and `selectExpr("upper(x)")` all resolve here, so a function
- * is written once. Each definition lives in its own file under src/functions/<group>/ and is
- * registered from src/functions/index.ts.
+ * is written once. Each definition lives in a file under src/functions/<group>/, which exports
+ * its list (`definitions`); src/functions/index.ts registers the lists, so nothing registers
+ * on import. `register` itself is also how a UDF joins at run time.
  */
 import type { Call, Expr } from "../plan/expr/expr.js";
 import type { DataType } from "../types/data-types.js";

@@ -10,7 +10,8 @@ import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType,
   IntegerType, LongType, MapType, NullType, ShortType, StringType, StructField, StructType, TimestampNTZType,
   TimestampType, binaryType, booleanType, byteType, dateType, doubleType, floatType, integerType, longType,
-  nullType, shortType, stringType, timestampNTZType, timestampType,
+  nullType, shortType, stringType, timestampNTZType, timestampType, YearMonthIntervalType, DayTimeIntervalType,
+  CalendarIntervalType, calendarIntervalType,
 } from "./data-types.js";
 import { PijarError } from "../errors/pijar-error.js";
 
@@ -29,6 +30,11 @@ export function toArrowType(t: DataType): A.DataType {
   if (t instanceof TimestampType) return new A.TimestampMicrosecond("UTC");
   if (t instanceof TimestampNTZType) return new A.TimestampMicrosecond();
   if (t instanceof NullType) return new A.Null();
+  // As Spark's ArrowUtils: months in Interval(YEAR_MONTH), microseconds in Duration(MICROSECOND),
+  // calendar intervals in Interval(MONTH_DAY_NANO). The fields of an ANSI interval are not kept.
+  if (t instanceof YearMonthIntervalType) return new A.IntervalYearMonth();
+  if (t instanceof DayTimeIntervalType) return new A.DurationMicrosecond();
+  if (t instanceof CalendarIntervalType) return new A.IntervalMonthDayNano();
   if (t instanceof ArrayType) return new A.List(new A.Field("element", toArrowType(t.elementType), t.containsNull));
   if (t instanceof StructType) return new A.Struct(t.fields.map(toArrowField));
   if (t instanceof MapType) {
@@ -86,6 +92,9 @@ export function fromArrowType(t: A.DataType): DataType {
       return new MapType(fromArrowType(k!.type), fromArrowType(v!.type), v!.nullable);
     }
     case A.Type.Dictionary: return fromArrowType((t as A.Dictionary).dictionary);
+    case A.Type.Interval:
+      return (t as A.Interval).unit === A.IntervalUnit.YEAR_MONTH ? new YearMonthIntervalType() : calendarIntervalType;
+    case A.Type.Duration: return new DayTimeIntervalType();
     default:
       throw new PijarError("UNSUPPORTED_DATATYPE", { typeName: String(t) });
   }

@@ -94,6 +94,45 @@ export class TimestampNTZType extends DataType {
   typeName() { return "timestamp_ntz"; }
 }
 
+/** Field names of the ANSI interval types, by their Spark ordinal (YEAR = 0, MONTH = 1; DAY = 0 .. SECOND = 3). */
+export const YM_FIELDS = ["year", "month"] as const;
+export const DT_FIELDS = ["day", "hour", "minute", "second"] as const;
+
+function intervalName(fields: readonly string[], start: number, end: number): string {
+  return start === end ? `interval ${fields[start]}` : `interval ${fields[start]} to ${fields[end]}`;
+}
+
+/**
+ * Spark's YearMonthIntervalType: a whole number of months (an int), with the fields it was
+ * written in (`INTERVAL '1-2' YEAR TO MONTH`, `INTERVAL '3' YEAR`), which only change its text.
+ */
+export class YearMonthIntervalType extends DataType {
+  declare readonly __brandYearMonthIntervalType: never;
+  constructor(readonly startField = 0, readonly endField = 1) {
+    super();
+  }
+  typeName() { return "yearmonthinterval"; }
+  override simpleString() { return intervalName(YM_FIELDS, this.startField, this.endField); }
+  override toString() { return `YearMonthIntervalType(${this.startField}, ${this.endField})`; }
+}
+
+/** Spark's DayTimeIntervalType: microseconds (a long), with its fields DAY..SECOND. */
+export class DayTimeIntervalType extends DataType {
+  declare readonly __brandDayTimeIntervalType: never;
+  constructor(readonly startField = 0, readonly endField = 3) {
+    super();
+  }
+  typeName() { return "daytimeinterval"; }
+  override simpleString() { return intervalName(DT_FIELDS, this.startField, this.endField); }
+  override toString() { return `DayTimeIntervalType(${this.startField}, ${this.endField})`; }
+}
+
+/** Spark's legacy CalendarIntervalType (months, days, microseconds), made by make_interval. */
+export class CalendarIntervalType extends DataType {
+  declare readonly __brandCalendarIntervalType: never;
+  typeName() { return "interval"; }
+}
+
 export class DecimalType extends DataType {
   /** Nominal brand: keeps TypeScript from treating the type classes as interchangeable. */
   declare readonly __brandDecimalType: never;
@@ -194,3 +233,4 @@ export const binaryType = new BinaryType();
 export const dateType = new DateType();
 export const timestampType = new TimestampType();
 export const timestampNTZType = new TimestampNTZType();
+export const calendarIntervalType = new CalendarIntervalType();

@@ -6,7 +6,8 @@ import { PijarError } from "../errors/pijar-error.js";
 import {
   ArrayType, DataType, DecimalType, MapType, StructField, StructType, binaryType, booleanType, byteType,
   dateType, doubleType, floatType, integerType, longType, nullType, registerDataTypeParser, shortType,
-  stringType, timestampNTZType, timestampType,
+  stringType, timestampNTZType, timestampType, calendarIntervalType, DayTimeIntervalType, YearMonthIntervalType,
+  DT_FIELDS, YM_FIELDS,
 } from "./data-types.js";
 
 const SIMPLE: Record<string, DataType> = {
@@ -147,6 +148,7 @@ class DdlReader {
       }
       return new DecimalType(10, 0);
     }
+    if (name === "interval") return this.intervalType();
     if (name === "varchar" || name === "char" || name === "character") {
       this.expect("(");
       this.int();
@@ -158,6 +160,27 @@ class DdlReader {
       throw new PijarError("UNSUPPORTED_DATATYPE", { typeName: `"${name.toUpperCase()}"` }, { exceptionType: "ParseException" });
     }
     return t;
+  }
+
+  /** After INTERVAL: `year [to month]`, `day [to second]`..., or nothing (the legacy calendar interval). */
+  intervalType(): DataType {
+    const field = (names: readonly string[]): number => {
+      for (let i = 0; i < names.length; i++) if (this.keyword(names[i]!)) return i;
+      return -1;
+    };
+    const ym = field(YM_FIELDS);
+    if (ym >= 0) {
+      const end = this.keyword("to") ? field(YM_FIELDS) : ym;
+      if (end < ym) this.fail();
+      return new YearMonthIntervalType(ym, end);
+    }
+    const dt = field(DT_FIELDS);
+    if (dt >= 0) {
+      const end = this.keyword("to") ? field(DT_FIELDS) : dt;
+      if (end < dt) this.fail();
+      return new DayTimeIntervalType(dt, end);
+    }
+    return calendarIntervalType;
   }
 
   /** The rest of a field after its name: type, NOT NULL, COMMENT '...'. */

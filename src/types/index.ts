@@ -18,6 +18,12 @@ export const BinaryType = () => D.binaryType;
 export const DateType = () => D.dateType;
 export const TimestampType = () => D.timestampType;
 export const TimestampNTZType = () => D.timestampNTZType;
+// As PySpark: no fields is the widest (YEAR TO MONTH, DAY TO SECOND); one field is that field alone.
+export const YearMonthIntervalType = (startField?: number, endField?: number) =>
+  new D.YearMonthIntervalType(startField ?? 0, endField ?? startField ?? 1);
+export const DayTimeIntervalType = (startField?: number, endField?: number) =>
+  new D.DayTimeIntervalType(startField ?? 0, endField ?? startField ?? 3);
+export const CalendarIntervalType = () => D.calendarIntervalType;
 export const DecimalType = (precision = 10, scale = 0) => new D.DecimalType(precision, scale);
 export const ArrayType = (elementType: D.DataType, containsNull = true) => new D.ArrayType(elementType, containsNull);
 export const MapType = (keyType: D.DataType, valueType: D.DataType, valueContainsNull = true) =>

@@ -2,7 +2,7 @@
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType,
   IntegerType, LongType, MapType, NullType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
-  doubleType, stringType, StructField,
+  doubleType, stringType, StructField, DayTimeIntervalType, YearMonthIntervalType, CalendarIntervalType,
 } from "./data-types.js";
 
 export const isIntegral = (t: DataType) =>
@@ -17,6 +17,18 @@ export const isDate = (t: DataType) => t instanceof DateType;
 export const isTimestamp = (t: DataType) => t instanceof TimestampType || t instanceof TimestampNTZType;
 export const isDatetime = (t: DataType) => isDate(t) || isTimestamp(t);
 export const isBinary = (t: DataType) => t instanceof BinaryType;
+export const isYearMonthInterval = (t: DataType): t is YearMonthIntervalType => t instanceof YearMonthIntervalType;
+export const isDayTimeInterval = (t: DataType): t is DayTimeIntervalType => t instanceof DayTimeIntervalType;
+/** Spark's AnsiIntervalType: the two interval types that can be ordered and stored. */
+export const isAnsiInterval = (t: DataType) => isYearMonthInterval(t) || isDayTimeInterval(t);
+export const isCalendarInterval = (t: DataType) => t instanceof CalendarIntervalType;
+/** Whether values of a type can be sorted and compared for order (Spark's RowOrdering.isOrderable). */
+export function isOrderable(t: DataType): boolean {
+  if (t instanceof CalendarIntervalType || t instanceof MapType) return false;
+  if (t instanceof ArrayType) return isOrderable(t.elementType);
+  if (t instanceof StructType) return t.fields.every((f) => isOrderable(f.dataType));
+  return true;
+}
 export const isAtomic = (t: DataType) => !(t instanceof ArrayType || t instanceof StructType || t instanceof MapType);
 
 /** Rank of numeric types for widening: byte < short < int < long < float < double. */
@@ -85,6 +97,14 @@ export function widerType(a: DataType, b: DataType): DataType | null {
   }
   if (isDate(a) && isTimestamp(b)) return b;
   if (isTimestamp(a) && isDate(b)) return a;
+  // Intervals of one kind widen to the union of their fields (INTERVAL DAY with INTERVAL HOUR
+  // TO SECOND is INTERVAL DAY TO SECOND); the value (months or microseconds) is the same.
+  if (isYearMonthInterval(a) && isYearMonthInterval(b)) {
+    return new YearMonthIntervalType(Math.min(a.startField, b.startField), Math.max(a.endField, b.endField));
+  }
+  if (isDayTimeInterval(a) && isDayTimeInterval(b)) {
+    return new DayTimeIntervalType(Math.min(a.startField, b.startField), Math.max(a.endField, b.endField));
+  }
   if (isTimestamp(a) && isTimestamp(b)) return a instanceof TimestampType ? a : b;
   if (a instanceof ArrayType && b instanceof ArrayType) {
     const e = widerType(a.elementType, b.elementType);

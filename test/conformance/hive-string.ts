@@ -6,6 +6,7 @@
  * time zone, fraction without trailing zeros.
  */
 import { formatDate, formatTimestamp } from "../../src/values/datetime.js";
+import { dayTimeHiveText, yearMonthHiveText } from "../../src/values/interval.js";
 
 interface TypeLike {
   typeName(): string;
@@ -75,6 +76,9 @@ export function hiveValue(v: unknown, t: TypeLike, nested: boolean, o: HiveOptio
     case "timestamp": return formatTimestamp(micros(v), o.timeZone);
     case "timestamp_ntz": return formatTimestamp(micros(v), "UTC");
     case "binary": return binaryText(v as Uint8Array, o.binaryStyle);
+    // Hive text of intervals: `1-2` and `3 04:05:06.789000000` (collect() gives months and a TimeDelta).
+    case "yearmonthinterval": return yearMonthHiveText(Number(v));
+    case "daytimeinterval": return dayTimeHiveText((v as { micros: number | bigint }).micros);
     case "array": {
       const arr = v as unknown[];
       return `[${arr.map((x) => hiveValue(x, t.elementType!, true, o)).join(",")}]`;

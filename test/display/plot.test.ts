@@ -37,6 +37,25 @@ describe("df.plot", () => {
     expect(line.data[0]!.x).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
   });
 
+  it("monthly and yearly x values get one label per period, not weekly or fractional ticks", async () => {
+    const months = fakeSource([["month", "string"], ["total", "double"]], [["2024-01", 5], ["2024-02", 7], [null, 1], ["2024-03", 6]]);
+    const line = await plotAccessor(months).line({ x: "month", y: "total" });
+    expect(line.layout.xaxis).toMatchObject({ type: "date", tickformat: "%Y-%m", dtick: "M1", title: { text: "month" } });
+    const decade = fakeSource([["month", "string"], ["total", "double"]], Array.from({ length: 120 }, (_, i) => [`${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, i]));
+    expect((await plotAccessor(decade).line({ x: "month", y: "total" })).layout.xaxis).toMatchObject({ tickformat: "%Y", dtick: "M12" });
+    const starts = fakeSource([["m", "date"], ["total", "double"]], [[new Date(Date.UTC(2024, 0, 1)), 1], [new Date(Date.UTC(2024, 1, 1)), 2]]);
+    expect((await plotAccessor(starts).bar({ x: "m", y: "total" })).layout.xaxis).toMatchObject({ dtick: "M1" });
+    const years = fakeSource([["year", "int"], ["total", "double"]], [[2019, 1], [2020, 2], [2021, 3]]);
+    expect((await plotAccessor(years).line({ x: "year", y: "total" })).layout.xaxis).toMatchObject({ tickformat: "d", dtick: 1 });
+    expect((await plotAccessor(years).barh({ x: "year", y: "total" })).layout.yaxis).toMatchObject({ tickformat: "d" });
+    // Not periods: a day in mid-month, a count, a city.
+    const days = fakeSource([["d", "string"], ["v", "int"]], [["2024-01-15", 1], ["2024-02-01", 2]]);
+    expect((await plotAccessor(days).line({ x: "d", y: "v" })).layout.xaxis?.dtick).toBeUndefined();
+    expect((await plotAccessor(sales).line({ x: "city", y: "revenue" })).layout.xaxis?.dtick).toBeUndefined();
+    const counts = fakeSource([["n", "int"], ["v", "int"]], [[1, 1], [2, 2]]);
+    expect((await plotAccessor(counts).line({ x: "n", y: "v" })).layout.xaxis?.dtick).toBeUndefined();
+  });
+
   it("errors name the column and list the available ones", async () => {
     await expect(plotAccessor(sales).bar({ x: "town", y: "revenue" })).rejects.toThrow(/Column "town" does not exist.*city, revenue, cost/);
     await expect(plotAccessor(sales).hist({ column: "city" })).rejects.toThrow(/numeric/);

@@ -4,7 +4,7 @@
  * Pijar's collect() gives Row objects; values are JS numbers (ints, floats; bigint for longs
  * past 2^53), a Decimal value whose toString() is exact (a plain string is accepted too),
  * Date at UTC midnight for dates, Date for timestamps, arrays, Map or plain objects for maps,
- * Row for structs and Uint8Array for binary. The column's Spark type (from df.schema) says
+ * Row for structs, Uint8Array for binary and TimeDelta for day-time intervals. The column's Spark type (from df.schema) says
  * how to read a value, so a Date becomes "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS[.ffffff]".
  */
 
@@ -110,6 +110,9 @@ export function normalizeValue(v: unknown, t?: TypeLike): unknown {
       return normTimestamp(v);
     case "binary":
       return v instanceof Uint8Array ? hex(v) : v;
+    case "daytimeinterval":
+      // A TimeDelta's toString() is Python's str(timedelta), the rule normalize.py states.
+      return String(v);
     case "array":
       return (v as unknown[]).map((x) => normalizeValue(x, t.elementType));
     case "map": {

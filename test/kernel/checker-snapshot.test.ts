@@ -63,4 +63,30 @@ describe("checker service", () => {
       rmSync(nb, { recursive: true, force: true });
     }
   });
+
+  it("sees committed cells' declarations with their types, the latest one winning", () => {
+    const checker = createCheckerService(REPO);
+    const { check, commit } = checker.ops as { check: (c: string, n: number) => { line: number; code: number }[]; commit: (n: number) => void };
+    const run = (code: string, n: number) => {
+      const diags = check(code, n);
+      if (diags.length === 0) commit(n);
+      return diags.map((d) => [d.line, d.code]);
+    };
+    expect(run("const a = 1;\na", 1)).toEqual([]);
+    expect(run("const df = spark.range(3);", 2)).toEqual([]);
+    expect(run("const n: number = a + 1;\ndf.limit(n)", 3)).toEqual([]);
+    // pijar's types survive the declaration file's rewrite: a missing method is still an error.
+    expect(run("df.nosuchmethod()", 4)).toEqual([[0, 2339]]);
+    expect(run("const a = 'x';", 5)).toEqual([]);
+    expect(run("const m: number = a;", 6)).toEqual([[0, 2322]]);
+    // prepare: the check, and the transpiled cell only when it may run.
+    const prepare = checker.ops["prepare"] as (c: string, n: number, name: string) => { diagnostics: unknown[]; transpiled: { code: string; hasValue: boolean } | null };
+    const ok = prepare("const k = 2;\nk * 2", 7, "cell[7]");
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.transpiled?.hasValue).toBe(true);
+    expect(ok.transpiled?.code).toContain("return (k * 2)");
+    const bad = prepare("const k: string = 2;", 8, "cell[8]");
+    expect(bad.diagnostics).toHaveLength(1);
+    expect(bad.transpiled).toBeNull();
+  });
 });

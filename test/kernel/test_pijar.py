@@ -1,10 +1,13 @@
 """The kernel with the real Pijar engine: preloaded globals, DataFrame display, charts,
 column-name completion, progress-safe errors."""
+import os
 from pathlib import Path
 
 import pytest
 
-from conftest import kernel  # noqa: F401
+from jupyter_client.manager import start_new_kernel
+
+from conftest import KERNEL_NAME, kernel  # noqa: F401
 from helpers import result_text, run, shell_reply, stdout_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -76,16 +79,23 @@ def test_import_pijar_in_a_cell(kernel):
     assert result_text(outs) == "'function'"
 
 
-def test_progress_display_for_long_actions(kernel):
-    km, kc = kernel
-    reply, outs = run(kc, "await spark.range(0, 40_000_000).selectExpr('sum(id) as s').collect()", timeout=180)
-    assert reply["content"]["status"] == "ok", reply["content"]
-    shown = [m for m in outs if m["msg_type"] == "display_data" and "pijar-progress" in m["content"]["data"].get("text/html", "")]
-    if not shown:
-        pytest.skip("the query finished within a second: no progress display expected")
-    display_id = shown[0]["content"]["transient"]["display_id"]
-    updates = [m for m in outs if m["msg_type"] == "update_display_data" and m["content"]["transient"]["display_id"] == display_id]
-    assert updates and updates[-1]["content"]["data"]["text/plain"].startswith("[done]")
+def test_progress_display_for_long_actions():
+    # The threshold (1 s) set to 0 so that the display must appear whatever the machine's speed.
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=60,
+                              env={"PIJAR_PROGRESS_AFTER_MS": "0", "PATH": os.environ["PATH"]})
+    try:
+        reply, outs = run(kc, "await spark.range(0, 3_000_000).selectExpr('sum(id) as s').collect()", timeout=180)
+        assert reply["content"]["status"] == "ok", reply["content"]
+        shown = [m for m in outs if m["msg_type"] == "display_data" and "pijar-progress" in m["content"]["data"].get("text/html", "")]
+        assert len(shown) == 1, [m["msg_type"] for m in outs]
+        assert shown[0]["content"]["data"]["text/plain"].startswith("[running] collect")
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        updates = [m for m in outs if m["msg_type"] == "update_display_data" and m["content"]["transient"]["display_id"] == display_id]
+        assert updates and updates[-1]["content"]["data"]["text/plain"].startswith("[done]")
+        assert "3,000,000 rows read" in updates[-1]["content"]["data"]["text/plain"]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 def test_pyspark_operator_habit_gets_a_hint(kernel):

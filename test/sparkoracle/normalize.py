@@ -6,6 +6,7 @@ same Spark value to the same JSON, so the rules are written down once, here:
 - Decimal -> plain decimal string keeping the scale ("12.50"). Python's str(Decimal) switches to
   exponent form for tiny values ("1E-7"); Spark and Pijar print plain digits, so we use format 'f'
 - date -> "YYYY-MM-DD"; datetime -> "YYYY-MM-DD HH:MM:SS[.ffffff]" (session time zone is UTC)
+- timedelta (interval day to second) -> Python's str(): "1 day, 2:03:04.500000", "-1 day, 23:59:55"
 - Row -> object of its fields (nested structs), list -> array, dict -> object (keys as text)
 - bytes/bytearray -> lowercase hex; bool -> bool; None -> null
 - A top-level collected row is an ARRAY of values, not an object: joins may produce two
@@ -41,6 +42,8 @@ def normalize_value(v):
         return s + (f".{v.microsecond:06d}" if v.microsecond else "")
     if isinstance(v, dt.date):
         return v.strftime("%Y-%m-%d")
+    if isinstance(v, dt.timedelta):
+        return str(v)
     if isinstance(v, Row):
         if hasattr(v, "__fields__"):
             return {k: normalize_value(x) for k, x in zip(v.__fields__, v)}

@@ -78,6 +78,20 @@ export function make_timestamp(y: ColumnOrName, mo: ColumnOrName, d: ColumnOrNam
   const args = [y, mo, d, h, mi, s].map(c);
   return tz === undefined ? fn("make_timestamp", ...args) : fn("make_timestamp", ...args, c(tz));
 }
+/** A missing interval part is PySpark's `lit(0)`, so the column reads `make_dt_interval(d, 0, 0, 0)`. */
+const parts = (xs: readonly (ColumnOrName | undefined)[]) => xs.map((x) => (x === undefined ? l(0) : c(x)));
+/** Legacy calendar interval. `F.make_interval("y", "mo", "w", "d", "h", "mi", "s")`; omitted parts are 0. */
+export function make_interval(years?: ColumnOrName, months?: ColumnOrName, weeks?: ColumnOrName, days?: ColumnOrName, hours?: ColumnOrName, mins?: ColumnOrName, secs?: ColumnOrName): Column {
+  return fn("make_interval", ...parts([years, months, weeks, days, hours, mins, secs]));
+}
+/** INTERVAL DAY TO SECOND. `F.make_dt_interval("d", "h", "mi", "s")`; omitted parts are 0. */
+export function make_dt_interval(days?: ColumnOrName, hours?: ColumnOrName, mins?: ColumnOrName, secs?: ColumnOrName): Column {
+  return fn("make_dt_interval", ...parts([days, hours, mins, secs]));
+}
+/** INTERVAL YEAR TO MONTH. `F.make_ym_interval("y", "mo")`; omitted parts are 0. */
+export function make_ym_interval(years?: ColumnOrName, months?: ColumnOrName): Column {
+  return fn("make_ym_interval", ...parts([years, months]));
+}
 /** Today in the session time zone (fixed per query). `F.current_date()` */
 export function current_date(): Column { return fn("current_date"); }
 /** Now (fixed per query). `F.current_timestamp()` */

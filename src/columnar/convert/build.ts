@@ -6,7 +6,9 @@ import * as A from "apache-arrow";
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType,
   IntegerType, LongType, MapType, NullType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
+  YearMonthIntervalType, DayTimeIntervalType, CalendarIntervalType,
 } from "../../types/data-types.js";
+import type { CalendarInterval } from "../../values/interval.js";
 import { toArrowType } from "../../types/arrow-types.js";
 
 const encoder = new TextEncoder();
@@ -59,6 +61,32 @@ export function buildData(type: DataType, values: readonly unknown[]): A.Data {
     const bits = new Uint8Array((n + 7) >> 3);
     for (let i = 0; i < n; i++) if (values[i] === true) bits[i >> 3]! |= 1 << (i & 7);
     return A.makeData({ ...base, type: arrowType as A.Bool, data: bits });
+  }
+  if (type instanceof YearMonthIntervalType) {
+    const arr = new Int32Array(n);
+    for (let i = 0; i < n; i++) if (values[i] != null) arr[i] = values[i] as number;
+    return A.makeData({ ...base, type: arrowType as A.IntervalYearMonth, data: arr });
+  }
+  if (type instanceof DayTimeIntervalType) {
+    const arr = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v != null) arr[i] = typeof v === "bigint" ? v : BigInt(v as number);
+    }
+    return A.makeData({ ...base, type: arrowType as A.DurationMicrosecond, data: arr });
+  }
+  if (type instanceof CalendarIntervalType) {
+    // Four int32 words a value: months, days, then nanoseconds as a little-endian int64.
+    const words = new Int32Array(n * 4);
+    const nanos = new BigInt64Array(words.buffer);
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as CalendarInterval | null;
+      if (v == null) continue;
+      words[4 * i] = v.months;
+      words[4 * i + 1] = v.days;
+      nanos[2 * i + 1] = BigInt(v.microseconds) * 1000n;
+    }
+    return A.makeData({ ...base, type: arrowType as A.IntervalMonthDayNano, data: words });
   }
   if (type instanceof ByteType || type instanceof ShortType || type instanceof IntegerType || type instanceof DateType ||
       type instanceof FloatType || type instanceof DoubleType) {

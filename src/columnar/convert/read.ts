@@ -13,6 +13,7 @@
  */
 import * as A from "apache-arrow";
 import { canonLong } from "../../values/long.js";
+import { CalendarInterval } from "../../values/interval.js";
 import {
   ArrayType, DataType, DecimalType, MapType, StructType,
 } from "../../types/data-types.js";
@@ -35,7 +36,12 @@ export function readInt128(words: Uint32Array, index: number): bigint {
   return BigInt.asIntN(128, v);
 }
 
-/** Decodes all values of one Arrow Data chunk into internal values. */
+/**
+ * Decodes all values of one Arrow Data chunk into internal values.
+ * A sliced chunk (Arrow's `Data.slice`) keeps its `offset` for the validity bits (and boolean
+ * values, which are bits too) but its value, offset and child buffers start at the slice, so
+ * only those bit reads add `offset`.
+ */
 export function readValues(data: A.Data, type: DataType): unknown[] {
   const n = data.length;
   const out = new Array<unknown>(n);
@@ -70,16 +76,45 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
           out[i] = null;
           continue;
         }
-        let v = Number(vals[off + i]!);
+        let v = Number(vals[i]!);
         if (dateMs) v = Math.floor(v / 86_400_000);
         else if (tsScale !== 1) v = tsScale > 1 ? v * tsScale : Math.floor(v * tsScale);
         out[i] = v;
       }
       return out;
     }
+    case A.Type.Duration: {
+      // Day-time intervals: microseconds as canonical longs, whatever unit the file used.
+      const vals = data.values as BigInt64Array;
+      const unit = (t as A.Duration).unit;
+      for (let i = 0; i < n; i++) {
+        if (!isValidAt(data, i)) { out[i] = null; continue; }
+        let v = vals[off + i]!;
+        if (unit === A.TimeUnit.SECOND) v *= 1_000_000n;
+        else if (unit === A.TimeUnit.MILLISECOND) v *= 1_000n;
+        else if (unit === A.TimeUnit.NANOSECOND) v /= 1_000n;
+        out[i] = canonLong(v);
+      }
+      return out;
+    }
+    case A.Type.Interval: {
+      const words = data.values as Int32Array;
+      const iu = (t as A.Interval).unit;
+      for (let i = 0; i < n; i++) {
+        if (!isValidAt(data, i)) { out[i] = null; continue; }
+        const j = off + i;
+        if (iu === A.IntervalUnit.YEAR_MONTH) out[i] = words[j]!;
+        else if (iu === A.IntervalUnit.DAY_TIME) out[i] = new CalendarInterval(0, words[2 * j]!, canonLong(BigInt(words[2 * j + 1]!) * 1000n));
+        else {
+          const nanos = new BigInt64Array(words.buffer, words.byteOffset + 16 * j + 8, 1)[0]!;
+          out[i] = new CalendarInterval(words[4 * j]!, words[4 * j + 1]!, canonLong(nanos / 1000n));
+        }
+      }
+      return out;
+    }
     case A.Type.Decimal: {
       const words = data.values as Uint32Array;
-      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? readInt128(words, off + i) : null;
+      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? readInt128(words, i) : null;
       return out;
     }
     case A.Type.Utf8:
@@ -92,8 +127,8 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
           out[i] = null;
           continue;
         }
-        const s = offsets[off + i]!;
-        const e = offsets[off + i + 1]!;
+        const s = offsets[i]!;
+        const e = offsets[i + 1]!;
         out[i] = isStr ? utf8.decode(bytes.subarray(s, e)) : bytes.slice(s, e);
       }
       return out;
@@ -102,7 +137,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
       const dictVec = data.dictionary!;
       const dict = dictVec.data.length === 1 ? readValues(dictVec.data[0]!, type) : dictVec.data.flatMap((d) => readValues(d, type));
       const idx = data.values as ArrayLike<number>;
-      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? dict[Number(idx[off + i])] : null;
+      for (let i = 0; i < n; i++) out[i] = isValidAt(data, i) ? dict[Number(idx[i])] : null;
       return out;
     }
     case A.Type.List: {
@@ -110,7 +145,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
       const elemType = type instanceof ArrayType ? type.elementType : type;
       const child = readValues(data.children[0]!, elemType);
       for (let i = 0; i < n; i++) {
-        out[i] = isValidAt(data, i) ? child.slice(offsets[off + i]!, offsets[off + i + 1]!) : null;
+        out[i] = isValidAt(data, i) ? child.slice(offsets[i]!, offsets[i + 1]!) : null;
       }
       return out;
     }
@@ -118,7 +153,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
       const st = type as StructType;
       const kids = data.children.map((c, k) => readValues(c, st.fields[k]?.dataType ?? type));
       for (let i = 0; i < n; i++) {
-        out[i] = isValidAt(data, i) ? kids.map((k) => k[off + i]) : null;
+        out[i] = isValidAt(data, i) ? kids.map((k) => k[i]) : null;
       }
       return out;
     }
@@ -134,7 +169,7 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
           continue;
         }
         const m = new Map<unknown, unknown>();
-        for (let j = offsets[off + i]!; j < offsets[off + i + 1]!; j++) m.set(keys[j], vals[j]);
+        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) m.set(keys[j], vals[j]);
         out[i] = m;
       }
       return out;
@@ -146,7 +181,6 @@ export function readValues(data: A.Data, type: DataType): unknown[] {
 
 function readInt64(data: A.Data, vals: BigInt64Array | BigUint64Array, t: A.DataType, out: unknown[]): void {
   const n = data.length;
-  const off = data.offset;
   const dateMs = t.typeId === A.Type.Date;
   const unit = t.typeId === A.Type.Timestamp ? (t as A.Timestamp).unit : A.TimeUnit.MICROSECOND;
   const signed = vals instanceof BigInt64Array;
@@ -156,7 +190,7 @@ function readInt64(data: A.Data, vals: BigInt64Array | BigUint64Array, t: A.Data
       out[i] = null;
       continue;
     }
-    let v = vals[off + i]!;
+    let v = vals[i]!;
     if (!signed) v = BigInt.asIntN(64, v);
     if (dateMs) { out[i] = Number(floorDiv(v, 86_400_000n)); continue; }
     switch (unit) {

@@ -6,6 +6,7 @@
  *   df.plot.line({ x: "day", y: ["min", "max"] })
  *   df.plot({ kind: "pie", x: "city", y: "revenue" })   // the call form
  */
+import { periodAxis } from "./period-axis.js";
 import { Figure } from "./figure.js";
 import { allRows, columnIndex, plotValue, sampledRows, statColumns, toNumber, topRows } from "./data.js";
 import { binEdges, boxStats, histogram, kde, kdePoints } from "./stats.js";
@@ -92,9 +93,9 @@ export class PlotAccessor {
     const layout = baseLayout(o.title, o.layout);
     if (kind === "barh") {
       layout.xaxis = axis(valueTitle);
-      layout.yaxis = axis(o.x);
+      layout.yaxis = { ...axis(o.x), ...periodAxis(xs) };
     } else {
-      layout.xaxis = axis(o.x);
+      layout.xaxis = { ...axis(o.x), ...periodAxis(xs) };
       layout.yaxis = axis(valueTitle);
     }
     if (multi) layout.legend = { title: { text: "variable" } };

@@ -86,10 +86,20 @@ export interface Trace {
   line?: Record<string, unknown>;
 }
 
+export interface Axis {
+  title?: { text: string };
+  type?: string;
+  gridcolor?: string;
+  zerolinecolor?: string;
+  /** d3-format / d3-time-format of tick labels, and the step between ticks ("M1" = a month). */
+  tickformat?: string;
+  dtick?: string | number;
+}
+
 export interface Layout {
   title?: { text: string };
-  xaxis?: { title?: { text: string }; type?: string; gridcolor?: string; zerolinecolor?: string };
-  yaxis?: { title?: { text: string }; type?: string; gridcolor?: string; zerolinecolor?: string };
+  xaxis?: Axis;
+  yaxis?: Axis;
   legend?: { title?: { text: string } };
   barmode?: "group" | "stack" | "overlay" | "relative";
   bargap?: number;

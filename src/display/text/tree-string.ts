@@ -1,8 +1,11 @@
 /** printSchema(): Spark's StructType.treeString. */
-import { ArrayType, DataType, DecimalType, MapType, StructType } from "../../types/data-types.js";
+import { ArrayType, DataType, DayTimeIntervalType, DecimalType, MapType, StructType, YearMonthIntervalType } from "../../types/data-types.js";
 
 function scalaTypeName(t: DataType): string {
   if (t instanceof DecimalType) return `decimal(${t.precision},${t.scale})`;
+  // Scala's interval types name their fields in typeName ("interval day to second"), unlike
+  // PySpark's typeName() ("daytimeinterval"); the tree is Scala's text.
+  if (t instanceof DayTimeIntervalType || t instanceof YearMonthIntervalType) return t.simpleString();
   return t.typeName();
 }
 

@@ -5,16 +5,19 @@
  * (count gives 0).
  */
 import type { Call } from "../../plan/expr/expr.js";
-import { DecimalType, doubleType, longType } from "../../types/data-types.js";
-import { boundedDecimal, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, isAtomic } from "../../types/type-utils.js";
+import { DecimalType, MapType, doubleType, longType, DayTimeIntervalType, YearMonthIntervalType } from "../../types/data-types.js";
+import { boundedDecimal, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, isAtomic, isOrderable, isAnsiInterval, isYearMonthInterval } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { divRoundHalfUp, fitsPrecision, formatDecimal, POW10 } from "../../values/decimal.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
-import { register, type AggregateState } from "../registry.js";
-import { addLong, type Long } from "../../values/long.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
+import { addLong, canonLong, type Long } from "../../values/long.js";
 import { callSql, unexpectedType } from "../helpers.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** Grows a plain array to `n` slots filled with `fill`. */
 export function growArray<T>(arr: T[], n: number, fill: T): void {
@@ -58,7 +61,7 @@ class CountState implements AggregateState {
   }
 }
 
-register({
+definitions.push({
   kind: "agg", name: "count", minArgs: 0, maxArgs: Infinity,
   resolve: (args) => ({ args, dataType: longType, nullable: false }),
   create: (call: Call) => new CountState(!!call.isStar || call.args.every((a) => a.kind === "literal" && a.value !== null), call.distinct),
@@ -67,7 +70,7 @@ register({
 class SumState implements AggregateState {
   sums: unknown[] = [];
   private seen: Set<string>[] | null;
-  constructor(private readonly mode: "long" | "double" | "decimal", private readonly precision: number, private readonly scale: number, distinct: boolean) {
+  constructor(private readonly mode: "long" | "double" | "decimal" | "months", private readonly precision: number, private readonly scale: number, distinct: boolean) {
     this.seen = distinct ? [] : null;
   }
   grow(n: number): void {
@@ -89,12 +92,19 @@ class SumState implements AggregateState {
       const cur = sums[k];
       if (this.mode === "decimal") sums[k] = cur == null ? (v as bigint) : (cur as bigint) + (v as bigint);
       // Exact 64-bit sum, ARITHMETIC_OVERFLOW at the step that leaves +-2^63 (Spark's ANSI Add).
-      else if (this.mode === "long") sums[k] = cur == null ? (v as Long) : addLong(cur as Long, v as Long);
+      else if (this.mode === "long" || this.mode === "months") sums[k] = cur == null ? (v as Long) : addLong(cur as Long, v as Long);
       else sums[k] = cur == null ? (v as number) : (cur as number) + (v as number);
     }
   }
   finish(n: number): unknown[] {
     const out = this.sums.slice(0, n);
+    if (this.mode === "months") {
+      for (const v of out) {
+        if (v != null && ((v as number) > 2147483647 || (v as number) < -2147483648)) {
+          throw new PijarError("ARITHMETIC_OVERFLOW", { message: "integer overflow", alternative: "", config: "\"spark.sql.ansi.enabled\"" });
+        }
+      }
+    }
     if (this.mode === "decimal") {
       for (const v of out) {
         if (v != null && !fitsPrecision(v as bigint, this.precision)) {
@@ -112,20 +122,24 @@ function numericArg(name: string, call: { args: readonly import("../../plan/expr
   const arg = call.args[0]!;
   const t = typeOf(arg);
   if (isString(t) || isNull(t)) return { arg: castTo(arg, doubleType), t: doubleType };
+  if (isAnsiInterval(t)) return { arg, t };
   if (!isNumeric(t)) throw unexpectedType(callSql(name, call.args), 0, "\"NUMERIC\" or \"ANSI INTERVAL\"", arg);
   return { arg, t };
 }
 
-register({
+definitions.push({
   kind: "agg", name: "sum", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const { arg, t } = numericArg("sum", { args });
     if (isDecimal(t)) return { args: [arg], dataType: boundedDecimal(t.precision + 10, t.scale), nullable: true };
+    // An interval sums to its own type (months must stay an int, checked in finish()).
+    if (isAnsiInterval(t)) return { args: [arg], dataType: t, nullable: true };
     return { args: [arg], dataType: isIntegral(t) ? longType : doubleType, nullable: true };
   },
   create(call) {
     const t = call.dataType;
     if (t instanceof DecimalType) return new SumState("decimal", t.precision, t.scale, call.distinct);
+    if (isYearMonthInterval(t)) return new SumState("months", 0, 0, call.distinct);
     return new SumState(isFractional(t) ? "double" : "long", 0, 0, call.distinct);
   },
 });
@@ -133,8 +147,9 @@ register({
 class AvgState implements AggregateState {
   private readonly sum: SumState;
   private readonly count: CountState;
-  constructor(private readonly decimal: DecimalType | null, private readonly out: DecimalType | null, distinct: boolean) {
-    this.sum = new SumState(decimal ? "decimal" : "double", 38, 0, distinct);
+  constructor(private readonly decimal: DecimalType | null, private readonly out: DecimalType | null, distinct: boolean,
+    private readonly interval: "months" | "micros" | null = null) {
+    this.sum = new SumState(decimal ? "decimal" : interval ? "long" : "double", 38, 0, distinct);
     this.count = new CountState(false, distinct);
   }
   grow(n: number): void {
@@ -153,7 +168,11 @@ class AvgState implements AggregateState {
       const c = counts[k]!;
       const s = sums[k];
       if (!c || s == null) res[k] = null;
-      else if (this.decimal && this.out) {
+      // Spark divides an interval sum by the count rounding HALF_UP (DivideYMInterval / DivideDTInterval).
+      else if (this.interval) {
+        const q = divRoundHalfUp(BigInt(s as Long), BigInt(c));
+        res[k] = this.interval === "months" ? Number(q) : canonLong(q);
+      } else if (this.decimal && this.out) {
         // avg at the result scale: sum (scale s) / count -> scale s+4, HALF_UP
         const shift = this.out.scale - this.decimal.scale;
         res[k] = divRoundHalfUp((s as bigint) * POW10[shift]!, BigInt(c));
@@ -163,15 +182,19 @@ class AvgState implements AggregateState {
   }
 }
 
-register({
+definitions.push({
   kind: "agg", name: "avg", aliases: ["mean"], minArgs: 1, maxArgs: 1,
   resolve(args) {
     const { arg, t } = numericArg("avg", { args });
     if (isDecimal(t)) return { args: [arg], dataType: boundedDecimal(t.precision + 4, t.scale + 4), nullable: true };
+    if (isAnsiInterval(t)) {
+      return { args: [arg], dataType: isYearMonthInterval(t) ? new YearMonthIntervalType() : new DayTimeIntervalType(), nullable: true };
+    }
     return { args: [castTo(arg, doubleType)], dataType: doubleType, nullable: true };
   },
   create(call) {
     const argT = typeOf(call.args[0]!);
+    if (isAnsiInterval(argT)) return new AvgState(null, null, call.distinct, isYearMonthInterval(argT) ? "months" : "micros");
     return argT instanceof DecimalType
       ? new AvgState(argT, call.dataType as DecimalType, call.distinct)
       : new AvgState(null, null, call.distinct);
@@ -204,10 +227,15 @@ class ExtremeState implements AggregateState {
 }
 
 for (const [name, wantMax] of [["min", false], ["max", true]] as const) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       const t = typeOf(args[0]!);
+      if (!isOrderable(t) && !(t instanceof MapType)) {
+        throw new PijarError("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", {
+          sqlExpr: `"${callSql(name, args)}"`, functionName: `\`${name}\``, dataType: `"${t.sql()}"`,
+        });
+      }
       if (!isAtomic(t) && t.typeName() !== "array" && t.typeName() !== "struct") {
         throw unexpectedType(callSql(name, args), 0, "\"ORDERABLE\"", args[0]!);
       }

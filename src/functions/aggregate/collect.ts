@@ -8,8 +8,11 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, literalArg } from "../helpers.js";
-import { register, type AggregateState } from "../registry.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
 import { growArray } from "./basic.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 class ListState implements AggregateState {
   lists: unknown[][] = [];
@@ -41,7 +44,7 @@ class ListState implements AggregateState {
 }
 
 for (const [name, distinct] of [["collect_list", false], ["array_agg", false], ["collect_set", true]] as const) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args, dataType: new ArrayType(typeOf(args[0]!), false), nullable: false }),
     create: () => new ListState(distinct),
@@ -87,7 +90,7 @@ function ignoreNullsArg(name: string, args: readonly Expr[]): boolean {
 }
 
 for (const [name, last] of [["first", false], ["first_value", false], ["last", true], ["last_value", true], ["any_value", false]] as const) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 2,
     resolve(args) {
       const ignore = ignoreNullsArg(name, args);
@@ -127,7 +130,7 @@ class ByState implements AggregateState {
 }
 
 for (const [name, wantMax] of [["max_by", true], ["min_by", false]] as const) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => ({ args, dataType: typeOf(args[0]!), nullable: true }),
     create: (call) => new ByState(comparatorFor(typeOf(call.args[1]!)), wantMax),
@@ -162,7 +165,7 @@ class ModeState implements AggregateState {
   }
 }
 
-register({
+definitions.push({
   kind: "agg", name: "mode", minArgs: 1, maxArgs: 2,
   resolve: (args) => ({ args: [args[0]!], dataType: typeOf(args[0]!), nullable: true }),
   create: () => new ModeState(),

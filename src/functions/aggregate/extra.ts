@@ -4,11 +4,14 @@ import { doubleType, longType, stringType } from "../../types/data-types.js";
 import { isIntegral } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { callSql, expectType, literalArg, unexpectedType } from "../helpers.js";
-import { register, type AggregateState } from "../registry.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
 import { growArray } from "./basic.js";
 import { CoMomentState, doubleArg } from "./moments.js";
 
 import { canonLong } from "../../values/long.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const BITS: Record<string, number> = { byte: 8, short: 16, integer: 32, long: 64 };
 
@@ -32,7 +35,7 @@ class BitState implements AggregateState {
 }
 
 for (const [name, op] of [["bit_and", (a: bigint, b: bigint) => a & b], ["bit_or", (a: bigint, b: bigint) => a | b], ["bit_xor", (a: bigint, b: bigint) => a ^ b]] as const) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       const t = typeOf(args[0]!);
@@ -60,7 +63,7 @@ const REGR: [string, (s: CoMomentState, k: number) => number | null][] = [
   }],
 ];
 for (const [name, result] of REGR) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => ({ args: [doubleArg(name, args, 0), doubleArg(name, args, 1)], dataType: doubleType, nullable: true }),
     create: () => new CoMomentState(result),
@@ -71,7 +74,7 @@ class RegrCountState extends CoMomentState {
   constructor() { super(() => null); }
   override finish(k: number): unknown[] { return Array.from(this.n.subarray(0, k)); }
 }
-register({
+definitions.push({
   kind: "agg", name: "regr_count", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [doubleArg("regr_count", args, 0), doubleArg("regr_count", args, 1)], dataType: longType, nullable: false }),
   create: () => new RegrCountState(),
@@ -98,7 +101,7 @@ class StringAggState implements AggregateState {
 }
 
 for (const name of ["string_agg", "listagg"]) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 2,
     resolve(args) {
       const delim: Expr = args[1] ?? { kind: "literal", value: null, dataType: stringType };

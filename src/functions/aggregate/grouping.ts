@@ -6,7 +6,10 @@
  */
 import { byteType, longType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 function outsideGroupBy(): never {
   throw new PijarError("UNSUPPORTED_GROUPING_EXPRESSION", {}, {
@@ -14,13 +17,13 @@ function outsideGroupBy(): never {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "grouping", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: byteType, nullable: false }),
   eval: () => outsideGroupBy(),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "grouping_id", minArgs: 0, maxArgs: Infinity,
   resolve: (args) => ({ args, dataType: longType, nullable: false }),
   eval: () => outsideGroupBy(),

@@ -4,15 +4,19 @@
  * percentile_approx/approx_percentile (an actual input value at the requested rank).
  */
 import type { Expr } from "../../plan/expr/expr.js";
-import { ArrayType, booleanType, doubleType, integerType, longType, type DataType } from "../../types/data-types.js";
+import { ArrayType, DayTimeIntervalType, YearMonthIntervalType, booleanType, doubleType, integerType, longType, type DataType } from "../../types/data-types.js";
+import { canonLong } from "../../values/long.js";
 import { isNumeric } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { callSql, expectType, numericLiteralArg, unexpectedType } from "../helpers.js";
-import { register, type AggregateState } from "../registry.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
 import { growArray } from "./basic.js";
 import { doubleArg } from "./moments.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 class FoldState implements AggregateState {
   vals: unknown[] = [];
@@ -36,7 +40,7 @@ class FoldState implements AggregateState {
 
 const BOOL_AGGS: [string, boolean][] = [["bool_and", true], ["every", true], ["bool_or", false], ["some", false], ["any", false]];
 for (const [name, isAnd] of BOOL_AGGS) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       if (typeOf(args[0]!).typeName() !== "boolean" && typeOf(args[0]!).typeName() !== "void") throw unexpectedType(callSql(name, args), 0, "\"BOOLEAN\"", args[0]!);
@@ -46,13 +50,13 @@ for (const [name, isAnd] of BOOL_AGGS) {
   });
 }
 
-register({
+definitions.push({
   kind: "agg", name: "count_if", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [expectType("count_if", args, 0, booleanType)], dataType: longType, nullable: false }),
   create: () => new FoldState((acc, v) => (acc as number) + (v === true ? 1 : 0), 0),
 });
 
-register({
+definitions.push({
   kind: "agg", name: "product", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [doubleArg("product", args, 0)], dataType: doubleType, nullable: true }),
   create: () => new FoldState((acc, v) => (acc == null ? v : (acc as number) * (v as number)), null),
@@ -73,7 +77,7 @@ class DistinctCountState implements AggregateState {
 }
 
 /** Exact, though named as Spark's HyperLogLog estimate (rsd is accepted and ignored). */
-register({
+definitions.push({
   kind: "agg", name: "approx_count_distinct", minArgs: 1, maxArgs: 2,
   resolve: (args) => ({ args: [args[0]!], dataType: longType, nullable: false }),
   create: () => new DistinctCountState(),
@@ -117,41 +121,72 @@ export function interpolatedPercentile(sorted: readonly number[], p: number): nu
   return sorted[lo]! + (pos - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/** An interval's percentile back in its type: Spark truncates the double (toInt / toLong). */
+type FromDouble = (x: number) => unknown;
+
 class PercentileState extends ValuesState {
-  constructor(private readonly ps: number[], private readonly isArray: boolean, private readonly approx: boolean, private readonly cmp: (a: unknown, b: unknown) => number) {
+  constructor(private readonly ps: number[], private readonly isArray: boolean, private readonly approx: boolean, private readonly cmp: (a: unknown, b: unknown) => number, private readonly fromDouble?: FromDouble) {
     super();
   }
   override finish(n: number): unknown[] {
     return (super.finish(n) as unknown[][]).map((vals) => {
       if (vals.length === 0) return null;
-      const sorted = [...vals].sort(this.cmp);
-      const res = this.ps.map((p) => (this.approx ? sorted[Math.max(Math.ceil(p * sorted.length) - 1, 0)] : interpolatedPercentile(sorted as number[], p)));
+      const from = this.fromDouble;
+      // Interval values (months, or microseconds that may be bigints) are ranked as doubles.
+      const sorted = from ? vals.map(Number).sort((a, b) => a - b) : [...vals].sort(this.cmp);
+      const res = this.ps.map((p) => {
+        if (this.approx) return sorted[Math.max(Math.ceil(p * sorted.length) - 1, 0)];
+        const x = interpolatedPercentile(sorted as number[], p);
+        return from && x !== null ? from(x) : x;
+      });
       return this.isArray ? res : res[0];
     });
   }
 }
 
-register({
+/**
+ * Spark's percentile and median take numbers (as doubles) or ANSI intervals, whose result keeps
+ * the interval type: `median(INTERVAL MONTH)` is an INTERVAL MONTH.
+ */
+function fromDoubleOf(t: DataType): FromDouble | undefined {
+  if (t instanceof YearMonthIntervalType) return (x) => Math.trunc(x);
+  if (t instanceof DayTimeIntervalType) return (x) => canonLong(BigInt(Math.trunc(x)));
+  return undefined;
+}
+
+function percentileArg(name: string, args: readonly Expr[]): { arg: Expr; type: DataType } {
+  const t = typeOf(args[0]!);
+  if (!fromDoubleOf(t)) return { arg: doubleArg(name, args, 0), type: doubleType };
+  // The answer is the widest interval of its kind (YEAR TO MONTH, DAY TO SECOND), as Spark's.
+  return { arg: args[0]!, type: t instanceof YearMonthIntervalType ? new YearMonthIntervalType() : new DayTimeIntervalType() };
+}
+
+
+definitions.push({
   kind: "agg", name: "percentile", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const { list, isArray } = percentages("percentile", args, 1);
     const freq: Expr = args[2] ?? { kind: "literal", value: 1, dataType: longType };
-    return { args: [doubleArg("percentile", args, 0), args[1]!, freq], dataType: isArray ? new ArrayType(doubleType, false) : doubleType, nullable: true, state: { list, isArray } };
+    const { arg, type } = percentileArg("percentile", args);
+    return { args: [arg, args[1]!, freq], dataType: isArray ? new ArrayType(type, false) : type, nullable: true, state: { list, isArray } };
   },
   create: (call) => {
     const { list, isArray } = call.state as { list: number[]; isArray: boolean };
-    return new PercentileState(list, isArray, false, comparatorFor(doubleType));
+    return new PercentileState(list, isArray, false, comparatorFor(doubleType), fromDoubleOf(typeOf(call.args[0]!)));
   },
 });
 
-register({
+definitions.push({
   kind: "agg", name: "median", minArgs: 1, maxArgs: 1,
-  resolve: (args) => ({ args: [doubleArg("median", args, 0)], dataType: doubleType, nullable: true }),
-  create: () => new PercentileState([0.5], false, false, comparatorFor(doubleType)),
+  resolve: (args) => {
+    const { arg, type } = percentileArg("median", args);
+    return { args: [arg], dataType: type, nullable: true };
+  },
+  create: (call) => new PercentileState([0.5], false, false, comparatorFor(doubleType), fromDoubleOf(typeOf(call.args[0]!))),
 });
 
 for (const name of ["percentile_approx", "approx_percentile"]) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
       const t = typeOf(args[0]!);

@@ -10,7 +10,10 @@ import { isNull, isNumeric, isString } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { callSql, unexpectedType } from "../helpers.js";
-import { register, type AggregateState } from "../registry.js";
+import type { AggregateState, FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 function grow(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
   if (n <= a.length) return a;
@@ -76,7 +79,7 @@ export function doubleArg(name: string, args: readonly Expr[], i: number): Expr 
 }
 
 for (const [name, order, result] of MOMENTS) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args: [doubleArg(name, args, 0)], dataType: doubleType, nullable: true }),
     create: () => new MomentState(order, result),
@@ -128,7 +131,7 @@ const CO_MOMENTS: [string, (s: CoMomentState, k: number) => number | null][] = [
 ];
 
 for (const [name, result] of CO_MOMENTS) {
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => ({ args: [doubleArg(name, args, 0), doubleArg(name, args, 1)], dataType: doubleType, nullable: true }),
     create: () => new CoMomentState(result),

@@ -4,9 +4,12 @@ import { exprName } from "../../plan/expr/sql-text.js";
 import { ArrayType, DataType, MapType, StructType } from "../../types/data-types.js";
 import { isBinary, isBoolean, isDatetime, isNull, isNumeric, isString, isDate, isTimestamp } from "../../types/type-utils.js";
 import { PijarError } from "../../errors/pijar-error.js";
+import { canCastInterval } from "./interval-cast.js";
 
 export function canCast(from: DataType, to: DataType): boolean {
   if (from.equals(to) || isNull(from)) return true;
+  const interval = canCastInterval(from, to);
+  if (interval !== undefined) return interval;
   if (isString(to)) return true;
   if (isString(from)) return !(to instanceof MapType) && !(to instanceof StructType) && !(to instanceof ArrayType);
   if (isNumeric(from)) return isNumeric(to) || isBoolean(to) || isTimestamp(to);

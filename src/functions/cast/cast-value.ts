@@ -5,7 +5,10 @@
 import {
   ArrayType, BinaryType, BooleanType, ByteType, DataType, DateType, DecimalType, DoubleType, FloatType,
   IntegerType, LongType, MapType, ShortType, StringType, StructType, TimestampNTZType, TimestampType,
+  YearMonthIntervalType, DayTimeIntervalType, CalendarIntervalType,
 } from "../../types/data-types.js";
+import { dayTimeAnsiText, yearMonthAnsiText } from "../../values/interval.js";
+import { castIntervalToIntegral, castToInterval } from "./interval-cast.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { fitsPrecision, formatDecimal, parseDecimal, rescale, POW10, divRoundHalfUp } from "../../values/decimal.js";
 import { daysOfTimestamp, formatDate, formatTimestamp, fromLocal, civilFromDays, parseDate, parseTimestamp, MICROS_PER_DAY } from "../../values/datetime.js";
@@ -41,6 +44,9 @@ export function valueToString(v: unknown, t: DataType, ctx: FunctionContext): st
   if (t instanceof TimestampType) return formatTimestamp(v as number, ctx.timeZone);
   if (t instanceof TimestampNTZType) return formatTimestamp(v as number, "UTC");
   if (t instanceof BinaryType) return new TextDecoder().decode(v as Uint8Array);
+  if (t instanceof YearMonthIntervalType) return yearMonthAnsiText(v as number, t.startField, t.endField);
+  if (t instanceof DayTimeIntervalType) return dayTimeAnsiText(v as Long, t.startField, t.endField);
+  if (t instanceof CalendarIntervalType) return String(v);
   if (t instanceof ArrayType) {
     return "[" + (v as unknown[]).map((e) => (e == null ? "null" : valueToString(e, t.elementType, ctx))).join(", ") + "]";
   }
@@ -112,6 +118,14 @@ function toDecimal(v: unknown, from: DataType, to: DecimalType): bigint {
 export function castValue(v: unknown, from: DataType, to: DataType, ctx: FunctionContext): unknown {
   if (from.equals(to)) return v;
   if (to instanceof StringType) return valueToString(v, from, ctx);
+  if (to instanceof YearMonthIntervalType || to instanceof DayTimeIntervalType || to instanceof CalendarIntervalType) {
+    return castToInterval(v, from, to);
+  }
+  if (from instanceof YearMonthIntervalType || from instanceof DayTimeIntervalType) {
+    if (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType || to instanceof LongType) {
+      return integralFromExact(castIntervalToIntegral(v, from), v, from, to);
+    }
+  }
   const toName = to.typeName();
   if (to instanceof ByteType || to instanceof ShortType || to instanceof IntegerType || to instanceof LongType) {
     if (from instanceof StringType) {

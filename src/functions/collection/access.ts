@@ -11,10 +11,13 @@ import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { equalsFor } from "../../values/compare.js";
 import { callSql, expectType, literalArg, unexpectedType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { commonArgs } from "../conditional/null-handling.js";
 
-register({
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
+definitions.push({
   kind: "scalar", name: "array", minArgs: 0, maxArgs: Infinity,
   resolve(args) {
     if (args.length === 0) return { args, dataType: new ArrayType(nullType, false), nullable: false };
@@ -32,7 +35,7 @@ function fieldName(e: Expr, i: number): string {
   return `col${i + 1}`;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "struct", minArgs: 0, maxArgs: Infinity,
   resolve(args) {
     const fields = args.map((a, i) => new StructField(fieldName(a, i), typeOf(a), nullableOf(a)));
@@ -42,7 +45,7 @@ register({
   sql: (_a, call) => `struct(${call.args.map((e) => (e.kind === "alias" ? `${exprName(e.child)} AS ${e.name}` : exprName(e))).join(", ")})`,
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "named_struct", minArgs: 0, maxArgs: Infinity,
   resolve(args) {
     if (args.length % 2 !== 0) {
@@ -63,7 +66,7 @@ register({
   eval: (args, n) => Array.from({ length: n }, (_, i) => args.filter((_, j) => j % 2 === 1).map((a) => a[i] ?? null)),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "get_field", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const t = typeOf(args[0]!);
@@ -147,7 +150,7 @@ function lookupEval(element: (arr: unknown[], idx: number) => unknown, outOfBoun
 
 /** `col[i]` (0-based; out of bounds raises INVALID_ARRAY_INDEX under ANSI) and `col[key]`. */
 for (const [name, tolerant] of [["get_item", false], ["get", true]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: lookupResolve(name, false),
     eval: lookupEval((arr, idx) => (idx < 0 || idx >= arr.length ? MISSING : arr[idx]), (idx, len) => arrayIndexError(idx, len, false), tolerant),
@@ -168,7 +171,7 @@ function elementAt(arr: unknown[], idx: number, tolerant: boolean): unknown {
 }
 
 for (const [name, tolerant] of [["element_at", false], ["try_element_at", true]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: lookupResolve(name, true),
     eval: lookupEval((arr, idx) => elementAt(arr, idx, tolerant), (idx, len) => arrayIndexError(idx, len, true), tolerant),
@@ -176,7 +179,7 @@ for (const [name, tolerant] of [["element_at", false], ["try_element_at", true]]
 }
 
 for (const name of ["size", "cardinality"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       const t = typeOf(args[0]!);

@@ -13,7 +13,10 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { valueToString } from "../cast/cast-value.js";
 import { callSql, expectType, literalArg, map1, map2, mapN, unexpectedType } from "../helpers.js";
-import { register, type ResolveResult } from "../registry.js";
+import type { ResolveResult, FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 function arrayType(name: string, args: readonly Expr[], i: number): ArrayType {
   const t = typeOf(args[i]!);
@@ -23,7 +26,7 @@ function arrayType(name: string, args: readonly Expr[], i: number): ArrayType {
 
 const boolLit = (v: boolean): Expr => ({ kind: "literal", value: v, dataType: booleanType });
 
-register({
+definitions.push({
   kind: "scalar", name: "sort_array", minArgs: 1, maxArgs: 2,
   resolve(args) {
     const full = args.length === 1 ? [args[0]!, boolLit(true)] : args;
@@ -55,7 +58,7 @@ function arrayAndElement(name: string, args: readonly Expr[]): ResolveResult {
   return { args: [castTo(args[0]!, new ArrayType(common, t.containsNull)), castTo(args[1]!, common)], dataType: common };
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "array_contains", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ ...arrayAndElement("array_contains", args), dataType: booleanType }),
   eval(args, n, call, ctx) {
@@ -71,7 +74,7 @@ register({
   },
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "array_position", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ ...arrayAndElement("array_position", args), dataType: longType }),
   eval(args, n, call, ctx) {
@@ -80,7 +83,7 @@ register({
   },
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "array_remove", minArgs: 2, maxArgs: 2,
   resolve: (args) => {
     const r = arrayAndElement("array_remove", args);
@@ -93,7 +96,7 @@ register({
 });
 
 for (const [name, front] of [["array_append", false], ["array_prepend", true]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => {
       const r = arrayAndElement(name, args);
@@ -118,7 +121,7 @@ function distinct(arr: readonly unknown[]): unknown[] {
   return out;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "array_distinct", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: arrayType("array_distinct", args, 0) }),
   eval: map1(distinct),
@@ -153,7 +156,7 @@ const SET_OPS: [string, (a: unknown[], b: unknown[]) => unknown][] = [
   }],
 ];
 for (const [name, f] of SET_OPS) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => {
       const r = twoArrays(name, args);
@@ -163,7 +166,7 @@ for (const [name, f] of SET_OPS) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "array_join", minArgs: 2, maxArgs: 3,
   resolve(args) {
     arrayType("array_join", args, 0);
@@ -189,7 +192,7 @@ register({
 });
 
 for (const [name, sign] of [["array_max", 1], ["array_min", -1]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args, dataType: arrayType(name, args, 0).elementType, nullable: true }),
     eval(args, n, call, ctx) {
@@ -203,7 +206,7 @@ for (const [name, sign] of [["array_max", 1], ["array_min", -1]] as const) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "slice", minArgs: 3, maxArgs: 3,
   resolve: (args) => ({
     args: [args[0]!, expectType("slice", args, 1, integerType), expectType("slice", args, 2, integerType)], dataType: arrayType("slice", args, 0),
@@ -221,7 +224,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "flatten", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const t = arrayType("flatten", args, 0);
@@ -231,7 +234,7 @@ register({
   eval: map1((arr: (unknown[] | null)[]) => (arr.some((a) => a == null) ? null : arr.flatMap((a) => a!))),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "arrays_zip", minArgs: 1, maxArgs: Infinity,
   resolve(args) {
     const fields = args.map((a, i) => new StructField(a.kind === "attr" ? a.name : a.kind === "alias" ? a.name : String(i), arrayType("arrays_zip", args, i).elementType, true));
@@ -243,7 +246,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "array_repeat", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [args[0]!, expectType("array_repeat", args, 1, integerType)], dataType: new ArrayType(typeOf(args[0]!), true) }),
   eval: (args, n) => Array.from({ length: n }, (_, i) => {
@@ -252,7 +255,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "sequence", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const types = args.map(typeOf);

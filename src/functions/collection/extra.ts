@@ -4,7 +4,10 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { callSql, expectType, map1, mapN, unexpectedType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 function arrayOf(name: string, args: readonly import("../../plan/expr/expr.js").Expr[], i: number): ArrayType {
   const t = typeOf(args[i]!);
@@ -12,19 +15,19 @@ function arrayOf(name: string, args: readonly import("../../plan/expr/expr.js").
   return t;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "array_compact", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: new ArrayType(arrayOf("array_compact", args, 0).elementType, false) }),
   eval: map1((a: unknown[]) => a.filter((v) => v != null)),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "array_size", minArgs: 1, maxArgs: 1,
   resolve: (args) => (arrayOf("array_size", args, 0), { args, dataType: integerType }),
   eval: map1((a: unknown[]) => a.length),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "array_insert", minArgs: 3, maxArgs: 3,
   resolve(args) {
     const t = arrayOf("array_insert", args, 0);
@@ -55,7 +58,7 @@ register({
 // Spark names array_sort(a) after the default comparator lambda it adds.
 const DEFAULT_COMPARATOR = "lambdafunction((IF(((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), namedlambdavariable())";
 
-register({
+definitions.push({
   kind: "scalar", name: "array_sort", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: arrayOf("array_sort", args, 0) }),
   eval(args, n, call, ctx) {
@@ -79,7 +82,7 @@ function dedupMap(entries: Iterable<[unknown, unknown]>): Map<unknown, unknown> 
   return m;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "map_concat", minArgs: 0, maxArgs: Infinity,
   resolve(args) {
     const types = args.map(typeOf);
@@ -90,7 +93,7 @@ register({
   eval: mapN((maps: Map<unknown, unknown>[]) => dedupMap(maps.flatMap((m) => [...m.entries()]))),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "map_from_entries", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const t = arrayOf("map_from_entries", args, 0);

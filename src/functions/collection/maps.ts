@@ -6,8 +6,11 @@ import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { keyOf } from "../../values/compare.js";
 import { callSql, map1, map2, unexpectedType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { commonArgs } from "../conditional/null-handling.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 function mapType(name: string, args: readonly Expr[], i: number): MapType {
   const t = typeOf(args[i]!);
@@ -36,7 +39,7 @@ function buildMap(keys: readonly unknown[], values: readonly unknown[]): Map<unk
 }
 
 for (const name of ["map", "create_map"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 0, maxArgs: Infinity,
     resolve(args) {
       if (args.length % 2 !== 0) {
@@ -55,7 +58,7 @@ for (const name of ["map", "create_map"]) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "map_from_arrays", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const k = typeOf(args[0]!);
@@ -72,13 +75,13 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "map_keys", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: new ArrayType(mapType("map_keys", args, 0).keyType, false) }),
   eval: map1((m: Map<unknown, unknown>) => [...m.keys()]),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "map_values", minArgs: 1, maxArgs: 1,
   resolve: (args) => {
     const t = mapType("map_values", args, 0);
@@ -87,7 +90,7 @@ register({
   eval: map1((m: Map<unknown, unknown>) => [...m.values()]),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "map_entries", minArgs: 1, maxArgs: 1,
   resolve: (args) => {
     const t = mapType("map_entries", args, 0);
@@ -96,7 +99,7 @@ register({
   eval: map1((m: Map<unknown, unknown>) => [...m.entries()].map(([k, v]) => [k, v])),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "map_contains_key", minArgs: 2, maxArgs: 2,
   resolve: (args) => {
     const t = mapType("map_contains_key", args, 0);

@@ -12,11 +12,14 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, map1, mapN, unexpectedType } from "../helpers.js";
-import { register, type ScalarFunctionDef } from "../registry.js";
+import type { ScalarFunctionDef, FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const counters = new WeakMap<Call, { next: number }>();
 
-register({
+definitions.push({
   kind: "scalar", name: "monotonically_increasing_id", minArgs: 0, maxArgs: 0, deterministic: false,
   resolve: () => ({ args: [], dataType: longType, nullable: false }),
   eval(_a, n, call) {
@@ -37,14 +40,14 @@ function constant(name: string, value: (call: Call) => unknown, shown?: string):
     ...(shown ? { sql: () => shown } : {}),
   };
 }
-register(constant("spark_partition_id", () => 0, "SPARK_PARTITION_ID()"));
-register(constant("current_schema", () => "default"));
-register(constant("current_database", () => "default", "current_schema()"));
-register(constant("current_catalog", () => "spark_catalog"));
-register(constant("version", () => "4.3.0 pijar"));
-for (const name of ["current_user", "user", "session_user"]) register(constant(name, () => process.env["USER"] ?? "root"));
+definitions.push(constant("spark_partition_id", () => 0, "SPARK_PARTITION_ID()"));
+definitions.push(constant("current_schema", () => "default"));
+definitions.push(constant("current_database", () => "default", "current_schema()"));
+definitions.push(constant("current_catalog", () => "spark_catalog"));
+definitions.push(constant("version", () => "4.3.0 pijar"));
+for (const name of ["current_user", "user", "session_user"]) definitions.push(constant(name, () => process.env["USER"] ?? "root"));
 
-register({
+definitions.push({
   kind: "scalar", name: "typeof", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: stringType, nullable: false, state: typeOf(args[0]!).simpleString() }),
   eval: (_a, n, call) => new Array(n).fill(call.state),
@@ -54,7 +57,7 @@ function userError(message: string): PijarError {
   return new PijarError("USER_RAISED_EXCEPTION", { errorMessage: message }, { message, exceptionType: "SparkRuntimeException" });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "raise_error", minArgs: 1, maxArgs: 1, deterministic: false,
   resolve: (args) => ({ args: [expectType("raise_error", args, 0, stringType)], dataType: nullType }),
   eval(args, n) {
@@ -63,7 +66,7 @@ register({
   },
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "assert_true", minArgs: 1, maxArgs: 2, deterministic: false,
   resolve: (args) => ({ args: args.length === 2 ? [args[0]!, expectType("assert_true", args, 1, stringType)] : [...args], dataType: nullType }),
   eval(args, n, call, ctx) {
@@ -75,7 +78,7 @@ register({
 });
 
 for (const [name, fromZero] of [["nullifzero", true], ["zeroifnull", false]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       const t = typeOf(args[0]!);
@@ -90,7 +93,7 @@ for (const [name, fromZero] of [["nullifzero", true], ["zeroifnull", false]] as 
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "width_bucket", minArgs: 4, maxArgs: 4,
   resolve: (args) => ({ args: [0, 1, 2].map((i) => expectType("width_bucket", args, i, doubleType)).concat(expectType("width_bucket", args, 3, longType)), dataType: longType }),
   eval: mapN(([v, lo, hi, k]: [number, number, number, number]) => {
@@ -106,7 +109,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "factorial", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [expectType("factorial", args, 0, integerType)], dataType: longType }),
   eval: map1((k: number) => {
@@ -117,7 +120,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "bit_count", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const t = typeOf(args[0]!);
@@ -132,7 +135,7 @@ register({
 });
 
 for (const name of ["getbit", "bit_get"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => ({ args: [expectType(name, args, 0, longType), expectType(name, args, 1, integerType)], dataType: byteType }),
     eval: mapN(([v, pos]: [number, number]) => {

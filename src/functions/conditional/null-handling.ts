@@ -11,7 +11,10 @@ import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor } from "../../values/compare.js";
 import { callSql, expectType, unexpectedType } from "../helpers.js";
-import { register, type ResolveResult } from "../registry.js";
+import type { ResolveResult, FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** Coerces all args to their common type or raises DATA_DIFF_TYPES naming the function. */
 export function commonArgs(name: string, args: readonly Expr[], sqlText?: string, allowStrings = true): ResolveResult {
@@ -27,7 +30,7 @@ export function commonArgs(name: string, args: readonly Expr[], sqlText?: string
 }
 
 for (const name of ["coalesce", "nvl", "ifnull"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: name === "coalesce" ? 1 : 2, maxArgs: name === "coalesce" ? Infinity : 2,
     resolve(args) {
       const r = commonArgs(name, args);
@@ -45,7 +48,7 @@ for (const name of ["coalesce", "nvl", "ifnull"]) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "nvl2", minArgs: 3, maxArgs: 3,
   resolve(args) {
     const r = commonArgs("nvl2", args.slice(1), callSql("nvl2", args));
@@ -54,7 +57,7 @@ register({
   eval: (args, n) => Array.from({ length: n }, (_, i) => (args[0]![i] != null ? args[1]![i] : args[2]![i])),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "nullif", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const common = comparisonType(typeOf(args[0]!), typeOf(args[1]!));
@@ -79,7 +82,7 @@ register({
   sql: (a) => `nullif(${a[0]}, ${a[1]})`,
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "if", aliases: ["iff"], minArgs: 3, maxArgs: 3,
   resolve(args) {
     const cond = typeOf(args[0]!);
@@ -98,13 +101,13 @@ function doubleArg(name: string, args: readonly Expr[], i: number): Expr {
   throw unexpectedType(callSql(name, args), i, "(\"DOUBLE\" or \"FLOAT\")", args[i]!);
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "isnan", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [doubleArg("isnan", args, 0)], dataType: booleanType, nullable: false }),
   eval: (args, n) => Array.from({ length: n }, (_, i) => Number.isNaN(args[0]![i] as number) && args[0]![i] != null),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "nanvl", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const a = doubleArg("nanvl", args, 0);
@@ -123,7 +126,7 @@ register({
 });
 
 for (const [name, sign] of [["greatest", 1], ["least", -1]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: Infinity,
     resolve: (args) => commonArgs(name, args, undefined, false),
     eval(args, n, call) {

@@ -12,7 +12,10 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { castColumn } from "../cast/cast-value.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
 import { callSql, expectType, literalArg } from "../helpers.js";
-import { register, type FunctionContext } from "../registry.js";
+import type { FunctionContext, FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 type Options = Record<string, string>;
 
@@ -65,7 +68,7 @@ function readField(text: string | undefined, t: DataType, opts: Options, ctx: Fu
   return castColumn([text], stringType, t, "try", ctx)[0] ?? null;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "from_csv", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const schemaText = literalArg(args, 1);
@@ -102,7 +105,7 @@ function inferField(text: string): DataType {
   return stringType;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "schema_of_csv", minArgs: 1, maxArgs: 2,
   resolve(args) {
     const text = literalArg(args, 0);

@@ -5,12 +5,15 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { civilFromDays, daysFromCivil, daysInMonth, fromLocal, localFields } from "../../values/datetime.js";
 import { formatDecimal } from "../../values/decimal.js";
 import { expectType, map1, map2, mapN } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { dateArg, dayCountArg, timestampArg } from "./args.js";
 import { isoDayOfWeek } from "./parts.js";
 
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
 for (const name of ["datediff", "date_diff"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => ({ args: [dateArg(name, args, 0), dateArg(name, args, 1)], dataType: integerType }),
     eval: map2((a: number, b: number) => a - b),
@@ -18,7 +21,7 @@ for (const name of ["datediff", "date_diff"]) {
 }
 
 for (const [name, sign] of [["date_add", 1], ["dateadd", 1], ["date_sub", -1]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => ({ args: [dateArg(name, args, 0), dayCountArg(name, args, 1)], dataType: dateType }),
     eval: map2((d: number, k: number) => d + sign * k),
@@ -34,7 +37,7 @@ export function addMonths(days: number, k: number): number {
   return daysFromCivil(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "add_months", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [dateArg("add_months", args, 0), expectType("add_months", args, 1, integerType)], dataType: dateType }),
   eval: map2(addMonths),
@@ -42,7 +45,7 @@ register({
 
 const isLastDay = (y: number, m: number, d: number) => d === daysInMonth(y, m);
 
-register({
+definitions.push({
   kind: "scalar", name: "months_between", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const full: Expr[] = args.length === 2 ? [...args, { kind: "literal", value: true, dataType: booleanType }] : [...args];
@@ -60,7 +63,7 @@ register({
   })(args, n, call, ctx),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "last_day", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [dateArg("last_day", args, 0)], dataType: dateType }),
   eval: map1((days: number) => {
@@ -74,7 +77,7 @@ const DOW: Record<string, number> = {
   FR: 5, FRI: 5, FRIDAY: 5, SA: 6, SAT: 6, SATURDAY: 6, SU: 7, SUN: 7, SUNDAY: 7,
 };
 
-register({
+definitions.push({
   kind: "scalar", name: "next_day", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [dateArg("next_day", args, 0), expectType("next_day", args, 1, stringType)], dataType: dateType }),
   eval: map2((days: number, dow: string) => {
@@ -102,7 +105,7 @@ function dateRangeMessage(y: number, m: number, d: number): string {
   return `Invalid date '${month} ${d}'`;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "make_date", minArgs: 3, maxArgs: 3,
   resolve: (args) => ({ args: args.map((_, i) => expectType("make_date", args, i, integerType)), dataType: dateType }),
   eval: mapN(([y, m, d]: [number, number, number]) => {
@@ -113,7 +116,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "make_timestamp", minArgs: 6, maxArgs: 7,
   resolve(args) {
     const out = args.slice(0, 5).map((_, i) => expectType("make_timestamp", args, i, integerType));

@@ -13,8 +13,11 @@ import { compilePattern } from "../../values/datetime-pattern.js";
 import { daysOfTimestamp, fromLocal, civilFromDays, MICROS_PER_DAY } from "../../values/datetime.js";
 import { castColumn } from "../cast/cast-value.js";
 import { callSql, expectType, map1, unexpectedType } from "../helpers.js";
-import { register, type FunctionContext } from "../registry.js";
+import type { FunctionContext, FunctionDef } from "../registry.js";
 import { cannotParse, timestampArg } from "./args.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const DEFAULT_FORMAT = "yyyy-MM-dd HH:mm:ss";
 const strLit = (v: string): Expr => ({ kind: "literal", value: v, dataType: stringType });
@@ -46,14 +49,14 @@ for (const [name, to, tolerant] of [
   ["to_date", dateType, false], ["try_to_date", dateType, true],
   ["to_timestamp", timestampType, false], ["try_to_timestamp", timestampType, true],
 ] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 2,
     resolve: (args) => ({ args: parseArgs(name, args), dataType: to, nullable: true }),
     eval: (args, n, call, ctx) => toDatetime(args, n, call, ctx, to, tolerant),
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "date_format", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [timestampArg("date_format", args, 0), expectType("date_format", args, 1, stringType)], dataType: stringType }),
   eval(args, n, _call, ctx) {
@@ -80,7 +83,7 @@ function unixSeconds(v: unknown, t: DataType, fmt: string, ctx: FunctionContext)
 }
 
 for (const name of ["unix_timestamp", "to_unix_timestamp"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: name === "unix_timestamp" ? 0 : 1, maxArgs: 2,
     resolve(args) {
       if (args.length === 0) return { args: [], dataType: longType, state: "now" };
@@ -102,7 +105,7 @@ for (const name of ["unix_timestamp", "to_unix_timestamp"]) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "from_unixtime", minArgs: 1, maxArgs: 2,
   resolve(args) {
     const full = args.length === 1 ? [args[0]!, strLit(DEFAULT_FORMAT)] : args;
@@ -119,7 +122,7 @@ register({
   },
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "timestamp_seconds", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const t = typeOf(args[0]!);
@@ -129,21 +132,21 @@ register({
   eval: map1((s: number) => Math.trunc(s * 1_000_000)),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "unix_date", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [expectType("unix_date", args, 0, dateType)], dataType: integerType }),
   eval: map1((d: number) => d),
 });
 
 for (const name of ["current_date", "curdate"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 0, maxArgs: 0, deterministic: false,
     resolve: () => ({ args: [], dataType: dateType, nullable: false }),
     eval: (_a, n, _c, ctx) => new Array(n).fill(daysOfTimestamp(ctx.nowMicros, ctx.timeZone)),
   });
 }
 for (const name of ["current_timestamp", "now", "localtimestamp"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 0, maxArgs: 0, deterministic: false,
     resolve: () => ({ args: [], dataType: timestampType, nullable: false }),
     eval: (_a, n, _c, ctx) => new Array(n).fill(ctx.nowMicros),

@@ -11,12 +11,15 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { civilFromDays, daysFromCivil, fromLocal, localFields } from "../../values/datetime.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { callSql, expectType, literalArg, map1, map2 } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { timestampArg } from "./args.js";
 import { isoDayOfWeek, isoWeek } from "./parts.js";
 
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
 for (const [name, unit] of [["timestamp_micros", 1], ["timestamp_millis", 1000]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args: [expectType(name, args, 0, longType)], dataType: timestampType }),
     eval: map1((v: number) => v * unit),
@@ -24,14 +27,14 @@ for (const [name, unit] of [["timestamp_micros", 1], ["timestamp_millis", 1000]]
 }
 
 for (const [name, div] of [["unix_micros", 1], ["unix_millis", 1000], ["unix_seconds", 1_000_000]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args: [timestampArg(name, args, 0)], dataType: longType }),
     eval: map1((v: number) => Math.floor(v / div)),
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "date_from_unix_date", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [expectType("date_from_unix_date", args, 0, integerType)], dataType: dateType }),
   eval: map1((d: number) => d),
@@ -39,7 +42,7 @@ register({
 
 /** from_utc_timestamp: reads the instant's UTC wall clock as if it were in `tz`; to_utc_timestamp the reverse. */
 for (const [name, toZone] of [["from_utc_timestamp", true], ["to_utc_timestamp", false]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: (args) => ({ args: [timestampArg(name, args, 0), expectType(name, args, 1, stringType)], dataType: timestampType }),
     eval: map2((micros: number, tz: string) => {
@@ -53,7 +56,7 @@ for (const [name, toZone] of [["from_utc_timestamp", true], ["to_utc_timestamp",
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "current_timezone", minArgs: 0, maxArgs: 0,
   resolve: () => ({ args: [], dataType: stringType, nullable: false }),
   eval: (_a, n, _c, ctx) => new Array(n).fill(ctx.timeZone),
@@ -71,7 +74,7 @@ const FIELDS: Record<string, string> = {
 
 /** date_part(field, source) / extract(field FROM source) / datepart: SECOND is DECIMAL(8,6). */
 for (const name of ["date_part", "extract", "datepart"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve(args) {
       const raw = literalArg(args, 0);

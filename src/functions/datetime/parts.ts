@@ -2,8 +2,11 @@
 import { integerType, stringType } from "../../types/data-types.js";
 import { civilFromDays, daysFromCivil, localFields } from "../../values/datetime.js";
 import { map1 } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { dateArg, timestampArg } from "./args.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** ISO day of week, Monday = 1 ... Sunday = 7 (1970-01-01 was a Thursday). */
 export function isoDayOfWeek(days: number): number {
@@ -45,7 +48,7 @@ const DATE_PARTS: [string, (days: number) => number | string][] = [
 
 for (const [name, f] of DATE_PARTS) {
   const text = name === "monthname" || name === "dayname";
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args: [dateArg(name, args, 0)], dataType: text ? stringType : integerType }),
     eval: map1(f),
@@ -59,7 +62,7 @@ const TIME_PARTS: [string, (f: ReturnType<typeof localFields>) => number][] = [
 ];
 
 for (const [name, f] of TIME_PARTS) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: (args) => ({ args: [timestampArg(name, args, 0)], dataType: integerType }),
     eval: (args, n, call, ctx) => map1((micros: number) => f(localFields(micros, ctx.timeZone)))(args, n, call, ctx),

@@ -2,9 +2,12 @@
 import { dateType, stringType, timestampType } from "../../types/data-types.js";
 import { civilFromDays, daysFromCivil, fromLocal, localFields } from "../../values/datetime.js";
 import { expectType, map2 } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { dateArg, timestampArg } from "./args.js";
 import { isoDayOfWeek } from "./parts.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 type Level = "year" | "quarter" | "month" | "week" | "day" | "hour" | "minute" | "second" | "millisecond" | "microsecond";
 
@@ -25,7 +28,7 @@ function truncDays(days: number, level: Level): number {
   }
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "trunc", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [dateArg("trunc", args, 0), expectType("trunc", args, 1, stringType)], dataType: dateType }),
   eval: map2((days: number, fmt: string) => {
@@ -35,7 +38,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "date_trunc", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [expectType("date_trunc", args, 0, stringType), timestampArg("date_trunc", args, 1)], dataType: timestampType }),
   eval: (args, n, call, ctx) => map2((fmt: string, micros: number) => {

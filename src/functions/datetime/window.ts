@@ -6,8 +6,11 @@
 import { StructField, StructType, timestampType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { literalArg } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { timestampArg } from "./args.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const UNITS: Record<string, number> = {
   microsecond: 1, millisecond: 1000, second: 1_000_000, minute: 60_000_000, hour: 3_600_000_000,
@@ -33,7 +36,7 @@ export function parseDuration(text: string): number {
   return total;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "window", minArgs: 2, maxArgs: 4,
   resolve(args) {
     const texts = args.slice(1).map((_, i) => literalArg(args, i + 1));

@@ -5,18 +5,21 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { ArrayType, MapType, StructType, type DataType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, fixedSignature, map1, map2 } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { hashValue } from "./murmur3.js";
 
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
 for (const [name, algo] of [["md5", "md5"], ["sha1", "sha1"], ["sha", "sha1"]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: fixedSignature(name, [binaryType], stringType),
     eval: map1((b: Uint8Array) => createHash(algo).update(b).digest("hex")),
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "sha2", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [expectType("sha2", args, 0, binaryType), expectType("sha2", args, 1, integerType)], dataType: stringType }),
   eval: map2((b: Uint8Array, bits: number) => {
@@ -41,13 +44,13 @@ export function crc32(b: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "crc32", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("crc32", [binaryType], longType),
   eval: map1(crc32),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "hash", minArgs: 1, maxArgs: Infinity,
   resolve(args) {
     const bad = args.find((a) => containsMap(typeOf(a)));

@@ -12,10 +12,13 @@ import { javaDoubleString } from "../../values/java-number-text.js";
 import { formatDecimal, parseDecimal, fitsPrecision } from "../../values/decimal.js";
 import { formatDate, localFields, parseDate, parseTimestamp } from "../../values/datetime.js";
 import { callSql, expectType, fixedSignature, literalArg, map1, map2, unexpectedType } from "../helpers.js";
-import { register, type FunctionContext } from "../registry.js";
+import type { FunctionContext, FunctionDef } from "../registry.js";
 import { JsonNumber, evalJsonPath, parseJson, parseJsonPath, writeJson, type JsonValue } from "./json-value.js";
 
-register({
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
+definitions.push({
   kind: "scalar", name: "get_json_object", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("get_json_object", [stringType, stringType], stringType),
   eval: map2((json: string, path: string) => {
@@ -28,7 +31,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "json_array_length", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("json_array_length", [stringType], integerType),
   eval: map1((json: string) => {
@@ -37,7 +40,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "json_object_keys", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("json_object_keys", [stringType], new ArrayType(stringType, true)),
   eval: map1((json: string) => {
@@ -81,7 +84,7 @@ export function toJsonText(v: unknown, t: DataType, ctx: FunctionContext): strin
   return JSON.stringify(String(v));
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "to_json", minArgs: 1, maxArgs: 2,
   resolve(args) {
     const t = typeOf(args[0]!);
@@ -137,7 +140,7 @@ function schemaOf(text: string): DataType {
   }
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "from_json", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const schemaText = literalArg(args, 1);
@@ -177,7 +180,7 @@ function inferType(v: JsonValue): DataType {
   return new StructType(fields);
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "schema_of_json", minArgs: 1, maxArgs: 2,
   resolve(args) {
     if (typeof literalArg(args, 0) !== "string") {

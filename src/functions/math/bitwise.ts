@@ -7,8 +7,11 @@ import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { callSql, expectType, map1, map2, unexpectedType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { canonLong } from "../../values/long.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const BITS: Record<string, number> = { byte: 8, short: 16, integer: 32, long: 64 };
 
@@ -22,7 +25,7 @@ for (const [name, op, f] of [
   ["|", "|", (a: bigint, b: bigint) => a | b],
   ["^", "^", (a: bigint, b: bigint) => a ^ b],
 ] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve(args) {
       const [l, r] = args as [Expr, Expr];
@@ -42,7 +45,7 @@ for (const [name, op, f] of [
 }
 
 for (const name of ["~", "bitwise_not"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       const t = typeOf(args[0]!);
@@ -55,7 +58,7 @@ for (const name of ["~", "bitwise_not"]) {
 }
 
 for (const name of ["shiftleft", "shiftright", "shiftrightunsigned"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve(args) {
       const t = typeOf(args[0]!);

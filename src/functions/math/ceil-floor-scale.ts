@@ -1,7 +1,7 @@
 /**
  * ceil(x, scale) and floor(x, scale) (Spark 3.3+): round up/down to `scale` decimal places
  * (negative: to tens, hundreds...) and return a DECIMAL. The one-argument forms stay the
- * definitions of round.ts; this module wraps them, so it must load after it.
+ * definitions of round.ts (`oneArgCeilFloor`, not registered themselves); this module wraps them.
  * Result type for an input DECIMAL(p, s): DECIMAL(p - s + scale + 1, scale) when scale >= 0,
  * else DECIMAL(max(p - s + 1, 1 - scale), 0); integral inputs count as DECIMAL(digits, 0).
  */
@@ -11,7 +11,11 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, literalArg } from "../helpers.js";
-import { lookupFunction, register, type ScalarFunctionDef } from "../registry.js";
+import type { ScalarFunctionDef, FunctionDef } from "../registry.js";
+import { oneArgCeilFloor } from "./round.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const INTEGRAL_DIGITS: Record<string, number> = { tinyint: 3, smallint: 5, int: 10, bigint: 20 };
 
@@ -74,6 +78,5 @@ function withScale(name: string, one: ScalarFunctionDef, up: boolean): ScalarFun
 }
 
 for (const [name, up] of [["ceil", true], ["ceiling", true], ["floor", false]] as const) {
-  const one = lookupFunction(name);
-  if (one && one.kind === "scalar") register(withScale(name, one, up));
+  definitions.push(withScale(name, oneArgCeilFloor.find((d) => d.name === name)!, up));
 }

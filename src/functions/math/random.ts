@@ -10,7 +10,10 @@ import { isIntegral, isNull } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { callSql, literalArg, unexpectedType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** xorshift64* over BigInt-free 32-bit halves (fast, good enough for sampling). */
 class Rng {
@@ -45,7 +48,7 @@ class Rng {
 const streams = new WeakMap<Call, Rng>();
 
 for (const [name, gaussian] of [["rand", false], ["random", false], ["randn", true]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 0, maxArgs: 1, deterministic: false,
     resolve(args) {
       if (args.length === 0) {

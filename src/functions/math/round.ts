@@ -13,8 +13,11 @@ import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { POW10, fitsPrecision } from "../../values/decimal.js";
 import { callSql, expectType, literalArg, unexpectedType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef, ScalarFunctionDef } from "../registry.js";
 import { roundDecimalString } from "../string/format.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** Plain decimal text of a double's shortest representation (no exponent). */
 export function plainNumber(x: number): string {
@@ -64,7 +67,7 @@ function roundIntegral(x: number | bigint, scale: number, even: boolean, t: stri
 }
 
 for (const [name, even] of [["round", false], ["bround", true]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 2,
     resolve(args) {
       const full: Expr[] = args.length === 1 ? [args[0]!, { kind: "literal", value: 0, dataType: integerType }] : [...args];
@@ -107,8 +110,14 @@ for (const [name, even] of [["round", false], ["bround", true]] as const) {
   });
 }
 
+/**
+ * The one-argument ceil/floor. Not registered as they are: ceil-floor-scale.ts wraps each with
+ * its two-argument (scale) form, and that wrapper is the registered function.
+ */
+export const oneArgCeilFloor: ScalarFunctionDef[] = [];
+
 for (const [name, up] of [["floor", false], ["ceil", true], ["ceiling", true]] as const) {
-  register({
+  oneArgCeilFloor.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve(args) {
       let x = args[0]!;

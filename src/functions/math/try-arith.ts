@@ -3,7 +3,10 @@
  * operator's own typing, but null instead of an ANSI error (overflow, division by zero).
  */
 import type { Call } from "../../plan/expr/expr.js";
-import { requireFunction, register, type AggregateFunctionDef, type AggregateState, type ScalarFunctionDef } from "../registry.js";
+import { requireFunction, type AggregateFunctionDef, type AggregateState, type ScalarFunctionDef, type FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** Runs a whole column; if any row raises, reruns row by row so only those rows become null. */
 function tolerant(base: ScalarFunctionDef): ScalarFunctionDef["eval"] {
@@ -26,7 +29,7 @@ function tolerant(base: ScalarFunctionDef): ScalarFunctionDef["eval"] {
 
 for (const [name, op] of [["try_add", "add"], ["try_subtract", "subtract"], ["try_multiply", "multiply"], ["try_divide", "divide"], ["try_mod", "mod"]] as const) {
   const base = () => requireFunction(op) as ScalarFunctionDef;
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: (args, ctx) => ({ ...base().resolve(args, ctx), nullable: true }),
     eval: (args, n, call, ctx) => tolerant(base())(args, n, call, ctx),
@@ -50,7 +53,7 @@ class TolerantState implements AggregateState {
 
 for (const [name, op] of [["try_sum", "sum"], ["try_avg", "avg"]] as const) {
   const base = () => requireFunction(op) as AggregateFunctionDef;
-  register({
+  definitions.push({
     kind: "agg", name, minArgs: 1, maxArgs: 1,
     resolve: (args, ctx) => base().resolve(args, ctx),
     create: (call: Call, ctx) => new TolerantState(base().create(call, ctx)),

@@ -12,7 +12,10 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, fixedSignature, map1, map2, unexpectedType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** name, function, upper-case column name?, asymptote below/at which the result is null */
 const UNARY: [string, (x: number) => number, boolean, number?][] = [
@@ -30,7 +33,7 @@ const UNARY: [string, (x: number) => number, boolean, number?][] = [
 ];
 
 for (const [name, f, upper, asymptote] of UNARY) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: fixedSignature(name, [doubleType], doubleType),
     eval: map1((x: number) => {
@@ -43,7 +46,7 @@ for (const [name, f, upper, asymptote] of UNARY) {
 }
 
 /** log(x) is ln(x) (shown as LOG(E(), x)); log(base, x). */
-register({
+definitions.push({
   kind: "scalar", name: "log", minArgs: 1, maxArgs: 2,
   resolve: fixedSignature("log", [doubleType, doubleType], doubleType),
   eval(args, n) {
@@ -62,7 +65,7 @@ register({
 for (const [name, f, shown] of [
   ["pow", Math.pow, "pow"], ["power", Math.pow, "POWER"], ["atan2", Math.atan2, "ATAN2"], ["hypot", Math.hypot, "HYPOT"],
 ] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: fixedSignature(name, [doubleType, doubleType], doubleType),
     eval: map2((a: number, b: number) => f(a, b)),
@@ -71,7 +74,7 @@ for (const [name, f, shown] of [
 }
 
 for (const [name, v] of [["pi", Math.PI], ["e", Math.E]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 0, maxArgs: 0,
     resolve: () => ({ args: [], dataType: doubleType, nullable: false }),
     eval: (_a, n) => new Array(n).fill(v),
@@ -81,7 +84,7 @@ for (const [name, v] of [["pi", Math.PI], ["e", Math.E]] as const) {
 
 const INT_MIN: Record<string, number> = { byte: -128, short: -32768, integer: -2147483648, long: -9223372036854775808 };
 
-register({
+definitions.push({
   kind: "scalar", name: "abs", minArgs: 1, maxArgs: 1,
   resolve(args) {
     let x = args[0]!;
@@ -102,7 +105,7 @@ register({
 });
 
 /** Positive modulus: integral types stay integral, others double; decimals via their values. */
-register({
+definitions.push({
   kind: "scalar", name: "pmod", minArgs: 2, maxArgs: 2,
   resolve(args) {
     let [a, b] = args as [typeof args[0], typeof args[0]];

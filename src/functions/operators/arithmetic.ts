@@ -4,9 +4,10 @@
  * DIVIDE_BY_ZERO, decimals follow Spark's precision/scale rules and round HALF_UP.
  */
 import type { Call, Expr } from "../../plan/expr/expr.js";
-import { DataType, DecimalType, doubleType, longType, DateType } from "../../types/data-types.js";
+import { DataType, DayTimeIntervalType, DecimalType, doubleType, longType, DateType, YearMonthIntervalType } from "../../types/data-types.js";
 import {
-  adjustPrecisionScale, decimalForType, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, widerType, isDate,
+  adjustPrecisionScale, decimalForType, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, widerType,
+  isAnsiInterval,
 } from "../../types/type-utils.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { typeOf } from "../../plan/expr/type-of.js";
@@ -15,7 +16,11 @@ import { exprName } from "../../plan/expr/sql-text.js";
 import { POW10, divRoundHalfUp, fitsPrecision, formatDecimal, literalPrecisionScale } from "../../values/decimal.js";
 import { addLong, checkedLong, longFromDouble, divLong, modLong, mulLong, negLong, subLong, type Long } from "../../values/long.js";
 import type { FunctionContext, ResolveResult, ScalarFunctionDef } from "../registry.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+import { evalIntervalArith, isIntervalState, negateInterval, resolveIntervalArith } from "./interval-arith.js";
 
 type Op = "+" | "-" | "*" | "/" | "%";
 
@@ -55,8 +60,12 @@ function resultDecimal(op: Op, a: DecimalType, b: DecimalType): DecimalType {
   }
 }
 
+const OP_NAMES: Record<Op, string> = { "+": "add", "-": "subtract", "*": "multiply", "/": "divide", "%": "mod" };
+
 function resolveArith(op: Op, args: readonly Expr[]): ResolveResult {
   let [l, r] = args as [Expr, Expr];
+  const temporal = resolveIntervalArith(op, l, r, OP_NAMES[op]);
+  if (temporal) return temporal;
   let lt = typeOf(l);
   let rt = typeOf(r);
   // ANSI: a string meeting an integral number is read as bigint, otherwise as double
@@ -68,9 +77,6 @@ function resolveArith(op: Op, args: readonly Expr[]): ResolveResult {
   if (isNull(lt) && isNull(rt)) return { args: [castTo(l, doubleType), castTo(r, doubleType)], dataType: doubleType };
   if (isNull(lt)) { l = castTo(l, rt); lt = rt; }
   if (isNull(rt)) { r = castTo(r, lt); rt = lt; }
-  if ((op === "+" || op === "-") && isDate(lt) && isIntegral(rt)) {
-    return { args: [l, r], dataType: lt, state: "date" };
-  }
   if (!isNumeric(lt) || !isNumeric(rt)) throw mismatch(op, args);
   if (isDecimal(lt) || isDecimal(rt)) {
     if (isFractional(lt) || isFractional(rt)) {
@@ -105,19 +111,12 @@ function integralLimits(t: DataType): [number, number, string] {
 
 /** Evaluates one operator over two columns of the resolved common type. */
 function evalArith(op: Op) {
-  return (args: readonly unknown[][], n: number, call: Call, _ctx: FunctionContext): unknown[] => {
+  return (args: readonly unknown[][], n: number, call: Call, ctx: FunctionContext): unknown[] => {
+    if (isIntervalState(call.state)) return evalIntervalArith(args, n, call, ctx);
     const a = args[0]!;
     const b = args[1]!;
     const out = new Array<unknown>(n);
     const t = call.dataType;
-    if (call.state === "date") {
-      for (let i = 0; i < n; i++) {
-        const x = a[i] as number | null;
-        const y = b[i] as number | null;
-        out[i] = x == null || y == null ? null : op === "+" ? x + y : x - y;
-      }
-      return out;
-    }
     if (t instanceof DecimalType) {
       const { a: ta, b: tb, res } = call.state as { a: DecimalType; b: DecimalType; res: DecimalType };
       for (let i = 0; i < n; i++) {
@@ -227,30 +226,40 @@ function binaryOp(name: string, op: Op, aliases: string[] = []): ScalarFunctionD
   return {
     kind: "scalar", name, aliases, minArgs: 2, maxArgs: 2,
     // Spark's Divide and Remainder are always nullable (x / 0 is NULL without ANSI), whatever
-    // their inputs; + - * follow their inputs.
-    resolve: (args) => (op === "/" || op === "%" ? { ...resolveArith(op, args), nullable: true } : resolveArith(op, args)),
+    // their inputs; + - * follow their inputs. An interval divided by a number is not: Spark's
+    // DivideDTInterval / DivideYMInterval raise INTERVAL_DIVIDED_BY_ZERO instead of a NULL.
+    resolve: (args) => {
+      const r = resolveArith(op, args);
+      const intervalResult = r.dataType instanceof DayTimeIntervalType || r.dataType instanceof YearMonthIntervalType;
+      return (op === "/" || op === "%") && !intervalResult ? { ...r, nullable: true } : r;
+    },
     eval: evalArith(op),
     sql: (a) => `(${a[0]} ${op} ${a[1]})`,
   };
 }
 
-register(binaryOp("add", "+", ["+"]));
-register(binaryOp("subtract", "-", ["-"]));
-register(binaryOp("multiply", "*", ["*"]));
-register(binaryOp("divide", "/", ["/"]));
-register(binaryOp("mod", "%", ["%", "remainder"]));
+definitions.push(binaryOp("add", "+", ["+"]));
+definitions.push(binaryOp("subtract", "-", ["-"]));
+definitions.push(binaryOp("multiply", "*", ["*"]));
+definitions.push(binaryOp("divide", "/", ["/"]));
+definitions.push(binaryOp("mod", "%", ["%", "remainder"]));
 
 const negativeDef: ScalarFunctionDef = {
   kind: "scalar", name: "negative", aliases: ["negate"], minArgs: 1, maxArgs: 1,
   resolve(args) {
     const t = typeOf(args[0]!);
     if (isString(t)) return { args: [castTo(args[0]!, doubleType)], dataType: doubleType };
+    if (isAnsiInterval(t)) return { args, dataType: t, state: "interval" };
     if (!isNumeric(t) && !isNull(t)) throw mismatch("-", [args[0]!, args[0]!]);
     return { args, dataType: isNull(t) ? doubleType : t };
   },
   eval(args, n, call) {
     const a = args[0]!;
     const out = new Array<unknown>(n);
+    if (call.state === "interval") {
+      for (let i = 0; i < n; i++) out[i] = a[i] == null ? null : negateInterval(a[i], call.dataType);
+      return out;
+    }
     const integral = isIntegral(call.dataType);
     const isLong = call.dataType.typeName() === "long";
     const [lo] = integral ? integralLimits(call.dataType) : [0];
@@ -269,12 +278,12 @@ const negativeDef: ScalarFunctionDef = {
   // PySpark 4 names both -col and F.negative(col) `negative(col)`.
   sql: (a) => `negative(${a[0]})`,
 };
-register(negativeDef);
+definitions.push(negativeDef);
 /** SQL's prefix minus (`-x`), which Spark names `(- x)`: the SQL front end should call this. */
-register({ ...negativeDef, name: "unary_minus", aliases: [], sql: (a) => `(- ${a[0]})` });
+definitions.push({ ...negativeDef, name: "unary_minus", aliases: [], sql: (a) => `(- ${a[0]})` });
 
 
-register({
+definitions.push({
   kind: "scalar", name: "positive", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: typeOf(args[0]!) }),
   eval: (args) => args[0]!,
@@ -282,7 +291,7 @@ register({
 });
 
 /** Integral division: `div`. */
-register({
+definitions.push({
   kind: "scalar", name: "div", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const r = resolveArith("-", args);

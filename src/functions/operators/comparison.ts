@@ -10,8 +10,11 @@ import { castTo } from "../../plan/expr/cast-to.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor } from "../../values/compare.js";
-import { register, type ResolveResult } from "../registry.js";
+import type { ResolveResult, FunctionDef } from "../registry.js";
 import { map2 } from "../helpers.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 export function resolveComparison(symbol: string, args: readonly Expr[]): ResolveResult {
   const [l, r] = args as [Expr, Expr];
@@ -25,7 +28,7 @@ export function resolveComparison(symbol: string, args: readonly Expr[]): Resolv
 }
 
 function comparison(name: string, symbol: string, test: (c: number) => boolean, aliases: string[] = []) {
-  register({
+  definitions.push({
     kind: "scalar", name, aliases, minArgs: 2, maxArgs: 2,
     resolve: (args) => resolveComparison(symbol, args),
     eval(args, n, call: Call, ctx) {
@@ -42,7 +45,7 @@ comparison("less_than_or_equal", "<=", (c) => c <= 0, ["<="]);
 comparison("greater_than", ">", (c) => c > 0, [">"]);
 comparison("greater_than_or_equal", ">=", (c) => c >= 0, [">="]);
 
-register({
+definitions.push({
   kind: "scalar", name: "equal_null_safe", aliases: ["<=>", "equal_null"], minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ ...resolveComparison("<=>", args), nullable: false }),
   eval(args, n, call) {

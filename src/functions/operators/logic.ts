@@ -1,9 +1,12 @@
 /** AND, OR, NOT with SQL's three-valued logic. */
 import { booleanType } from "../../types/data-types.js";
 import { expectType } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 
-register({
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
+definitions.push({
   kind: "scalar", name: "and", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [expectType("and", args, 0, booleanType), expectType("and", args, 1, booleanType)], dataType: booleanType }),
   eval(args, n) {
@@ -18,7 +21,7 @@ register({
   sql: (a) => `(${a[0]} AND ${a[1]})`,
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "or", minArgs: 2, maxArgs: 2,
   resolve: (args) => ({ args: [expectType("or", args, 0, booleanType), expectType("or", args, 1, booleanType)], dataType: booleanType }),
   eval(args, n) {
@@ -33,7 +36,7 @@ register({
   sql: (a) => `(${a[0]} OR ${a[1]})`,
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "not", aliases: ["!"], minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args: [expectType("not", args, 0, booleanType)], dataType: booleanType }),
   eval(args, n) {

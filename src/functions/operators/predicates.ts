@@ -7,16 +7,19 @@ import { castTo } from "../../plan/expr/cast-to.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor } from "../../values/compare.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 
-register({
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
+definitions.push({
   kind: "scalar", name: "isnull", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: booleanType, nullable: false }),
   eval: (args, n) => Array.from({ length: n }, (_, i) => args[0]![i] == null),
   sql: (a) => `(${a[0]} IS NULL)`,
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "isnotnull", minArgs: 1, maxArgs: 1,
   resolve: (args) => ({ args, dataType: booleanType, nullable: false }),
   eval: (args, n) => Array.from({ length: n }, (_, i) => args[0]![i] != null),
@@ -24,7 +27,7 @@ register({
 });
 
 /** `value IN (list...)`: args[0] is the value, the rest the list. */
-register({
+definitions.push({
   kind: "scalar", name: "in", minArgs: 1, maxArgs: Infinity,
   resolve(args) {
     let common: DataType | null = typeOf(args[0]!);

@@ -10,13 +10,16 @@ import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helper
 import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { widerTypeOfAll } from "../../types/type-utils.js";
-import { register, type ScalarFunctionDef } from "../registry.js";
+import type { ScalarFunctionDef, FunctionDef } from "../registry.js";
 import { charLength, chars, sliceChars, substringSQL } from "./text.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** A string -> string function of one argument. */
 function unaryString(name: string, f: (s: string) => string, aliases: string[] = []): void {
   for (const n of [name, ...aliases]) {
-    register({
+    definitions.push({
       kind: "scalar", name: n, minArgs: 1, maxArgs: 1,
       resolve: fixedSignature(n, [stringType], stringType),
       eval: map1(f),
@@ -27,7 +30,7 @@ function unaryString(name: string, f: (s: string) => string, aliases: string[] =
 unaryString("upper", (s) => s.toUpperCase(), ["ucase"]);
 unaryString("lower", (s) => s.toLowerCase(), ["lcase"]);
 /** reverse: characters of a string, or elements of an array. */
-register({
+definitions.push({
   kind: "scalar", name: "reverse", minArgs: 1, maxArgs: 1,
   resolve: (args) => (typeOf(args[0]!).typeName() === "array" ? { args, dataType: typeOf(args[0]!) } : { args: [expectType("reverse", args, 0, stringType)], dataType: stringType }),
   eval: map1((v: string | unknown[]) => {
@@ -65,7 +68,7 @@ const TRIM_WORD = { trim: "BOTH", ltrim: "LEADING", rtrim: "TRAILING" } as const
  * are removed (`TRIM(BOTH trimStr FROM str)` parses to the same call).
  */
 for (const [name, left, right] of [["trim", true, true], ["ltrim", true, false], ["rtrim", false, true]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 2,
     resolve: fixedSignature(name, [stringType], stringType),
     eval: (args, n) => {
@@ -95,9 +98,9 @@ function lengthDef(name: string): ScalarFunctionDef {
     eval: map1((v: string | Uint8Array) => (typeof v === "string" ? charLength(v) : v.length)),
   };
 }
-for (const n of ["length", "char_length", "character_length", "len"]) register(lengthDef(n));
+for (const n of ["length", "char_length", "character_length", "len"]) definitions.push(lengthDef(n));
 
-register({
+definitions.push({
   kind: "scalar", name: "octet_length", minArgs: 1, maxArgs: 1,
   resolve: (args) => (isBinary(typeOf(args[0]!)) ? { args, dataType: integerType } : { args: [expectType("octet_length", args, 0, stringType)], dataType: integerType }),
   eval: map1((v: string | Uint8Array) => (typeof v === "string" ? Buffer.byteLength(v, "utf8") : v.length)),
@@ -119,15 +122,15 @@ function substringDef(name: string): ScalarFunctionDef {
     eval: mapN(([s, p, l]: [string, number, number]) => substringSQL(s, p, l)),
   };
 }
-register(substringDef("substring"));
-register(substringDef("substr"));
+definitions.push(substringDef("substring"));
+definitions.push(substringDef("substr"));
 
-register({
+definitions.push({
   kind: "scalar", name: "left", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("left", [stringType, integerType], stringType),
   eval: map2((s: string, len: number) => (len <= 0 ? "" : substringSQL(s, 1, len))),
 });
-register({
+definitions.push({
   kind: "scalar", name: "right", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("right", [stringType, integerType], stringType),
   eval: map2((s: string, len: number) => (len <= 0 ? "" : substringSQL(s, -len, 2147483647))),
@@ -148,7 +151,7 @@ function pad(s: string, len: number, p: string, left: boolean): string {
 }
 
 for (const [name, left] of [["lpad", true], ["rpad", false]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
       const full: Expr[] = args.length === 2 ? [...args, { kind: "literal", value: " ", dataType: stringType }] : [...args];
@@ -158,13 +161,13 @@ for (const [name, left] of [["lpad", true], ["rpad", false]] as const) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "repeat", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("repeat", [stringType, integerType], stringType),
   eval: map2((s: string, k: number) => (k <= 0 ? "" : s.repeat(k))),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "space", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("space", [integerType], stringType),
   eval: map1((k: number) => (k <= 0 ? "" : " ".repeat(k))),
@@ -173,7 +176,7 @@ register({
 // ---- concat ----------------------------------------------------------------------------------
 
 /** concat of strings (null if any is null); concat of arrays is in collection/. */
-register({
+definitions.push({
   kind: "scalar", name: "concat", minArgs: 0, maxArgs: Infinity,
   resolve(args) {
     const types = args.map(typeOf);
@@ -199,7 +202,7 @@ register({
   },
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "concat_ws", minArgs: 1, maxArgs: Infinity,
   resolve(args) {
     const out = args.map((a, i) => (i > 0 && typeOf(a).typeName() === "array" ? a : expectType("concat_ws", args, i, stringType)));

@@ -9,15 +9,18 @@ import { isBinary, isIntegral } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { javaRegex } from "./java-regex.js";
 import { javaSplit } from "./regexp.js";
 import { charLength, sliceChars } from "./text.js";
 
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
 const strLit = (v: string): Expr => ({ kind: "literal", value: v, dataType: stringType });
 const intLit = (v: number): Expr => ({ kind: "literal", value: v, dataType: integerType });
 
-register({
+definitions.push({
   kind: "scalar", name: "btrim", minArgs: 1, maxArgs: 2,
   resolve: fixedSignature("btrim", [stringType, stringType], stringType),
   eval: mapN(([s, set]: [string, string | undefined]) => {
@@ -31,7 +34,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "split_part", minArgs: 3, maxArgs: 3,
   resolve: fixedSignature("split_part", [stringType, stringType, integerType], stringType),
   eval: mapN(([s, delim, k]: [string, string, number]) => {
@@ -44,7 +47,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "elt", minArgs: 2, maxArgs: Infinity,
   resolve: (args) => ({ args: args.map((_, i) => expectType("elt", args, i, i === 0 ? integerType : stringType)), dataType: stringType }),
   eval(args, n) {
@@ -61,13 +64,13 @@ register({
   },
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "find_in_set", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("find_in_set", [stringType, stringType], integerType),
   eval: map2((s: string, list: string) => (s.includes(",") ? 0 : list.split(",").indexOf(s) + 1)),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "overlay", minArgs: 3, maxArgs: 4,
   resolve(args) {
     const full = args.length === 3 ? [...args, intLit(-1)] : args;
@@ -79,13 +82,13 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "bin", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("bin", [longType], stringType),
   eval: map1((v: number) => BigInt.asUintN(64, BigInt(v)).toString(2)),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "hex", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const t = typeOf(args[0]!);
@@ -100,7 +103,7 @@ register({
   })(args, n, call, ctx),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "unhex", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("unhex", [stringType], binaryType),
   eval: map1((s: string) => {
@@ -109,7 +112,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "conv", minArgs: 3, maxArgs: 3,
   resolve: fixedSignature("conv", [stringType, integerType, integerType], stringType),
   eval: mapN(([s, from, to]: [string, number, number]) => {
@@ -130,7 +133,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "bit_length", minArgs: 1, maxArgs: 1,
   resolve: (args) => (isBinary(typeOf(args[0]!)) ? { args, dataType: integerType } : { args: [expectType("bit_length", args, 0, stringType)], dataType: integerType }),
   eval: map1((v: string | Uint8Array) => (typeof v === "string" ? Buffer.byteLength(v, "utf8") : v.length) * 8),
@@ -144,24 +147,24 @@ function charset(name: string): BufferEncoding {
   }
   return c;
 }
-register({
+definitions.push({
   kind: "scalar", name: "encode", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("encode", [stringType, stringType], binaryType),
   eval: map2((s: string, cs: string) => new Uint8Array(Buffer.from(s, charset(cs)))),
 });
-register({
+definitions.push({
   kind: "scalar", name: "decode", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("decode", [binaryType, stringType], stringType),
   eval: map2((b: Uint8Array, cs: string) => Buffer.from(b).toString(charset(cs))),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "regexp_substr", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("regexp_substr", [stringType, stringType], stringType),
   eval: map2((s: string, p: string) => javaRegex(p).exec(s)?.[0] ?? null),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "regexp_instr", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const full = args.length === 2 ? [...args, intLit(0)] : args;
@@ -173,14 +176,14 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "url_encode", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("url_encode", [stringType], stringType),
   // Java's URLEncoder: spaces become '+', and *-._ stay as they are.
   eval: map1((s: string) => encodeURIComponent(s).replace(/%20/g, "+").replace(/[!'()~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "url_decode", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("url_decode", [stringType], stringType),
   eval: map1((s: string) => {
@@ -192,7 +195,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "str_to_map", minArgs: 1, maxArgs: 3,
   resolve(args) {
     const full = [...args];
@@ -213,7 +216,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "mask", minArgs: 1, maxArgs: 5,
   resolve(args) {
     const full = [...args];

@@ -11,7 +11,10 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { formatDecimal } from "../../values/decimal.js";
 import { valueToString } from "../cast/cast-value.js";
 import { callSql, expectType, unexpectedType } from "../helpers.js";
-import { register, type FunctionContext } from "../registry.js";
+import type { FunctionContext, FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** Rounds a plain decimal string (digits, optional '.') to `d` places; `even` = HALF_EVEN else HALF_UP. */
 export function roundDecimalString(text: string, d: number, even: boolean): string {
@@ -44,7 +47,7 @@ function groupThousands(s: string): string {
   return (neg ? "-" : "") + g + (fp !== undefined ? "." + fp : "");
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "format_number", minArgs: 2, maxArgs: 2,
   resolve(args) {
     const t = typeOf(args[0]!);
@@ -168,7 +171,7 @@ function plainDouble(x: number): string {
 }
 
 for (const name of ["format_string", "printf"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: Infinity,
     resolve(args) {
       return { args: [expectType(name, args, 0, stringType), ...args.slice(1)], dataType: stringType, state: args.map(typeOf) };

@@ -2,29 +2,32 @@
 import { binaryType, integerType, longType, stringType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { fixedSignature, map1, mapN } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 
-register({
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
+
+definitions.push({
   kind: "scalar", name: "ascii", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("ascii", [stringType], integerType),
   eval: map1((s: string) => (s.length ? s.codePointAt(0)! : 0)),
 });
 
 for (const name of ["chr", "char"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
     resolve: fixedSignature(name, [longType], stringType),
     eval: map1((n: number) => (n < 0 ? "" : String.fromCharCode(n % 256))),
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "base64", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("base64", [binaryType], stringType),
   eval: map1((b: Uint8Array) => Buffer.from(b).toString("base64")),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "unbase64", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("unbase64", [stringType], binaryType),
   eval: map1((s: string) => {
@@ -53,7 +56,7 @@ export function levenshtein(a: string, b: string): number {
   return prev[y.length]!;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "levenshtein", minArgs: 2, maxArgs: 3,
   resolve: fixedSignature("levenshtein", [stringType, stringType, integerType], integerType),
   eval: mapN(([a, b, t]: [string, string, number | undefined]) => {
@@ -83,7 +86,7 @@ export function soundex(s: string): string {
   return out.padEnd(4, "0");
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "soundex", minArgs: 1, maxArgs: 1,
   resolve: fixedSignature("soundex", [stringType], stringType),
   eval: map1(soundex),

@@ -3,15 +3,18 @@ import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, booleanType, integerType, stringType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { expectType, fixedSignature, map2, mapN } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { expandReplacement, javaRegex } from "./java-regex.js";
 import { chars } from "./text.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const intLit = (v: number): Expr => ({ kind: "literal", value: v, dataType: integerType });
 
 // rlike shows as RLIKE(s, p); its aliases keep their own upper-case names.
 for (const name of ["rlike", "regexp", "regexp_like"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
     resolve: fixedSignature(name, [stringType, stringType], booleanType),
     eval: map2((s: string, p: string) => javaRegex(p).test(s)),
@@ -19,7 +22,7 @@ for (const name of ["rlike", "regexp", "regexp_like"]) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "regexp_replace", minArgs: 3, maxArgs: 4,
   resolve(args) {
     const full = args.length === 3 ? [...args, intLit(1)] : args;
@@ -61,7 +64,7 @@ function groupIndexCheck(re: RegExp, idx: number, name: string): void {
   }
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "regexp_extract", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const full = args.length === 2 ? [...args, intLit(1)] : args;
@@ -75,7 +78,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "regexp_extract_all", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const full = args.length === 2 ? [...args, intLit(1)] : args;
@@ -94,7 +97,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "regexp_count", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("regexp_count", [stringType, stringType], integerType),
   eval: map2((s: string, p: string) => {
@@ -133,7 +136,7 @@ export function javaSplit(s: string, pattern: string, limit: number): string[] {
   return out;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "split", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const full = args.length === 2 ? [...args, intLit(-1)] : args;

@@ -5,8 +5,11 @@ import { isBinary } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { expectType, fixedSignature, map2, mapN } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
 import { charLength, chars, substringSQL } from "./text.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 const likeCache = new Map<string, RegExp>();
 
@@ -41,7 +44,7 @@ export function likeRegex(pattern: string, escape: string, ignoreCase: boolean):
 const strLit = (v: string): Expr => ({ kind: "literal", value: v, dataType: stringType });
 
 for (const [name, ignoreCase] of [["like", false], ["ilike", true]] as const) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
       const full = args.length === 2 ? [...args, strLit("\\")] : args;
@@ -62,17 +65,17 @@ function bytesOrString(name: string, args: readonly Expr[]) {
 }
 
 const startsWithBytes = (a: Uint8Array, b: Uint8Array, at: number) => b.every((x, i) => a[at + i] === x);
-register({
+definitions.push({
   kind: "scalar", name: "startswith", minArgs: 2, maxArgs: 2,
   resolve: (args) => bytesOrString("startswith", args),
   eval: map2((s: string | Uint8Array, p: string | Uint8Array) => (typeof s === "string" ? s.startsWith(p as string) : startsWithBytes(s, p as Uint8Array, 0))),
 });
-register({
+definitions.push({
   kind: "scalar", name: "endswith", minArgs: 2, maxArgs: 2,
   resolve: (args) => bytesOrString("endswith", args),
   eval: map2((s: string | Uint8Array, p: string | Uint8Array) => (typeof s === "string" ? s.endsWith(p as string) : s.length >= p.length && startsWithBytes(s, p as Uint8Array, s.length - p.length))),
 });
-register({
+definitions.push({
   kind: "scalar", name: "contains", minArgs: 2, maxArgs: 2,
   resolve: (args) => bytesOrString("contains", args),
   eval: map2((s: string | Uint8Array, p: string | Uint8Array) => {
@@ -91,7 +94,7 @@ function indexOfChars(s: string, sub: string, from: number): number {
   return charLength(s.slice(0, at)) + 1;
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "instr", minArgs: 2, maxArgs: 2,
   resolve: fixedSignature("instr", [stringType, stringType], integerType),
   eval: map2((s: string, sub: string) => indexOfChars(s, sub, 0)),
@@ -99,7 +102,7 @@ register({
 
 /** locate(substr, str[, pos]): pos is 1-based; pos < 1 gives 0; nulls give null except a null pos (0). */
 for (const name of ["locate", "position"]) {
-  register({
+  definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
       const full: Expr[] = args.length === 2 ? [...args, { kind: "literal", value: 1, dataType: integerType }] : [...args];
@@ -121,7 +124,7 @@ for (const name of ["locate", "position"]) {
   });
 }
 
-register({
+definitions.push({
   kind: "scalar", name: "replace", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const full = args.length === 2 ? [...args, strLit("")] : args;
@@ -130,7 +133,7 @@ register({
   eval: mapN(([s, search, rep]: [string, string, string]) => (search === "" ? s : s.split(search).join(rep))),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "translate", minArgs: 3, maxArgs: 3,
   resolve: fixedSignature("translate", [stringType, stringType, stringType], stringType),
   eval: mapN(([s, from, to]: [string, string, string]) => {
@@ -148,7 +151,7 @@ register({
   }),
 });
 
-register({
+definitions.push({
   kind: "scalar", name: "substring_index", minArgs: 3, maxArgs: 3,
   resolve: fixedSignature("substring_index", [stringType, stringType, integerType], stringType),
   eval: mapN(([s, delim, count]: [string, string, number]) => {

@@ -5,7 +5,10 @@ import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, literalArg } from "../helpers.js";
-import { register } from "../registry.js";
+import type { FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 function intLiteral(name: string, args: readonly Expr[], i: number, dflt: number): number {
   if (args.length <= i) return dflt;
@@ -19,7 +22,7 @@ function intLiteral(name: string, args: readonly Expr[], i: number, dflt: number
 }
 
 for (const [name, sign] of [["lag", -1], ["lead", 1]] as const) {
-  register({
+  definitions.push({
     kind: "window", name, minArgs: 1, maxArgs: 4,
     resolve(args) {
       const t = typeOf(args[0]!);
@@ -63,7 +66,7 @@ for (const [name, sign] of [["lag", -1], ["lead", 1]] as const) {
  * nth_value(x, n[, ignoreNulls]) with the default frame (RANGE UNBOUNDED PRECEDING to CURRENT
  * ROW): the n-th row of the partition once the frame reaches it, null before.
  */
-register({
+definitions.push({
   kind: "window", name: "nth_value", minArgs: 2, maxArgs: 3,
   resolve(args) {
     const k = intLiteral("nth_value", args, 1, 1);

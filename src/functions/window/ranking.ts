@@ -6,7 +6,10 @@
 import { doubleType, integerType, type DataType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { expectType, literalArg } from "../helpers.js";
-import { register, type WindowFunctionDef } from "../registry.js";
+import type { WindowFunctionDef, FunctionDef } from "../registry.js";
+
+/** This file's functions, in definition order; src/functions/index.ts registers them. */
+export const definitions: FunctionDef[] = [];
 
 /** Rank (1-based position of the first peer) of every row. */
 export function ranks(n: number, isNewPeer: Uint8Array): number[] {
@@ -39,9 +42,9 @@ function rankingDef(name: string, shown: string, dataType: DataType, evalPartiti
   };
 }
 
-register(rankingDef("row_number", "row_number", integerType, (_a, n) => Array.from({ length: n }, (_, i) => i + 1)));
-register(rankingDef("rank", "RANK", integerType, (_a, n, peers) => ranks(n, peers)));
-register(rankingDef("dense_rank", "DENSE_RANK", integerType, (_a, n, peers) => {
+definitions.push(rankingDef("row_number", "row_number", integerType, (_a, n) => Array.from({ length: n }, (_, i) => i + 1)));
+definitions.push(rankingDef("rank", "RANK", integerType, (_a, n, peers) => ranks(n, peers)));
+definitions.push(rankingDef("dense_rank", "DENSE_RANK", integerType, (_a, n, peers) => {
   const out = new Array<number>(n);
   let r = 0;
   for (let i = 0; i < n; i++) {
@@ -50,10 +53,10 @@ register(rankingDef("dense_rank", "DENSE_RANK", integerType, (_a, n, peers) => {
   }
   return out;
 }));
-register(rankingDef("percent_rank", "PERCENT_RANK", doubleType, (_a, n, peers) => ranks(n, peers).map((r) => (n <= 1 ? 0 : (r - 1) / (n - 1)))));
-register(rankingDef("cume_dist", "cume_dist", doubleType, (_a, n, peers) => peerEnds(n, peers).map((e) => (e + 1) / n)));
+definitions.push(rankingDef("percent_rank", "PERCENT_RANK", doubleType, (_a, n, peers) => ranks(n, peers).map((r) => (n <= 1 ? 0 : (r - 1) / (n - 1)))));
+definitions.push(rankingDef("cume_dist", "cume_dist", doubleType, (_a, n, peers) => peerEnds(n, peers).map((e) => (e + 1) / n)));
 
-register({
+definitions.push({
   kind: "window", name: "ntile", minArgs: 1, maxArgs: 1,
   resolve(args) {
     const k = literalArg(args, 0);

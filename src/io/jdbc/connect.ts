@@ -5,9 +5,6 @@
 import { PijarError } from "../../errors/pijar-error.js";
 import type { JdbcOptions } from "./jdbc-options.js";
 import type { JdbcConnection } from "./drivers/driver.js";
-import { connectPostgres } from "./drivers/postgres-driver.js";
-import { connectMysql } from "./drivers/mysql-driver.js";
-import { connectSqlite } from "./drivers/sqlite-driver.js";
 import { describeTarget, redactUrl } from "./url.js";
 
 /** Connects, runs `sessionInitStatement`, and maps failures to CANNOT_CONNECT_TO_DATABASE. */
@@ -15,9 +12,11 @@ export async function openConnection(o: JdbcOptions): Promise<JdbcConnection> {
   const t = o.target;
   let conn: JdbcConnection;
   try {
-    conn = t.kind === "postgresql" ? await connectPostgres(t, o.user, o.password)
-      : t.kind === "mysql" ? await connectMysql(t, o.user, o.password)
-      : await connectSqlite(t);
+    // Each driver (pg, mysql2, SQLite in wasm: ~0.4 s together) loads when first used, not
+    // with pijar: most sessions, and every notebook kernel's start, never need one.
+    conn = t.kind === "postgresql" ? await (await import("./drivers/postgres-driver.js")).connectPostgres(t, o.user, o.password)
+      : t.kind === "mysql" ? await (await import("./drivers/mysql-driver.js")).connectMysql(t, o.user, o.password)
+      : await (await import("./drivers/sqlite-driver.js")).connectSqlite(t);
   } catch (e) {
     const database = t.kind === "sqlite" ? "SQLite" : t.kind === "postgresql" ? "PostgreSQL" : "MySQL/MariaDB";
     const where = t.kind === "sqlite" ? t.path : `${t.host}:${t.port}/${t.database}`;

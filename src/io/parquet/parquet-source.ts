@@ -123,7 +123,7 @@ export function toEngineData(data: A.Data, type: DataType): A.Data {
     const src = data.values as BigInt64Array;
     const out = new BigInt64Array(data.length);
     for (let i = 0; i < data.length; i++) {
-      const v = src[data.offset + i]! * mul;
+      const v = src[i]! * mul; // a slice's values start at its first row
       out[i] = div === 1n ? v : v >= 0n ? v / div : -((-v + div - 1n) / div);
     }
     const bitmap = data.nullCount > 0 && data.offset === 0 ? data.nullBitmap : undefined;

@@ -30,7 +30,9 @@ function pushOnce(p: LogicalPlan): LogicalPlan {
       if (c.pushedFilters.length || (c.limit !== null && c.limit <= n)) return p;
       return { ...p, child: { ...c, limit: n } };
     case "range": {
-      const end = c.step > 0 ? Math.min(c.end, c.start + n * c.step) : Math.max(c.end, c.start + n * c.step);
+      // In bigint: the reach may pass 2^53 or even 2^63, and only the smaller end matters.
+      const reach = c.start + BigInt(n) * c.step;
+      const end = c.step > 0n ? (reach < c.end ? reach : c.end) : (reach > c.end ? reach : c.end);
       if (end === c.end) return p;
       return { ...p, child: { ...c, end } };
     }

@@ -4,6 +4,8 @@
  * per batch (so rows cost an index lookup), a plain string column hashes into the same
  * string -> code table, and 8/16/32-bit integers, dates and booleans are their own codes.
  * Null gets its own flag, so a code table never confuses null with a value.
+ * On a slice, value and offset buffers start at the slice's first row (Arrow's `Data.slice`);
+ * only boolean bits are read at `offset + row`.
  */
 import * as A from "apache-arrow";
 import type { DataType } from "../../types/data-types.js";
@@ -45,7 +47,6 @@ export class KeyCoder {
   /** Codes of every row of v, or undefined when v's representation has no coding here. */
   encode(v: Vector): KeyCodes | undefined {
     const n = v.length;
-    const off = v.offset;
     const valid = validBytes(v);
     const codes = new Int32Array(n);
     switch (v.type.typeId) {
@@ -63,7 +64,7 @@ export class KeyCoder {
         }
         const map = this.lastDictCodes;
         const idx = v.values as Int32Array;
-        for (let i = 0; i < n; i++) codes[i] = valid && !valid[i] ? 0 : map[idx[off + i]!]!;
+        for (let i = 0; i < n; i++) codes[i] = valid && !valid[i] ? 0 : map[idx[i]!]!;
         return { codes, valid };
       }
       case A.Type.Utf8: {
@@ -71,7 +72,7 @@ export class KeyCoder {
         const bytes = v.values as Uint8Array;
         for (let i = 0; i < n; i++) {
           if (valid && !valid[i]) continue;
-          codes[i] = this.stringCode(decoder.decode(bytes.subarray(offsets[off + i]!, offsets[off + i + 1]!)));
+          codes[i] = this.stringCode(decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!)));
         }
         return { codes, valid };
       }
@@ -79,11 +80,12 @@ export class KeyCoder {
       case A.Type.Date: {
         const vals = v.values;
         if (!(vals instanceof Int32Array || vals instanceof Int16Array || vals instanceof Int8Array)) return undefined;
-        for (let i = 0; i < n; i++) codes[i] = vals[off + i]!;
+        for (let i = 0; i < n; i++) codes[i] = vals[i]!;
         return { codes, valid };
       }
       case A.Type.Bool: {
         const bits = v.values as Uint8Array;
+        const off = v.offset; // bits: the buffer is not cut at the slice
         for (let i = 0; i < n; i++) {
           const j = off + i;
           codes[i] = (bits[j >> 3]! >> (j & 7)) & 1;

@@ -84,20 +84,19 @@ export function timestampToDate(v: Vector, timeZone: string): Vector | undefined
   if (!(v.values instanceof BigInt64Array) || v.type.typeId !== A.Type.Timestamp) return undefined;
   if ((v.type as A.Timestamp).unit !== A.TimeUnit.MICROSECOND) return undefined;
   const n = v.length;
-  const src = v.values;
-  const off = v.offset;
+  const src = v.values; // starts at the slice's first row (Arrow cuts value buffers on slice)
   const out = new Int32Array(n);
   const valid = validBytes(v);
   const zone = normalizeZone(timeZone);
   if (zone === "UTC") {
-    for (let i = 0; i < n; i++) out[i] = Math.floor(Number(src[off + i]!) / MICROS_PER_DAY);
+    for (let i = 0; i < n; i++) out[i] = Math.floor(Number(src[i]!) / MICROS_PER_DAY);
   } else {
     // An offset per 15-minute bucket, used only where the bucket's two ends agree (so a DST
     // change inside the bucket falls back to an exact lookup for that row).
     const cache = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       if (valid && !valid[i]) continue;
-      const us = Number(src[off + i]!);
+      const us = Number(src[i]!);
       const bucket = Math.floor(us / BUCKET_MICROS);
       let offMin = cache.get(bucket);
       if (offMin === undefined) {

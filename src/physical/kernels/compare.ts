@@ -2,6 +2,8 @@
  * Comparison kernels over typed vectors: one loop per representation, three-valued result
  * (see TriBool). Dictionary-encoded strings compare each dictionary entry once and then look
  * the answer up by index, so `status = 'completed'` costs one byte read per row.
+ * Row i of a vector is `values[i]` / `valueOffsets[i]` even on a slice: Arrow's `Data.slice`
+ * cuts those buffers and keeps `offset` only for the validity bits (read via validBytes).
  */
 import * as A from "apache-arrow";
 import { NULL, TRUE, FALSE, validBytes, isNumberVector, numbersOf, type TriBool, type Vector } from "../../columnar/vector.js";
@@ -65,9 +67,8 @@ export function compareScalar(v: Vector, op: CompareOp, scalar: unknown): TriBoo
     if (typeof scalar === "number" && !Number.isInteger(scalar)) return undefined;
     const s = BigInt(scalar);
     const x = v.values;
-    const off = v.offset;
     for (let i = 0; i < n; i++) {
-      const a = x[off + i]!;
+      const a = x[i]!;
       out[i] = test(op, a < s ? -1 : a > s ? 1 : 0) ? TRUE : FALSE;
     }
     if (valid) for (let i = 0; i < n; i++) if (!valid[i]) out[i] = NULL;
@@ -79,8 +80,7 @@ export function compareScalar(v: Vector, op: CompareOp, scalar: unknown): TriBoo
     const answers = compareScalar(dict.data[0]!, op, scalar);
     if (!answers) return undefined;
     const idx = v.values as Int32Array;
-    const off = v.offset;
-    for (let i = 0; i < n; i++) out[i] = answers[idx[off + i]!]!;
+    for (let i = 0; i < n; i++) out[i] = answers[idx[i]!]!;
     if (valid) for (let i = 0; i < n; i++) if (!valid[i]) out[i] = NULL;
     return out;
   }
@@ -88,18 +88,17 @@ export function compareScalar(v: Vector, op: CompareOp, scalar: unknown): TriBoo
     const s = utf8.encode(scalar);
     const offsets = v.valueOffsets as Int32Array;
     const bytes = v.values as Uint8Array;
-    const off = v.offset;
     if (op === "eq") {
       const len = s.length;
       for (let i = 0; i < n; i++) {
-        const st = offsets[off + i]!;
-        if (offsets[off + i + 1]! - st !== len) { out[i] = FALSE; continue; }
+        const st = offsets[i]!;
+        if (offsets[i + 1]! - st !== len) { out[i] = FALSE; continue; }
         let eq = TRUE;
         for (let k = 0; k < len; k++) if (bytes[st + k] !== s[k]) { eq = FALSE; break; }
         out[i] = eq;
       }
     } else {
-      for (let i = 0; i < n; i++) out[i] = test(op, compareBytes(bytes, offsets[off + i]!, offsets[off + i + 1]!, s)) ? TRUE : FALSE;
+      for (let i = 0; i < n; i++) out[i] = test(op, compareBytes(bytes, offsets[i]!, offsets[i + 1]!, s)) ? TRUE : FALSE;
     }
     if (valid) for (let i = 0; i < n; i++) if (!valid[i]) out[i] = NULL;
     return out;
@@ -136,6 +135,6 @@ export function dictionaryStrings(v: Vector): string[] | undefined {
   const offsets = d.valueOffsets as Int32Array;
   const bytes = d.values as Uint8Array;
   const out = new Array<string>(d.length);
-  for (let i = 0; i < d.length; i++) out[i] = decoder.decode(bytes.subarray(offsets[d.offset + i]!, offsets[d.offset + i + 1]!));
+  for (let i = 0; i < d.length; i++) out[i] = decoder.decode(bytes.subarray(offsets[i]!, offsets[i + 1]!)); // sliced offsets start at row 0
   return out;
 }

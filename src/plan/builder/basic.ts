@@ -5,6 +5,7 @@ import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { typeOf } from "../expr/type-of.js";
 import { BooleanType, NullType } from "../../types/data-types.js";
+import { isOrderable } from "../../types/type-utils.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { exprName } from "../expr/sql-text.js";
 import { hasAggregate } from "./project.js";
@@ -66,6 +67,14 @@ function filterOf(child: LogicalPlan, c: Expr): LogicalPlan {
 export function buildSort(child: LogicalPlan, orders: readonly Expr[], ctx: BuildContext): LogicalPlan {
   return withMissingReferences(child, orders, ctx, (input, rs) => {
     const resolved: SortOrder[] = rs.map((r) => (r.kind === "sort" ? r : { kind: "sort", child: r, ascending: true, nullsFirst: true }));
+    for (const o of resolved) {
+      const t = typeOf(o.child);
+      if (!isOrderable(t)) {
+        throw new PijarError("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", {
+          sqlExpr: `"${exprName(o)}"`, functionName: "`sortorder`", dataType: `"${t.sql()}"`,
+        });
+      }
+    }
     return { kind: "sort", child: input, orders: resolved, output: input.output };
   });
 }

@@ -7,6 +7,10 @@ import { nullableOf, typeOf } from "../expr/type-of.js";
 /** An output column for an expression: attributes keep their identity, others get an alias. */
 export function toNamed(e: Expr): NamedExpr {
   if (e.kind === "attr" || e.kind === "alias") return e;
+  // Spark's ResolveAliases: a cast of a column keeps the column's name (SELECT CAST(d AS DATE) gives `d`).
+  if (e.kind === "cast" && (e.child.kind === "attr" || e.child.kind === "alias")) {
+    return { kind: "alias", child: e, name: e.child.name, id: newExprId() };
+  }
   return { kind: "alias", child: e, name: exprName(e), id: newExprId() };
 }
 

@@ -20,11 +20,11 @@ export interface LocalRelation extends Node<"local"> {
   readonly description: string;
 }
 
-/** spark.range. */
+/** spark.range; bounds and step are exact 64-bit integers (ids past 2^53 stay exact). */
 export interface RangeRelation extends Node<"range"> {
-  readonly start: number;
-  readonly end: number;
-  readonly step: number;
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly step: bigint;
 }
 
 /** A file or database source; optimizer rules push filters, column pruning and limits into it. */

@@ -138,6 +138,8 @@ const INTERVAL_UNITS = new Map<string, string>([
   ["DAY", "DAY"], ["DAYS", "DAY"], ["HOUR", "HOUR"], ["HOURS", "HOUR"], ["MINUTE", "MINUTE"], ["MINUTES", "MINUTE"],
   ["SECOND", "SECOND"], ["SECONDS", "SECOND"], ["MILLISECOND", "MILLISECOND"], ["MILLISECONDS", "MILLISECOND"],
   ["MICROSECOND", "MICROSECOND"], ["MICROSECONDS", "MICROSECOND"],
+  // Spark's grammar takes these too, then rejects them with INVALID_INTERVAL_FORMAT.INVALID_UNIT.
+  ["NANOSECOND", "NANOSECOND"], ["NANOSECONDS", "NANOSECONDS"],
 ]);
 
 function unitAt(p: Cursor, ahead = 0): string | undefined {
@@ -191,6 +193,17 @@ export function dataType(p: Cursor): { dataType: DataType; text: string; start: 
   if (first.type !== "ident" && first.type !== "quoted") throw p.fail();
   const start = first.start;
   p.next();
+  // `INTERVAL DAY TO SECOND`, `INTERVAL YEAR`: the field words are separate tokens.
+  if (first.type === "ident" && first.upper === "INTERVAL" && unitAt(p)) {
+    let end = p.peek().end;
+    p.next();
+    if (p.isKw("TO") && unitAt(p, 1)) {
+      p.next();
+      end = p.peek().end;
+      p.next();
+    }
+    return typeFromText(p, p.sql.slice(start, end), start, end);
+  }
   let angle = 0;
   let paren = 0;
   let end = first.end;
@@ -211,7 +224,11 @@ export function dataType(p: Cursor): { dataType: DataType; text: string; start: 
     end = t.end;
     if (angle === 0 && paren === 0) break;
   }
-  const text = p.sql.slice(start, end);
+  return typeFromText(p, p.sql.slice(start, end), start, end);
+}
+
+/** The collected type text through the shared DDL parser; its errors point into the query. */
+function typeFromText(p: Cursor, text: string, start: number, end: number): { dataType: DataType; text: string; start: number } {
   try {
     return { dataType: parseDataType(text), text, start };
   } catch (e) {

@@ -9,7 +9,7 @@ import { booleanType, integerType, stringType } from "../../types/data-types.js"
 import { PijarError } from "../../errors/pijar-error.js";
 import { lookupFunction } from "../../functions/registry.js";
 import type { BinaryOp, Expr, FrameBound, FunctionExpr, SortItem, WindowSpec } from "../ast.js";
-import { bindParam, intervalUnsupported, toPlanLiteral } from "./literals.js";
+import { bindParam, intervalLiteral, toPlanLiteral } from "./literals.js";
 import type { QueryScope } from "./context.js";
 import { translateQuery } from "./query.js";
 import { subqueryExpr } from "./subquery-expr.js";
@@ -47,7 +47,7 @@ export class ExprTranslator {
     if (sub) return sub;
     switch (e.kind) {
       case "literal": return toPlanLiteral(e, this.scope.ctx, this.sql);
-      case "interval": throw intervalUnsupported(e, this.sql);
+      case "interval": return intervalLiteral(e, this.sql);
       case "lambda":
         throw new PijarError("UNSUPPORTED_FEATURE", { feature: "lambda functions" }, {
           message: `The feature is not supported: lambda functions (${this.sql.slice(e.start, e.end)}). Use explode / array functions, or a join, instead of transform/filter/aggregate with a lambda.`,

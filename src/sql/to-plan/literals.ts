@@ -13,6 +13,12 @@ import { parseDecimal } from "../../values/decimal.js";
 import { canonLong } from "../../values/long.js";
 import { parseDate, parseTimestamp } from "../../values/datetime.js";
 import { PijarError } from "../../errors/pijar-error.js";
+import { DT_FIELDS, DayTimeIntervalType, YM_FIELDS, YearMonthIntervalType } from "../../types/data-types.js";
+import { LONG_MAX, LONG_MIN } from "../../values/long.js";
+import {
+  MICROS_PER_DAY_N, addUnit, intervalUnit, invalidInterval, microsLong, parseAnsiIntervalValue, parseMultiUnitInterval,
+  type ParsedInterval,
+} from "../../values/interval.js";
 import type { IntervalExpr, LiteralExpr, ParamExpr } from "../ast.js";
 import type { SqlContext } from "./context.js";
 
@@ -61,13 +67,62 @@ function invalidTyped(type: string, value: string, sql: string, e: LiteralExpr):
   });
 }
 
-/** Interval values need interval types, which Pijar's engine does not have yet. */
-export function intervalUnsupported(e: IntervalExpr, sql: string): PijarError {
+/**
+ * An interval literal as Spark 4 types it: only year/month units make a year-month interval,
+ * only day..microsecond units a day-time interval, its fields the widest and narrowest unit
+ * written (`INTERVAL 1 HOUR 30 MINUTES` is INTERVAL HOUR TO MINUTE); mixing the two kinds is
+ * _LEGACY_ERROR_TEMP_0029.
+ */
+export function intervalLiteral(e: IntervalExpr, sql: string): PlanExpr {
   const mixed = mixedIntervalError(e, sql);
-  if (mixed) return mixed;
-  return new PijarError("UNSUPPORTED_FEATURE", { feature: `interval literals (${sql.slice(e.start, e.end)})` }, {
-    message: `The feature is not supported: interval literals (${sql.slice(e.start, e.end)}). Use date_add(d, n), add_months(d, n) or timestampadd(unit, n, ts) instead.`,
-  });
+  if (mixed) throw mixed;
+  const written = sql.slice(e.start, e.end);
+  if (e.toUnit) {
+    const from = e.parts[0]!.unit.toLowerCase();
+    const to = e.toUnit.toLowerCase();
+    const ymStart = (YM_FIELDS as readonly string[]).indexOf(from);
+    if (to === "month" && ymStart >= 0) {
+      const months = parseAnsiIntervalValue(e.parts[0]!.value, true, ymStart, 1, written);
+      return literal(Number(months), new YearMonthIntervalType(ymStart, 1));
+    }
+    const start = (DT_FIELDS as readonly string[]).indexOf(from);
+    const end = (DT_FIELDS as readonly string[]).indexOf(to);
+    if (start < 0 || end <= start) {
+      // Supported ranges: YEAR TO MONTH, DAY TO HOUR/MINUTE/SECOND, HOUR TO MINUTE/SECOND, MINUTE TO SECOND.
+      throw new PijarError("INVALID_INTERVAL_FORMAT.UNSUPPORTED_FROM_TO_EXPRESSION", { input: e.parts[0]!.value, from, to }, {
+        exceptionType: "ParseException",
+      });
+    }
+    const micros = parseAnsiIntervalValue(e.parts[0]!.value, false, start, end, written);
+    return literal(microsLong(micros), new DayTimeIntervalType(start, end));
+  }
+  let parsed: ParsedInterval;
+  if (e.text !== undefined) parsed = parseMultiUnitInterval(e.text);
+  else {
+    parsed = { months: 0, days: 0, micros: 0n, units: [] };
+    for (const part of e.parts) {
+      const unit = intervalUnit(part.unit);
+      if (!unit) throw invalidInterval(written, "INVALID_UNIT", { unit: part.unit.toLowerCase() });
+      addUnit(parsed, part.value, unit, written);
+    }
+  }
+  return intervalOfUnits(parsed, written);
+}
+
+/** The ANSI interval literal of parsed units (Spark's constructMultiUnitsIntervalLiteral). */
+function intervalOfUnits(p: ParsedInterval, written: string): PlanExpr {
+  const ym = p.units.map((u) => (u === "year" ? 0 : u === "month" ? 1 : -1));
+  if (p.units.length > 0 && ym.every((f) => f >= 0)) {
+    return literal(p.months, new YearMonthIntervalType(Math.min(...ym), Math.max(...ym)));
+  }
+  const dtField = (u: string) => (u === "week" || u === "day" ? 0 : u === "hour" ? 1 : u === "minute" ? 2 : u === "year" || u === "month" ? -1 : 3);
+  const dt = p.units.map(dtField);
+  if (dt.some((f) => f < 0) || p.months !== 0) {
+    throw new PijarError("_LEGACY_ERROR_TEMP_0029", { literal: written });
+  }
+  const micros = BigInt(p.days) * MICROS_PER_DAY_N + p.micros;
+  if (micros > LONG_MAX || micros < LONG_MIN) throw invalidInterval(written, "ARITHMETIC_EXCEPTION");
+  return literal(microsLong(micros), new DayTimeIntervalType(Math.min(...dt), Math.max(...dt)));
 }
 
 const YEAR_MONTH = new Set(["YEAR", "MONTH"]);

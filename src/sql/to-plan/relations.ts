@@ -86,18 +86,24 @@ function tableFunction(name: readonly string[], args: readonly Expr[], sql: stri
       message: `Could not resolve ${quoteId(name.join("."))} to a table-valued function. Pijar supports range(end), range(start, end[, step]) in FROM.`,
     });
   }
-  const nums = args.map((a) => integerArg(a, sql));
-  if (nums.length === 1) return rangePlan(0, nums[0]!, 1);
-  if (nums.length === 2 || nums.length === 3 || nums.length === 4) return rangePlan(nums[0]!, nums[1]!, nums[2] ?? 1);
+  // Exact as bigints: range(9007199254740993, ...) must not round to 2^53.
+  const nums = args.map((a) => longArg(a, sql));
+  if (nums.length === 1) return rangePlan(0n, nums[0]!, 1n);
+  if (nums.length === 2 || nums.length === 3 || nums.length === 4) return rangePlan(nums[0]!, nums[1]!, nums[2] ?? 1n);
   throw new PijarError("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", {
     functionName: "`range`", expectedNum: "[1, 2, 3, 4]", actualNum: String(nums.length), docroot: "https://spark.apache.org/docs/latest",
   });
 }
 
-/** An integer constant (possibly negative) written in the query, e.g. for range() and LIMIT. */
+/** An integer constant (possibly negative) written in the query, e.g. for LIMIT. */
 export function integerArg(e: Expr, sql: string): number {
+  return Number(longArg(e, sql));
+}
+
+/** An integer constant written in the query, exact past 2^53 (range() bounds). */
+export function longArg(e: Expr, sql: string): bigint {
   if (e.kind === "literal" && (typeof e.value === "number" || typeof e.value === "bigint") && e.type !== "double" && e.type !== "float") {
-    return Number(e.value);
+    return BigInt(e.value);
   }
   throw new PijarError("INVALID_SQL_SYNTAX", { inputString: sql.slice(e.start, e.end) }, {
     message: `Expected an integer constant but got ${sql.slice(e.start, e.end)}.`,

@@ -12,8 +12,8 @@ import { longType, type DataType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 
 /** `spark.range(start, end, step)` as a plan: one bigint column `id`. */
-export function rangePlan(start: number, end: number, step = 1): LogicalPlan {
-  if (step === 0) {
+export function rangePlan(start: bigint, end: bigint, step = 1n): LogicalPlan {
+  if (step === 0n) {
     throw new PijarError("INVALID_PARAMETER_VALUE", { parameter: "`step`", functionName: "`range`", message: "requires a non-zero step." }, {
       message: "The value of parameter(s) `step` in `range` is invalid: requires a non-zero step (e.g. range(0, 10, 2)).",
     });
@@ -24,7 +24,7 @@ export function rangePlan(start: number, end: number, step = 1): LogicalPlan {
 
 /** The single empty row `SELECT 1` (no FROM) reads from. */
 export function oneRowPlan(): LogicalPlan {
-  return rangePlan(0, 1, 1);
+  return rangePlan(0n, 1n, 1n);
 }
 
 /**
