@@ -9,6 +9,7 @@ import type { CellChecker, Diagnostic } from "../runtime/checker-client.js";
 import type { History } from "./history.js";
 import type { CommManager } from "../runtime/comms.js";
 import { helpPayload, helpTarget } from "./help.js";
+import { notebookLanguage } from "../runtime/notebook-language.js";
 
 export interface ExecuteDeps {
   evaluator: Evaluator;
@@ -36,16 +37,26 @@ let executionCount = 0;
 function typeErrorContent(diags: Diagnostic[], code: string, count: number): { ename: string; evalue: string; traceback: string[] } {
   const lines = code.split("\n");
   const tb: string[] = [];
+  const lang = notebookLanguage();
+  // One habit often gives several errors on one line (`(c > 1) & (c < 5)`): say each hint once.
+  const said = new Set<string>();
+  let firstHint: string | null = null;
   for (const d of diags) {
-    tb.push(`\x1b[0;31mcell[${count}], line ${d.line + 1}, col ${d.col + 1}\x1b[0m: error TS${d.code}: ${d.message}`);
+    tb.push(`\x1b[0;31mcell[${count}], line ${d.line + 1}, col ${d.col + 1}\x1b[0m: error${d.name ? "" : ` TS${d.code}`}: ${d.message}`);
     const src = lines[d.line] ?? "";
     tb.push(`    ${src}`);
     tb.push(`    ${" ".repeat(d.col)}${"^".repeat(Math.max(1, Math.min(d.length, src.length - d.col)))}`);
+    const hint = d.hint?.[lang];
+    if (hint && !said.has(hint)) {
+      said.add(hint);
+      firstHint ??= hint;
+      tb.push(`    \x1b[0;36m${lang === "id" ? "Petunjuk" : "Hint"}:\x1b[0m ${hint}`);
+    }
   }
   const first = diags[0]!;
   return {
     ename: "TypeScriptError",
-    evalue: `line ${first.line + 1}: ${first.message}${diags.length > 1 ? ` (and ${diags.length - 1} more)` : ""}`,
+    evalue: `line ${first.line + 1}: ${first.message}${diags.length > 1 ? ` (and ${diags.length - 1} more)` : ""}${firstHint ? ` ${firstHint}` : ""}`,
     traceback: tb,
   };
 }

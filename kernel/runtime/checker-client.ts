@@ -10,8 +10,13 @@ export interface Diagnostic {
   line: number;
   col: number;
   length: number;
+  /** TypeScript's code (0 for Pijar's own checks, which have a name instead). */
   code: number;
   message: string;
+  /** Pijar's own checks: the error condition, e.g. CANNOT_CONVERT_COLUMN_INTO_BOOL. */
+  name?: string;
+  /** A PySpark habit's Pijar form, in English and Bahasa Indonesia (pyspark-hints.ts). */
+  hint?: { en: string; id: string };
 }
 
 /** A cell's check and, when it has no type errors, its transpilation (see Evaluator.usePrepared). */

@@ -9,6 +9,8 @@ import path from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { CellProject } from "./cell-project.js";
 import { GLOBALS_DTS } from "./checker-globals.js";
+import { pysparkHint } from "./pyspark-hints.js";
+import { COLUMN_INTO_BOOL, columnMisuses } from "./column-truthiness.js";
 import { transpileCell } from "./transpile.js";
 import type { CompletionResult, Diagnostic, Prepared } from "./checker-client.js";
 
@@ -165,13 +167,27 @@ export function createCheckerService(repoRoot: string): CheckerService {
     const start = d.start - header.length;
     if (start < 0 || start > code.length) return null;
     const before = code.slice(0, start).split("\n");
+    const program = service.getProgram();
+    const hint = program && d.file ? pysparkHint(d, { sf: d.file, checker: program.getTypeChecker() }) : null;
     return {
       line: before.length - 1,
       col: before[before.length - 1]!.length,
       length: d.length ?? 1,
       code: d.code,
       message: ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+      ...(hint ? { hint } : {}),
     };
+  }
+
+  /** Column habits TypeScript accepts (`c1 && c2`, `!c`): see column-truthiness.ts. */
+  function columnMisuseDiags(file: string, header: string, code: string): Diagnostic[] {
+    const program = service.getProgram();
+    const sf = program?.getSourceFile(file);
+    if (!program || !sf) return [];
+    return columnMisuses({ sf, checker: program.getTypeChecker() }).flatMap((m) => {
+      const d = toCellDiag({ file: sf, start: m.start, length: m.length, code: 0, category: ts.DiagnosticCategory.Error, messageText: m.message }, header, code);
+      return d ? [{ ...d, name: COLUMN_INTO_BOOL, ...(m.hint ? { hint: m.hint } : {}) }] : [];
+    });
   }
 
   /**
@@ -190,6 +206,8 @@ export function createCheckerService(repoRoot: string): CheckerService {
         .filter((d) => d.category === ts.DiagnosticCategory.Error)
         .map((d) => toCellDiag(d, header, code))
         .filter((d): d is Diagnostic => d !== null);
+      const misuses = columnMisuseDiags(file, header, code);
+      if (misuses.length) diags = [...diags, ...misuses].sort((a, b) => a.line - b.line || a.col - b.col);
       if (checked.size >= CHECK_CACHE_SIZE) checked.delete(checked.keys().next().value!);
       checked.set(text, diags);
     }

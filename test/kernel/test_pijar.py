@@ -96,3 +96,13 @@ def test_progress_display_for_long_actions():
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_pyspark_operator_habit_gets_a_hint(kernel):
+    # PySpark's `F.col("total") > 100` is a TypeScript type error; the hint names Pijar's form.
+    km, kc = kernel
+    reply, outs = run(kc, 'const big = F.col("total") > 100')
+    c = reply["content"]
+    assert c["status"] == "error" and c["ename"] == "TypeScriptError", c
+    assert '.gt(100)' in c["evalue"], c["evalue"]
+    assert any('Hint:' in line and 'F.col("total").gt(100)' in line for line in c["traceback"]), c["traceback"]
