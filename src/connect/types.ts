@@ -1,11 +1,12 @@
 /**
  * Spark Connect's DataType proto <-> Pijar's data types. Types Pijar has no class for
- * (intervals, variant, time, geo...) fail with an error naming the type, never a wrong guess.
+ * (variant, time, geo...) fail with an error naming the type, never a wrong guess.
  */
 import type { DataType as PbType } from "./gen/types_pb.js";
 import {
   ArrayType, DecimalType, MapType, StructField, StructType, binaryType, booleanType, byteType, dateType, doubleType,
   floatType, integerType, longType, nullType, shortType, stringType, timestampNTZType, timestampType, type DataType,
+  CalendarIntervalType, DayTimeIntervalType, YearMonthIntervalType, calendarIntervalType,
 } from "../types/data-types.js";
 import { PijarError } from "../errors/pijar-error.js";
 import type { MessageInitShape } from "@bufbuild/protobuf";
@@ -28,6 +29,10 @@ export function fromConnectType(t: PbType | undefined): DataType {
     case "date": return dateType;
     case "timestamp": return timestampType;
     case "timestampNtz": return timestampNTZType;
+    // ANSI intervals keep their fields (INTERVAL HOUR TO SECOND), as printSchema shows them.
+    case "yearMonthInterval": return new YearMonthIntervalType(k.value.startField ?? 0, k.value.endField ?? 1);
+    case "dayTimeInterval": return new DayTimeIntervalType(k.value.startField ?? 0, k.value.endField ?? 3);
+    case "calendarInterval": return calendarIntervalType;
     case "array": return new ArrayType(fromConnectType(k.value.elementType), k.value.containsNull);
     case "map": return new MapType(fromConnectType(k.value.keyType), fromConnectType(k.value.valueType), k.value.valueContainsNull);
     case "struct": return fromConnectStruct(t!);
@@ -64,6 +69,9 @@ export function toConnectType(t: DataType): PbInit {
     case "timestamp": return { kind: { case: "timestamp", value: {} } };
     case "timestamp_ntz": return { kind: { case: "timestampNtz", value: {} } };
   }
+  if (t instanceof YearMonthIntervalType) return { kind: { case: "yearMonthInterval", value: { startField: t.startField, endField: t.endField } } };
+  if (t instanceof DayTimeIntervalType) return { kind: { case: "dayTimeInterval", value: { startField: t.startField, endField: t.endField } } };
+  if (t instanceof CalendarIntervalType) return { kind: { case: "calendarInterval", value: {} } };
   if (t instanceof DecimalType) return { kind: { case: "decimal", value: { precision: t.precision, scale: t.scale } } };
   if (t instanceof ArrayType) return { kind: { case: "array", value: { elementType: toConnectType(t.elementType), containsNull: t.containsNull } } };
   if (t instanceof MapType) return { kind: { case: "map", value: { keyType: toConnectType(t.keyType), valueType: toConnectType(t.valueType), valueContainsNull: t.valueContainsNull } } };
