@@ -123,17 +123,24 @@ for (const s of available) {
     it("the server dropping the connection midway leaves the table unchanged", async () => {
       const spark = session();
       const table = t("dropped");
-      await writeJdbc(salesDataFrame(spark, 3), opts(s, table), "overwrite");
-      const load = writeJdbc(salesDataFrame(spark, 1_000_000), opts(s, table), "append");
-      const outcome = load.then(() => "finished", (e: Error) => e);
-      const id = await waitForLoad(s);
-      await sql(s, s.name === "postgres" ? `SELECT pg_terminate_backend(${id})` : `KILL ${id}`);
-      const e = await outcome;
+      // On a loaded machine the load can commit between being seen and being killed: then it
+      // must hold every row (all or nothing), and the next attempt tries again. One attempt of
+      // three must be cut off, and that one must leave the table as it was.
+      let e: unknown = "finished";
+      for (let attempt = 0; attempt < 3 && e === "finished"; attempt++) {
+        await writeJdbc(salesDataFrame(spark, 3), opts(s, table), "overwrite");
+        const load = writeJdbc(salesDataFrame(spark, 1_000_000), opts(s, table), "append");
+        const outcome = load.then(() => "finished", (err: Error) => err);
+        const id = await waitForLoad(s);
+        await sql(s, s.name === "postgres" ? `SELECT pg_terminate_backend(${id})` : `KILL ${id}`);
+        e = await outcome;
+        if (e === "finished") expect(normalize(await sql(s, `SELECT COUNT(*) FROM ${table}`))).toEqual([["1000003"]]);
+      }
       expect(e).toBeInstanceOf(Error);
       expect(String(e)).toMatch(/FAILED_JDBC/);
       expect(String(e)).not.toContain(s.password);
       expect(normalize(await sql(s, `SELECT COUNT(*) FROM ${table}`))).toEqual([["3"]]);
-    }, 120_000);
+    }, 300_000);
 
     it("the loading process killed with SIGKILL midway leaves the table unchanged (append and new table)", async () => {
       for (const [table, mode, expected] of [[t("killed"), "append", [["3"]]], [t("killed_new"), "error", null]] as const) {
