@@ -10,6 +10,7 @@ import { setPriority } from "node:os";
 import path from "node:path";
 import { CheckerClient, type CheckerChannel, type CheckerReply } from "./checker-client.js";
 import { snapshotState, usableSnapshot } from "./checker-snapshot-meta.js";
+import { onJsonLines } from "./json-lines.js";
 
 function workerChannel(workerUrl: URL, cwd: string, repoRoot: string): CheckerChannel {
   const worker = new Worker(workerUrl, { workerData: { cwd, repoRoot } });
@@ -36,19 +37,10 @@ function processChannel(blob: string, cwd: string, repoRoot: string): CheckerCha
     send: (m) => child.stdin.write(JSON.stringify(m) + "\n"),
     listen: (onReply, onFailed) => {
       failed = onFailed;
-      let buffered = "";
-      child.stdout.setEncoding("utf8");
-      child.stdout.on("data", (chunk: string) => {
-        buffered += chunk;
-        let nl: number;
-        while ((nl = buffered.indexOf("\n")) >= 0) {
-          const line = buffered.slice(0, nl);
-          buffered = buffered.slice(nl + 1);
-          if (!line) continue;
-          const m = JSON.parse(line) as CheckerReply & { stale?: boolean };
-          if (m.stale) rebuildInBackground(repoRoot);
-          onReply(m);
-        }
+      onJsonLines(child.stdout, (message) => {
+        const m = message as CheckerReply & { stale?: boolean };
+        if (m.stale) rebuildInBackground(repoRoot);
+        onReply(m);
       });
       child.on("error", onFailed);
       child.on("exit", (code, signal) => onFailed(new Error(`the checker process exited (${signal ?? code})`)));

@@ -8,6 +8,7 @@
  */
 import v8 from "node:v8";
 import { createCheckerService, type CheckerService } from "./checker-service.js";
+import { onJsonLines } from "./json-lines.js";
 
 /** CPU milliseconds since the process started, for PIJAR_DEBUG timings. */
 function cpuMs(): string {
@@ -20,27 +21,18 @@ const debug = (what: string) => {
 
 function serve(checker: CheckerService): void {
   const send = (m: unknown) => process.stdout.write(JSON.stringify(m) + "\n");
-  let buffered = "";
-  process.stdin.setEncoding("utf8");
-  process.stdin.on("data", (chunk: string) => {
-    buffered += chunk;
-    let nl: number;
-    while ((nl = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      if (!line) continue;
-      const m = JSON.parse(line) as { id: number; op: string; args: unknown[] };
-      const cpu = process.env["PIJAR_DEBUG"] ? process.cpuUsage() : null;
-      const t = performance.now();
-      try {
-        send({ id: m.id, result: checker.ops[m.op]!(...m.args) ?? null });
-      } catch (e) {
-        send({ id: m.id, error: String((e as Error)?.stack ?? e) });
-      }
-      if (cpu) {
-        const u = process.cpuUsage(cpu);
-        debug(`${m.op} took ${(performance.now() - t).toFixed(1)} ms (${((u.user + u.system) / 1000).toFixed(1)} ms CPU)`);
-      }
+  onJsonLines(process.stdin, (message) => {
+    const m = message as { id: number; op: string; args: unknown[] };
+    const cpu = process.env["PIJAR_DEBUG"] ? process.cpuUsage() : null;
+    const t = performance.now();
+    try {
+      send({ id: m.id, result: checker.ops[m.op]!(...m.args) ?? null });
+    } catch (e) {
+      send({ id: m.id, error: String((e as Error)?.stack ?? e) });
+    }
+    if (cpu) {
+      const u = process.cpuUsage(cpu);
+      debug(`${m.op} took ${(performance.now() - t).toFixed(1)} ms (${((u.user + u.system) / 1000).toFixed(1)} ms CPU)`);
     }
   });
   // The kernel is gone (it exited or was killed): so is its checker.
