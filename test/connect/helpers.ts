@@ -6,6 +6,7 @@
 import { describe } from "vitest";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { PijarError } from "../../src/index.js";
 
 export const REMOTE_URL = process.env.PIJAR_TEST_SPARK_REMOTE ?? "";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -18,3 +19,13 @@ if (!REMOTE_URL) {
 export const describeRemote = REMOTE_URL ? describe : describe.skip;
 /** Per-test budget: a cold server on a loaded box answers its first queries slowly. */
 export const REMOTE_TIMEOUT = { timeout: 300_000 };
+
+/** The error `f` throws (or rejects with); fails the test when it does not throw. */
+export async function thrown(f: () => unknown): Promise<PijarError> {
+  try {
+    await f();
+  } catch (e) {
+    return e as PijarError;
+  }
+  throw new Error("expected an error");
+}

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { SparkSession, PijarError, functions as F } from "../../src/index.js";
-import { ROOT, describeRemote } from "./helpers.js";
+import { ROOT, describeRemote, thrown } from "./helpers.js";
 
 const run = promisify(execFile);
 const TOKEN = "lost-connection-token-7";
@@ -41,15 +41,6 @@ async function startServer(): Promise<void> {
 async function stopServer(): Promise<void> {
   await run("bash", [join(ROOT, "scripts/connect/stop-server.sh"), dir]);
 }
-async function thrown(f: () => unknown): Promise<PijarError> {
-  try {
-    await f();
-  } catch (e) {
-    return e as PijarError;
-  }
-  throw new Error("expected an error");
-}
-
 // JVM start-ups: ~20 s on an idle machine, minutes on a loaded one (start-server.sh waits 600 s).
 describeRemote("a Spark Connect server that goes away mid-session (its own JVM)", { timeout: 900_000 }, () => {
   beforeAll(async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SparkSession, functions as F, PijarError, type DataFrame, type CrossCheckReport } from "../../src/index.js";
-import { DATA, REMOTE_TIMEOUT, REMOTE_URL, describeRemote } from "./helpers.js";
+import { DATA, REMOTE_TIMEOUT, REMOTE_URL, describeRemote, thrown } from "./helpers.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -31,15 +31,6 @@ async function expectAgree(build: (s: SparkSession) => DataFrame, ordered = fals
   const report = await spark.crossCheck(build, { ordered });
   expect(report.agree, report.toString()).toBe(true);
   return report;
-}
-
-async function thrown(f: () => unknown): Promise<PijarError> {
-  try {
-    await f();
-  } catch (e) {
-    return e as PijarError;
-  }
-  throw new Error("expected an error");
 }
 
 describeRemote("Spark Connect backend (real server)", REMOTE_TIMEOUT, () => {
