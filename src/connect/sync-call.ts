@@ -8,7 +8,8 @@
  * with request and response bytes serialized on the main thread: it needs no generated code,
  * so it is given as source text and runs the same from src/ (vitest) and from dist/.
  */
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
+import { startEvalWorker } from "../context/eval-worker.js";
 import { PijarError } from "../errors/pijar-error.js";
 
 const WORKER_SOURCE = String.raw`
@@ -84,7 +85,7 @@ export class SyncCaller {
 
   call(path: string, body: Uint8Array, headers: Record<string, string>): SyncResult {
     if (!this.worker) {
-      this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { baseUrl: this.baseUrl } });
+      this.worker = startEvalWorker(WORKER_SOURCE, { workerData: { baseUrl: this.baseUrl } });
       this.worker.unref();
     }
     const signal = new SharedArrayBuffer(4);

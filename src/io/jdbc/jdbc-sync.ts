@@ -7,7 +7,8 @@
  * flag (bounded by a timeout), then reads the answer with receiveMessageOnPort. Only the
  * schema lookup blocks; scans stream asynchronously as usual.
  */
-import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+import { startEvalWorker } from "../../context/eval-worker.js";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -45,7 +46,7 @@ export function jdbcSourceSync(options: Options | Record<string, OptionValue>, u
   const code = `const { workerData } = require("node:worker_threads");
 ${load}.catch((e) => { workerData.port.postMessage({ ok: false, errorClass: "INTERNAL_ERROR", params: {}, message: String(e && e.stack || e) });
   Atomics.store(workerData.signal, 0, 1); Atomics.notify(workerData.signal, 0); });`;
-  const worker = new Worker(code, { eval: true, workerData: { options: plain, port: port2, signal }, transferList: [port2] });
+  const worker = startEvalWorker(code, { workerData: { options: plain, port: port2, signal }, transferList: [port2] });
   try {
     const r = Atomics.wait(signal, 0, 0, TIMEOUT_MS);
     const msg = receiveMessageOnPort(port1)?.message as

@@ -6,7 +6,8 @@
  * Any failure, including a worker killed by a WebAssembly trap, surfaces as a PijarError the
  * caller can catch; the process and later reads are unaffected.
  */
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from "node:worker_threads";
+import { startEvalWorker } from "../../context/eval-worker.js";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { DECODER_WORKER_SOURCE } from "./decoder-worker-source.js";
@@ -34,7 +35,7 @@ class DecoderWorker {
   dead = false;
 
   constructor() {
-    this.worker = new Worker(DECODER_WORKER_SOURCE, { eval: true, workerData: { moduleUrl: moduleUrl(), signal: null } });
+    this.worker = startEvalWorker(DECODER_WORKER_SOURCE, { workerData: { moduleUrl: moduleUrl(), signal: null } });
     this.worker.unref();
     this.worker.on("message", (m: Reply) => {
       const p = this.pending;
@@ -141,8 +142,8 @@ const SYNC_TIMEOUT_MS = 60_000;
 function startSyncWorker(): { worker: Worker; signal: Int32Array; port: MessagePort } {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(DECODER_WORKER_SOURCE, {
-    eval: true, workerData: { moduleUrl: moduleUrl(), signal, port: port2 }, transferList: [port2],
+  const worker = startEvalWorker(DECODER_WORKER_SOURCE, {
+    workerData: { moduleUrl: moduleUrl(), signal, port: port2 }, transferList: [port2],
   });
   worker.unref();
   port1.unref();
