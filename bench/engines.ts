@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BENCH_DIR, type RunnerArgs } from "./workload.js";
 
-/** Python of the project venv, which has pyspark 4.0.1. */
+/** Python of the project venv, which has pyspark 4.3.0. */
 export const VENV_PYTHON = join(BENCH_DIR, "..", ".venv", "bin", "python");
 
 /** One engine: its name on the command line and the command line that runs the workload once. */
@@ -37,9 +37,9 @@ export const ENGINES: EngineSpec[] = [
   tsRunner("arquero", "Arquero 8.0.3 (chunked: partial aggregates per 32 MB chunk)"),
   {
     name: "pyspark",
-    label: "PySpark 4.0.1 local[*] (JVM start included)",
+    label: "PySpark 4.3.0 local[*] (JVM start included)",
     command: (a) => {
-      if (!existsSync(VENV_PYTHON)) throw new Error(`no Python venv at ${VENV_PYTHON}; create it and pip install pyspark==4.0.1`);
+      if (!existsSync(VENV_PYTHON)) throw new Error(`no Python venv at ${VENV_PYTHON}; create it and pip install pyspark==4.3.0`);
       return [VENV_PYTHON, join(BENCH_DIR, "engines", "pyspark_runner.py"), ...flags(a)];
     },
   },

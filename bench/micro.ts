@@ -29,7 +29,7 @@ if (!existsSync(csv) || !existsSync(parquet)) {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
-const built = join(import.meta.dirname, "..", "dist", "src", "index.js");
+const built = join(import.meta.dirname, "..", "dist", "bundle", "pijar.js");
 const pijar: Any = await import(existsSync(built) ? built : "../src/index.js");
 const { SparkSession } = pijar;
 const F: Any = pijar.functions;

@@ -62,7 +62,7 @@ const { installGlobals } = await import("./runtime/globals.js");
 const evaluator: EvaluatorT = new Evaluator(new Int32Array(interruptFlag, 0, FLAG_SLOTS));
 
 async function cancelJobs(): Promise<void> {
-  const jobs = path.join(REPO_ROOT, "dist", "src", "execution", "jobs.js");
+  const jobs = path.join(REPO_ROOT, "dist", "bundle", "jobs.js");
   if (!existsSync(jobs)) return;
   const mod = await import(pathToFileURL(jobs).href);
   mod.cancelAllJobs();
@@ -73,7 +73,7 @@ async function setup(): Promise<void> {
   // Compile the per-cell paths (display of a value; transpile when this thread does it) first.
   if (!checker) await evaluator.warmTranspiler();
   await toBundle(2);
-  const jobs = path.join(REPO_ROOT, "dist", "src", "execution", "jobs.js");
+  const jobs = path.join(REPO_ROOT, "dist", "bundle", "jobs.js");
   if (existsSync(jobs)) {
     const mod = await import(pathToFileURL(jobs).href);
     mod.addProgressListener(progressListener(output));

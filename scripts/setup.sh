@@ -59,6 +59,7 @@ BUILD_STAMP=dist/.pijar-build-stamp
 if [ ! -f "$BUILD_STAMP" ] || [ -n "$(find src kernel tsconfig.json package.json node_modules/.package-lock.json -newer "$BUILD_STAMP" -print -quit 2>/dev/null)" ]; then
   log "TypeScript build"
   npx tsc -p tsconfig.json --incremental --tsBuildInfoFile dist/.tsbuildinfo
+  node scripts/bundle.mjs
   touch "$BUILD_STAMP"
 fi
 # The kernel's type checker starts from a snapshot of itself, warm (kernel/README.md); without

@@ -9,7 +9,7 @@ import { parseRunnerArgs, report, runTimed, SALES_DDL, TOP_N } from "../workload
 const args = parseRunnerArgs(process.argv.slice(2));
 
 /**
- * The built package (dist/, what `npm install pijar` and the kernel load) when it is at least
+ * The built package (dist/bundle, what `import "pijar"` and the kernel load) when it is at least
  * as new as every source file; else the TypeScript sources through tsx, whose on-the-fly
  * compiling would otherwise be counted as Pijar's time (about half a second per run).
  */
@@ -18,7 +18,7 @@ async function entryPoint(): Promise<string> {
   const { join, dirname } = await import("node:path");
   const { fileURLToPath } = await import("node:url");
   const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const built = join(root, "dist", "src", "index.js");
+  const built = join(root, "dist", "bundle", "pijar.js");
   let builtAt = 0;
   try { builtAt = statSync(built).mtimeMs; } catch { return "../../src/index.js"; }
   const newest = (dir: string): number => {

@@ -28,7 +28,7 @@ function findRepoRoot(start: string): string {
 
 /** The built entry of the pijar package. */
 export function pijarEntry(): string {
-  return path.join(REPO_ROOT, "dist", "src", "index.js");
+  return path.join(REPO_ROOT, "dist", "bundle", "pijar.js");
 }
 
 const TS_EXT = /\.(ts|mts|cts|tsx)$/;

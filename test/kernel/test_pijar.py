@@ -11,7 +11,7 @@ from conftest import KERNEL_NAME, kernel  # noqa: F401
 from helpers import result_text, run, shell_reply, stdout_text
 
 REPO = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(not (REPO / "dist" / "src" / "index.js").exists(), reason="pijar not built")
+pytestmark = pytest.mark.skipif(not (REPO / "dist" / "bundle" / "pijar.js").exists(), reason="pijar not built")
 
 DF = 'const df = spark.createDataFrame([{ city: "Jakarta", unit_price: 2.5, units: 3 }, { city: "Bandung", unit_price: 1.5, units: 4 }]);'
 
