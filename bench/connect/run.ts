@@ -102,10 +102,13 @@ try {
 
 console.log(`\n${rounds} rounds x ${reps} reps (after 1 warm-up), alternating order; ms = median over rounds of each round's median`);
 console.log(`load average (1 min) during the run: ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)}\n`);
-console.log("| query | Pijar ms | PySpark ms | Pijar / PySpark |");
-console.log("|---|---|---|---|");
+console.log("| query | Pijar ms | PySpark ms | Pijar / PySpark | per-round ratios, min-max |");
+console.log("|---|---|---|---|---|");
 for (const [id, label] of QUERIES) {
   const p = median(got.pijar.map((m) => m[id]!.median));
   const q = median(got.pyspark.map((m) => m[id]!.median));
-  console.log(`| ${label} | ${p.toFixed(1)} | ${q.toFixed(1)} | ${(p / q).toFixed(2)}x |`);
+  // The spread of the rounds' own ratios shows how much of a difference is the machine's noise.
+  const perRound = got.pijar.map((m, i) => m[id]!.median / got.pyspark[i]![id]!.median);
+  const spread = `${Math.min(...perRound).toFixed(2)}-${Math.max(...perRound).toFixed(2)}x`;
+  console.log(`| ${label} | ${p.toFixed(1)} | ${q.toFixed(1)} | ${(p / q).toFixed(2)}x | ${spread} |`);
 }
