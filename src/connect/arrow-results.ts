@@ -37,7 +37,7 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
  * A top-level bigint column read from its raw BigInt64 values: a number when exact, else a JS
  * bigint, so values past 2^53 arrive exact (Pijar's internal value for bigint is a number).
  */
-function exactLongs(b: Batch, i: number): unknown[] {
+export function exactLongs(b: Batch, i: number): unknown[] {
   const values = b.values(i);
   const d = b.column(i);
   if (d.type.typeId !== A.Type.Int || (d.type as A.Int).bitWidth !== 64 || !(d.type as A.Int).isSigned) return values;
