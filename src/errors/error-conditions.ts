@@ -502,6 +502,19 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     message: "The input schema <inputSchema> is not a valid schema string. The input expression must be string literal and not null.",
     sqlState: "42K07",
   },
+  "INVALID_UTF8_STRING": {
+    message: "Invalid UTF8 byte sequence found in string: <str>.",
+    sqlState: "22029",
+  },
+  "INVALID_URL": {
+    message: "The url is invalid: <url>. Use `try_parse_url` to tolerate invalid URL and return NULL instead.",
+    sqlState: "22P02",
+  },
+  "INVALID_PARAMETER_VALUE.HMAC_ALGORITHM": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of the algorithms 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512', 'SHA-1', 'MD5', but got <algorithm>.",
+    sqlState: "22023",
+    exceptionType: illegalArg,
+  },
   "CANNOT_DECODE_URL": {
     message: "The provided URL cannot be decoded: <url>. Please ensure that the URL is properly formatted and try again.",
     sqlState: "22546",
