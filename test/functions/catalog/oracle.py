@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 from sparkoracle import write_stamp  # noqa: E402
 from sparkoracle.normalize import normalize_row  # noqa: E402
 from sparkoracle.session import session, utc_process  # noqa: E402
+from pyspark.errors.exceptions.captured import CapturedException  # noqa: E402
 
 utc_process()
 
@@ -79,12 +80,19 @@ def group_of(spark, name: str) -> str:
 def run_one(spark, sql: str) -> dict:
     try:
         df = spark.sql(sql)
-        cols = df.columns
-        types = [f.dataType.simpleString() for f in df.schema.fields]
-        rows = df.collect()
+        # Types from the JVM: PySpark cannot parse some (TIME) on the Python side.
+        fields = df._jdf.schema().fields()
+        cols = [f.name() for f in fields]
+        types = [f.dataType().simpleString() for f in fields]
     except Exception as e:  # noqa: BLE001 - an example may fail on purpose (raise_error, assert_true)
         cond = getattr(e, "getCondition", lambda: None)()
         return {"error": cond or type(e).__name__}
+    try:
+        rows = df.collect()
+    except CapturedException as e:  # the JVM failed while running it (overflow, raise_error...)
+        return {"error": e.getCondition() or type(e).__name__}
+    except Exception as e:  # noqa: BLE001 - Spark ran it; PySpark cannot bring the value over (intervals, TIME)
+        return {"cols": cols, "types": types, "rows": None, "uncollectable": type(e).__name__}
     try:
         return {"cols": cols, "types": types, "rows": [normalize_row(r) for r in rows]}
     except TypeError as e:  # a value collect() gives that normalize has no JSON form for
