@@ -515,6 +515,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "22023",
     exceptionType: illegalArg,
   },
+  "INVALID_PARAMETER_VALUE.BINARY_FORMAT": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of binary formats 'base64', 'hex', 'utf-8', but got <invalidFormat>.",
+    sqlState: "22023",
+    exceptionType: illegalArg,
+  },
   "CANNOT_DECODE_URL": {
     message: "The provided URL cannot be decoded: <url>. Please ensure that the URL is properly formatted and try again.",
     sqlState: "22546",

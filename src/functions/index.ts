@@ -53,6 +53,7 @@ import { definitions as stringBase32 } from "./string/base32.js";
 import { definitions as stringChecks } from "./string/checks.js";
 import { definitions as stringSimilarity } from "./string/similarity.js";
 import { definitions as stringUrl } from "./string/url.js";
+import { definitions as stringToBinary } from "./string/to-binary.js";
 import { definitions as hashXxhash64 } from "./hash/xxhash64.js";
 import { definitions as hashHmac } from "./hash/hmac.js";
 
@@ -104,6 +105,7 @@ export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]]
   ["string/checks", stringChecks],
   ["string/similarity", stringSimilarity],
   ["string/url", stringUrl],
+  ["string/to-binary", stringToBinary],
   ["hash/xxhash64", hashXxhash64],
   ["hash/hmac", hashHmac],
 ];
