@@ -520,6 +520,36 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "22023",
     exceptionType: illegalArg,
   },
+  "NAMED_PARAMETERS_NOT_SUPPORTED": {
+    message: "Named parameters are not supported for function <functionName>; please retry the query with positional arguments to the function call instead.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "UNRECOGNIZED_PARAMETER_NAME": {
+    message: "Cannot invoke routine <routineName> because the routine call included a named argument reference for the argument named <argumentName>, but this routine does not include any signature containing an argument with this name. Did you mean one of the following? [<proposal>].",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED": {
+    message: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. A positional argument and named argument both referred to the same parameter. Please remove the named argument referring to this parameter.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE": {
+    message: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. More than one named argument referred to the same parameter. Please assign a value only once.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "UNEXPECTED_POSITIONAL_ARGUMENT": {
+    message: "Cannot invoke routine <routineName> because it contains positional argument(s) following the named argument assigned to <parameterName>; please rearrange them so the positional arguments come first and then retry the query again.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "REQUIRED_PARAMETER_NOT_FOUND": {
+    message: "Cannot invoke routine <routineName> because the parameter named <parameterName> is required, but the routine call did not supply a value. Please update the routine call to supply an argument value (either positionally at index <index> or by name) and retry the query again.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
   "CANNOT_DECODE_URL": {
     message: "The provided URL cannot be decoded: <url>. Please ensure that the URL is properly formatted and try again.",
     sqlState: "22546",
