@@ -7,6 +7,7 @@ import type { Expr } from "../../plan/expr/expr.js";
 import { MapType, binaryType, integerType, longType, stringType } from "../../types/data-types.js";
 import { isBinary, isIntegral } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
 import type { FunctionDef } from "../registry.js";
@@ -22,7 +23,8 @@ const intLit = (v: number): Expr => ({ kind: "literal", value: v, dataType: inte
 
 definitions.push({
   kind: "scalar", name: "btrim", minArgs: 1, maxArgs: 2,
-  resolve: fixedSignature("btrim", [stringType, stringType], stringType),
+  // BINARY arguments are read as UTF-8 text (Spark casts them), so the result is a STRING.
+  resolve: (args) => fixedSignature("btrim", [stringType, stringType], stringType)(args.map((a) => (isBinary(typeOf(a)) ? castTo(a, stringType) : a))),
   eval: mapN(([s, set]: [string, string | undefined]) => {
     const cs = new Set(Array.from(set ?? " "));
     const c = Array.from(s);
