@@ -550,6 +550,16 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "4274K",
     exceptionType: analysis,
   },
+  "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: the input <inputName> should be a foldable <inputType> expression; however, got <inputExpr>.",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: The <exprName> must be between <valueRange> (current value = <currentValue>).",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
   "CANNOT_DECODE_URL": {
     message: "The provided URL cannot be decoded: <url>. Please ensure that the URL is properly formatted and try again.",
     sqlState: "22546",
