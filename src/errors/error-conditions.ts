@@ -505,15 +505,17 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   "INVALID_UTF8_STRING": {
     message: "Invalid UTF8 byte sequence found in string: <str>.",
     sqlState: "22029",
+    exceptionType: illegalArg,
   },
   "INVALID_URL": {
     message: "The url is invalid: <url>. Use `try_parse_url` to tolerate invalid URL and return NULL instead.",
     sqlState: "22P02",
+    exceptionType: illegalArg,
   },
   "INVALID_PARAMETER_VALUE.HMAC_ALGORITHM": {
     message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of the algorithms 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512', 'SHA-1', 'MD5', but got <algorithm>.",
     sqlState: "22023",
-    exceptionType: illegalArg,
+    exceptionType: "SparkRuntimeException",
   },
   "INVALID_PARAMETER_VALUE.BINARY_FORMAT": {
     message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of binary formats 'base64', 'hex', 'utf-8', but got <invalidFormat>.",
@@ -560,6 +562,16 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42K09",
     exceptionType: analysis,
   },
+  "DATATYPE_MISMATCH.STACK_COLUMN_DIFF_TYPES": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: The data type of the column (<columnIndex>) do not have the same type: <leftType> (<leftParamIndex>) <> <rightType> (<rightParamIndex>).",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "INVALID_PARAMETER_VALUE.HMAC_CRYPTO_ERROR": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: detail message: <detailMessage>",
+    sqlState: "22023",
+    exceptionType: "SparkRuntimeException",
+  },
   "CANNOT_DECODE_URL": {
     message: "The provided URL cannot be decoded: <url>. Please ensure that the URL is properly formatted and try again.",
     sqlState: "22546",
@@ -567,6 +579,7 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   "CONVERSION_INVALID_INPUT": {
     message: "The value <str> (<fmt>) cannot be converted to <targetType> because it is malformed. Correct the value as per the syntax, or change its format. Use <suggestion> to tolerate malformed input and return NULL instead.",
     sqlState: "22018",
+    exceptionType: illegalArg,
   },
   "INVALID_FORMAT.ESC_IN_THE_MIDDLE": {
     message: "The format is invalid: <format>. The escape character is not allowed to precede <char>.",

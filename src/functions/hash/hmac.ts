@@ -26,6 +26,10 @@ definitions.push({
         parameter: "`algorithm`", functionName: "`hmac`", algorithm: `'${algorithm}'`,
       });
     }
+    // Java's SecretKeySpec refuses an empty key.
+    if (key.length === 0) {
+      throw new PijarError("INVALID_PARAMETER_VALUE.HMAC_CRYPTO_ERROR", { parameter: "`key`", functionName: "`hmac`", detailMessage: "Empty key" });
+    }
     return new Uint8Array(createHmac(algo, key).update(message).digest());
   }),
 });

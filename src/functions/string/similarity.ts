@@ -1,6 +1,6 @@
 /**
  * jaro_winkler_similarity: Jaro similarity with Winkler's prefix boost (scale 0.1, prefix up to
- * 4 characters, at most 1/length of the longer string; boost only when the Jaro score reaches 0.7), as commons-text computes it.
+ * 4 characters, boost only when the Jaro score reaches 0.7), as commons-text computes it.
  */
 import { doubleType, stringType } from "../../types/data-types.js";
 import { fixedSignature, map2 } from "../helpers.js";
@@ -35,7 +35,7 @@ export function jaroWinkler(a: string, b: string): number {
   let prefix = 0;
   while (prefix < Math.min(4, short.length) && s[prefix] === t[prefix]) prefix++;
   const jaro = (m / s.length + m / t.length + (m - halfTranspositions / 2) / m) / 3;
-  return jaro < 0.7 ? jaro : jaro + Math.min(0.1, 1 / long.length) * prefix * (1 - jaro);
+  return jaro < 0.7 ? jaro : jaro + 0.1 * prefix * (1 - jaro);
 }
 
 definitions.push({

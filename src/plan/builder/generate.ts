@@ -27,7 +27,7 @@ export function generatorOf(e: Expr): { call: UnresolvedCall; aliases: string[] 
  * padded with nulls. It is inline() over an array of those rows as structs, so the rows' types
  * meet as array() makes them meet.
  */
-function stackAsInline(call: UnresolvedCall): UnresolvedCall {
+function stackAsInline(call: UnresolvedCall, child: LogicalPlan, ctx: BuildContext): UnresolvedCall {
   const [count, ...values] = call.args;
   const sqlExpr = `"stack(${call.args.map(exprName).join(", ")})"`;
   if (!count || values.length === 0) {
@@ -42,6 +42,21 @@ function stackAsInline(call: UnresolvedCall): UnresolvedCall {
     throw new PijarError("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", { sqlExpr, exprName: "`n`", valueRange: "[1, 2147483647]", currentValue: String(n) });
   }
   const width = Math.ceil(values.length / n);
+  // Spark does not widen: every value of a column has its first value's type (or is NULL).
+  const types = values.map((v) => typeOf(resolveExpr(v, scopeOf(child.output, ctx), ctx.fn, ctx.resolveOptions)));
+  for (let c = 0; c < width; c++) {
+    let first = -1;
+    for (let i = c; i < values.length; i += width) {
+      if (types[i]!.typeName() === "void") continue;
+      if (first < 0) first = i;
+      else if (!types[i]!.equals(types[first]!)) {
+        throw new PijarError("DATATYPE_MISMATCH.STACK_COLUMN_DIFF_TYPES", {
+          sqlExpr, columnIndex: String(c), leftType: `"${types[first]!.sql()}"`, leftParamIndex: String(first + 1),
+          rightType: `"${types[i]!.sql()}"`, rightParamIndex: String(i + 1),
+        });
+      }
+    }
+  }
   const rows: Expr[] = [];
   for (let r = 0; r < n; r++) {
     const fields: Expr[] = [];
@@ -54,7 +69,7 @@ function stackAsInline(call: UnresolvedCall): UnresolvedCall {
 }
 
 export function buildGenerate(child: LogicalPlan, given: UnresolvedCall, aliases: string[], ctx: BuildContext): Generate {
-  const call = given.name.toLowerCase() === "stack" ? stackAsInline(given) : given;
+  const call = given.name.toLowerCase() === "stack" ? stackAsInline(given, child, ctx) : given;
   const name = call.name.toLowerCase();
   if (call.args.length !== 1) {
     throw new PijarError("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", { functionName: "`" + name + "`", expectedNum: "1", actualNum: String(call.args.length), docroot: "" });
