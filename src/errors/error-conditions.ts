@@ -502,6 +502,76 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     message: "The input schema <inputSchema> is not a valid schema string. The input expression must be string literal and not null.",
     sqlState: "42K07",
   },
+  "INVALID_UTF8_STRING": {
+    message: "Invalid UTF8 byte sequence found in string: <str>.",
+    sqlState: "22029",
+    exceptionType: illegalArg,
+  },
+  "INVALID_URL": {
+    message: "The url is invalid: <url>. Use `try_parse_url` to tolerate invalid URL and return NULL instead.",
+    sqlState: "22P02",
+    exceptionType: illegalArg,
+  },
+  "INVALID_PARAMETER_VALUE.HMAC_ALGORITHM": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of the algorithms 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512', 'SHA-1', 'MD5', but got <algorithm>.",
+    sqlState: "22023",
+    exceptionType: "SparkRuntimeException",
+  },
+  "INVALID_PARAMETER_VALUE.BINARY_FORMAT": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of binary formats 'base64', 'hex', 'utf-8', but got <invalidFormat>.",
+    sqlState: "22023",
+    exceptionType: illegalArg,
+  },
+  "NAMED_PARAMETERS_NOT_SUPPORTED": {
+    message: "Named parameters are not supported for function <functionName>; please retry the query with positional arguments to the function call instead.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "UNRECOGNIZED_PARAMETER_NAME": {
+    message: "Cannot invoke routine <routineName> because the routine call included a named argument reference for the argument named <argumentName>, but this routine does not include any signature containing an argument with this name. Did you mean one of the following? [<proposal>].",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED": {
+    message: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. A positional argument and named argument both referred to the same parameter. Please remove the named argument referring to this parameter.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE": {
+    message: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. More than one named argument referred to the same parameter. Please assign a value only once.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "UNEXPECTED_POSITIONAL_ARGUMENT": {
+    message: "Cannot invoke routine <routineName> because it contains positional argument(s) following the named argument assigned to <parameterName>; please rearrange them so the positional arguments come first and then retry the query again.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "REQUIRED_PARAMETER_NOT_FOUND": {
+    message: "Cannot invoke routine <routineName> because the parameter named <parameterName> is required, but the routine call did not supply a value. Please update the routine call to supply an argument value (either positionally at index <index> or by name) and retry the query again.",
+    sqlState: "4274K",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.NON_FOLDABLE_INPUT": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: the input <inputName> should be a foldable <inputType> expression; however, got <inputExpr>.",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: The <exprName> must be between <valueRange> (current value = <currentValue>).",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.STACK_COLUMN_DIFF_TYPES": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: The data type of the column (<columnIndex>) do not have the same type: <leftType> (<leftParamIndex>) <> <rightType> (<rightParamIndex>).",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "INVALID_PARAMETER_VALUE.HMAC_CRYPTO_ERROR": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: detail message: <detailMessage>",
+    sqlState: "22023",
+    exceptionType: "SparkRuntimeException",
+  },
   "CANNOT_DECODE_URL": {
     message: "The provided URL cannot be decoded: <url>. Please ensure that the URL is properly formatted and try again.",
     sqlState: "22546",
@@ -509,6 +579,7 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   "CONVERSION_INVALID_INPUT": {
     message: "The value <str> (<fmt>) cannot be converted to <targetType> because it is malformed. Correct the value as per the syntax, or change its format. Use <suggestion> to tolerate malformed input and return NULL instead.",
     sqlState: "22018",
+    exceptionType: illegalArg,
   },
   "INVALID_FORMAT.ESC_IN_THE_MIDDLE": {
     message: "The format is invalid: <format>. The escape character is not allowed to precede <char>.",

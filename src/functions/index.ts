@@ -48,6 +48,15 @@ import { definitions as aggregatePercentileDisc } from "./aggregate/percentile-d
 import { definitions as csvFunctions } from "./csv/functions.js";
 import { definitions as mathCeilFloorScale } from "./math/ceil-floor-scale.js";
 
+import { definitions as stringUtf8 } from "./string/utf8.js";
+import { definitions as stringBase32 } from "./string/base32.js";
+import { definitions as stringChecks } from "./string/checks.js";
+import { definitions as stringSimilarity } from "./string/similarity.js";
+import { definitions as stringUrl } from "./string/url.js";
+import { definitions as stringToBinary } from "./string/to-binary.js";
+import { definitions as hashXxhash64 } from "./hash/xxhash64.js";
+import { definitions as hashHmac } from "./hash/hmac.js";
+
 /** Every group's list, by its file under src/functions/. */
 export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]])[] = [
   ["operators/arithmetic", operatorsArithmetic],
@@ -91,6 +100,14 @@ export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]]
   ["aggregate/percentile-disc", aggregatePercentileDisc],
   ["csv/functions", csvFunctions],
   ["math/ceil-floor-scale", mathCeilFloorScale],
+  ["string/utf8", stringUtf8],
+  ["string/base32", stringBase32],
+  ["string/checks", stringChecks],
+  ["string/similarity", stringSimilarity],
+  ["string/url", stringUrl],
+  ["string/to-binary", stringToBinary],
+  ["hash/xxhash64", hashXxhash64],
+  ["hash/hmac", hashHmac],
 ];
 
 for (const [, list] of FUNCTION_LISTS) for (const def of list) register(def);

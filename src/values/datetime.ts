@@ -113,19 +113,25 @@ export function localFields(micros: number, tz: string) {
   };
 }
 
-/** Instant (micros) of a wall-clock time in zone `tz`. */
+/**
+ * Instant (micros) of a wall-clock time in zone `tz`, resolved as java.time does: in an
+ * overlap (clocks set back) the earlier offset wins; in a gap (clocks set forward) the offset
+ * before the transition applies, so 02:30 in a 02:00->03:00 gap becomes 03:30.
+ */
 export function fromLocal(y: number, mo: number, d: number, h: number, mi: number, s: number, micros: number, tz: string): number {
   const localMicros = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1_000_000 + micros;
-  // Two passes settle the offset around DST transitions.
-  let off = zoneOffsetMinutes(Math.floor(localMicros / 1000), tz);
-  let utc = localMicros - off * 60_000_000;
-  const off2 = zoneOffsetMinutes(Math.floor(utc / 1000), tz);
-  if (off2 !== off) {
-    off = off2;
-    utc = localMicros - off * 60_000_000;
-  }
-  return utc;
+  const localMs = Math.floor(localMicros / 1000);
+  // Offsets half a day either side bracket any single transition near this wall-clock time.
+  const before = zoneOffsetMinutes(localMs - HALF_DAY_MS, tz);
+  const early = localMicros - before * 60_000_000;
+  if (zoneOffsetMinutes(Math.floor(early / 1000), tz) === before) return early;
+  const after = zoneOffsetMinutes(localMs + HALF_DAY_MS, tz);
+  const late = localMicros - after * 60_000_000;
+  if (zoneOffsetMinutes(Math.floor(late / 1000), tz) === after) return late;
+  return early;
 }
+
+const HALF_DAY_MS = 12 * 3_600_000;
 
 /** Spark's default timestamp text: "yyyy-MM-dd HH:mm:ss[.fraction without trailing zeros]". */
 export function formatTimestamp(micros: number, tz: string): string {

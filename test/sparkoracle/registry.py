@@ -50,6 +50,8 @@ ORACLES = [
     Oracle("functions-sql", "test/functions/sql/oracle.py", "test/functions/sql/oracle.stamp",
            inputs=["test/functions/sql/exprs.txt"],
            outputs=["test/functions/sql/expected.json"]),
+    Oracle("functions-catalog", "test/functions/catalog/oracle.py", "test/functions/catalog/oracle.stamp",
+           inputs=[NORMALIZE], outputs=["test/functions/catalog/examples.json"]),
 ]
 
 

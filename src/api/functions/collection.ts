@@ -97,3 +97,5 @@ export function array_sort(x: ColumnOrName): Column { return fn("array_sort", c(
 export function map_concat(...xs: ColumnOrName[]): Column { return fn("map_concat", ...xs.map(c)); }
 /** Map from an array of (key, value) structs. `F.map_from_entries("pairs")` */
 export function map_from_entries(x: ColumnOrName): Column { return fn("map_from_entries", c(x)); }
+/** Values in rows: `F.stack(F.lit(2), "a", "b", "c", "d")` gives 2 rows of col0, col1. */
+export function stack(...cols: ColumnOrName[]): Column { return fn("stack", ...cols.map(c)); }

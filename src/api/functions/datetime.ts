@@ -135,3 +135,15 @@ export function window(timeColumn: ColumnOrName, windowDuration: string, slideDu
   if (startTime !== undefined) args.push(l(startTime));
   return fn("window", ...args);
 }
+/** to_timestamp under its explicit name (TIMESTAMP). `F.to_timestamp_ltz("s")` */
+export function to_timestamp_ltz(x: ColumnOrName, format?: ColumnOrName): Column {
+  return format === undefined ? fn("to_timestamp_ltz", c(x)) : fn("to_timestamp_ltz", c(x), c(format));
+}
+/** Wall-clock TIMESTAMP_NTZ from text. `F.to_timestamp_ntz("s", F.lit("yyyy-MM-dd"))` */
+export function to_timestamp_ntz(x: ColumnOrName, format?: ColumnOrName): Column {
+  return format === undefined ? fn("to_timestamp_ntz", c(x)) : fn("to_timestamp_ntz", c(x), c(format));
+}
+/** A TIMESTAMP_NTZ moved from one zone's wall clock to another's (source: the session zone when null). */
+export function convert_timezone(sourceTz: Column | null, targetTz: Column, sourceTs: ColumnOrName): Column {
+  return sourceTz === null ? fn("convert_timezone", c(targetTz), c(sourceTs)) : fn("convert_timezone", c(sourceTz), c(targetTz), c(sourceTs));
+}

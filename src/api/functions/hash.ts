@@ -13,3 +13,9 @@ export function crc32(x: ColumnOrName): Column { return fn("crc32", c(x)); }
 export function hash(...cols: ColumnOrName[]): Column { return fn("hash", ...cols.map(c)); }
 /** Same as sha1. `F.sha("s")` */
 export function sha(x: ColumnOrName): Column { return fn("sha", c(x)); }
+/** Spark's xxHash64 of the columns (BIGINT, seed 42). `F.xxhash64("a", "b")` */
+export function xxhash64(...cols: ColumnOrName[]): Column { return fn("xxhash64", ...cols.map(c)); }
+/** Keyed digest (BINARY), SHA-256 unless named. `F.hmac("key", "msg", F.lit("SHA-512"))` */
+export function hmac(key: ColumnOrName, message: ColumnOrName, algorithm?: ColumnOrName): Column {
+  return algorithm === undefined ? fn("hmac", c(key), c(message)) : fn("hmac", c(key), c(message), c(algorithm));
+}

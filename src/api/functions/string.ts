@@ -161,3 +161,37 @@ export function mask(x: ColumnOrName, upperChar?: ColumnOrName, lowerChar?: Colu
   const args = [c(x), ...[upperChar, lowerChar, digitChar, otherChar].filter((v) => v !== undefined).map((v) => c(v!))];
   return fn("mask", ...args);
 }
+/** Whether the bytes are valid UTF-8 (a STRING always is). `F.is_valid_utf8("b")` */
+export function is_valid_utf8(x: ColumnOrName): Column { return fn("is_valid_utf8", c(x)); }
+/** Invalid UTF-8 sequences become U+FFFD. `F.make_valid_utf8("b")` */
+export function make_valid_utf8(x: ColumnOrName): Column { return fn("make_valid_utf8", c(x)); }
+/** The text, or INVALID_UTF8_STRING. `F.validate_utf8("b")` */
+export function validate_utf8(x: ColumnOrName): Column { return fn("validate_utf8", c(x)); }
+/** The text, or null when not valid UTF-8. `F.try_validate_utf8("b")` */
+export function try_validate_utf8(x: ColumnOrName): Column { return fn("try_validate_utf8", c(x)); }
+/** Text to BINARY as 'hex' (default), 'utf-8' or 'base64'. `F.to_binary("s", F.lit("utf-8"))` */
+export function to_binary(x: ColumnOrName, format?: ColumnOrName): Column {
+  return format === undefined ? fn("to_binary", c(x)) : fn("to_binary", c(x), c(format));
+}
+/** to_binary, null when malformed. `F.try_to_binary("s", F.lit("base64"))` */
+export function try_to_binary(x: ColumnOrName, format?: ColumnOrName): Column {
+  return format === undefined ? fn("try_to_binary", c(x)) : fn("try_to_binary", c(x), c(format));
+}
+/** A part of a URL (HOST, PATH, QUERY, ...). `F.parse_url("u", F.lit("HOST"))` */
+export function parse_url(url: ColumnOrName, partToExtract: ColumnOrName, key?: ColumnOrName): Column {
+  return key === undefined ? fn("parse_url", c(url), c(partToExtract)) : fn("parse_url", c(url), c(partToExtract), c(key));
+}
+/** parse_url, null for an invalid URL. `F.try_parse_url("u", F.lit("QUERY"))` */
+export function try_parse_url(url: ColumnOrName, partToExtract: ColumnOrName, key?: ColumnOrName): Column {
+  return key === undefined ? fn("try_parse_url", c(url), c(partToExtract)) : fn("try_parse_url", c(url), c(partToExtract), c(key));
+}
+/** url_decode, null when malformed. `F.try_url_decode("s")` */
+export function try_url_decode(x: ColumnOrName): Column { return fn("try_url_decode", c(x)); }
+/** Jaro-Winkler similarity in [0, 1]. `F.jaro_winkler_similarity("a", "b")` */
+export function jaro_winkler_similarity(left: ColumnOrName, right: ColumnOrName): Column { return fn("jaro_winkler_similarity", c(left), c(right)); }
+/** The string as a quoted SQL literal. `F.quote("s")` */
+export function quote(x: ColumnOrName): Column { return fn("quote", c(x)); }
+/** RFC 4648 base 32 text of the bytes. `F.to_base32("b")` */
+export function to_base32(x: ColumnOrName): Column { return fn("to_base32", c(x)); }
+/** Bytes of base 32 text. `F.from_base32("s")` */
+export function from_base32(x: ColumnOrName): Column { return fn("from_base32", c(x)); }

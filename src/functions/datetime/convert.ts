@@ -1,11 +1,11 @@
 /**
- * Text <-> datetime: to_date, to_timestamp (and try_ forms), date_format, unix_timestamp,
+ * Text <-> datetime: to_date, to_timestamp (and try_ forms, _ltz / _ntz), date_format, unix_timestamp,
  * to_unix_timestamp, from_unixtime, timestamp_seconds; and current_date / current_timestamp /
  * now, which read the query's fixed `ctx.nowMicros`. Without a format, parsing follows the
  * CAST rules (CAST_INVALID_INPUT); with one, a mismatch raises CANNOT_PARSE_TIMESTAMP.
  */
 import type { Call, Expr } from "../../plan/expr/expr.js";
-import { dateType, doubleType, integerType, longType, stringType, timestampType, type DataType } from "../../types/data-types.js";
+import { dateType, doubleType, integerType, longType, stringType, timestampNTZType, timestampType, type DataType } from "../../types/data-types.js";
 import { isDate, isNull, isNumeric, isString, isTimestamp } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
@@ -38,7 +38,7 @@ function toDatetime(args: readonly unknown[][], n: number, call: Call, ctx: Func
     const fmt = args[1]![i] as string | null;
     if (text == null || fmt == null) { out[i] = null; continue; }
     const p = compilePattern(fmt);
-    const v = to === dateType ? p.parseDate(text) : p.parseTimestamp(text, ctx.timeZone);
+    const v = to === dateType ? p.parseDate(text) : to === timestampNTZType ? p.parseTimestampNTZ(text) : p.parseTimestamp(text, ctx.timeZone);
     if (v === null && !tolerant) throw cannotParse(text);
     out[i] = v;
   }
@@ -48,6 +48,8 @@ function toDatetime(args: readonly unknown[][], n: number, call: Call, ctx: Func
 for (const [name, to, tolerant] of [
   ["to_date", dateType, false], ["try_to_date", dateType, true],
   ["to_timestamp", timestampType, false], ["try_to_timestamp", timestampType, true],
+  // The _ltz form is to_timestamp under its explicit name; _ntz reads wall-clock time, no zone.
+  ["to_timestamp_ltz", timestampType, false], ["to_timestamp_ntz", timestampNTZType, false],
 ] as const) {
   definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 2,

@@ -1,16 +1,16 @@
 /**
  * Epoch conversions (timestamp_micros/millis, unix_micros/millis/seconds,
  * date_from_unix_date), zone shifts (from_utc_timestamp, to_utc_timestamp), date_part /
- * extract / datepart and current_timezone.
+ * extract / datepart, current_timezone and convert_timezone.
  */
 import type { Expr } from "../../plan/expr/expr.js";
-import { DecimalType, dateType, integerType, longType, stringType, timestampType } from "../../types/data-types.js";
+import { DecimalType, dateType, integerType, longType, stringType, timestampNTZType, timestampType } from "../../types/data-types.js";
 import { isDate } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { civilFromDays, daysFromCivil, fromLocal, localFields } from "../../values/datetime.js";
 import { exprName } from "../../plan/expr/sql-text.js";
-import { callSql, expectType, literalArg, map1, map2 } from "../helpers.js";
+import { callSql, expectType, literalArg, map1, map2, mapN } from "../helpers.js";
 import type { FunctionDef } from "../registry.js";
 import { timestampArg } from "./args.js";
 import { isoDayOfWeek, isoWeek } from "./parts.js";
@@ -56,10 +56,33 @@ for (const [name, toZone] of [["from_utc_timestamp", true], ["to_utc_timestamp",
   });
 }
 
-definitions.push({
+const currentTimezone: FunctionDef = {
   kind: "scalar", name: "current_timezone", minArgs: 0, maxArgs: 0,
   resolve: () => ({ args: [], dataType: stringType, nullable: false }),
   eval: (_a, n, _c, ctx) => new Array(n).fill(ctx.timeZone),
+};
+definitions.push(currentTimezone);
+
+/**
+ * convert_timezone([source,] target, ts): a TIMESTAMP_NTZ wall-clock time read in `source`
+ * (the session zone when omitted, shown as current_timezone()) and given as `target`'s wall clock.
+ */
+definitions.push({
+  kind: "scalar", name: "convert_timezone", minArgs: 2, maxArgs: 3,
+  resolve(given) {
+    const session: Expr = { kind: "call", fn: currentTimezone, args: [], distinct: false, dataType: stringType, nullable: false };
+    const args = given.length === 2 ? [session, ...given] : given;
+    return {
+      args: [expectType("convert_timezone", args, 0, stringType), expectType("convert_timezone", args, 1, stringType), expectType("convert_timezone", args, 2, timestampNTZType)],
+      dataType: timestampNTZType,
+    };
+  },
+  eval: mapN(([from, to, wall]: [string, string, number]) => {
+    const f = localFields(wall, "UTC");
+    const instant = fromLocal(f.y, f.m, f.d, f.hour, f.minute, f.second, f.micros, from);
+    const t = localFields(instant, to);
+    return fromLocal(t.y, t.m, t.d, t.hour, t.minute, t.second, t.micros, "UTC");
+  }),
 });
 
 const FIELDS: Record<string, string> = {

@@ -1,5 +1,6 @@
 /** md5, sha1, sha2, crc32 (on the UTF-8 bytes of strings) and Spark's Murmur3 `hash`. */
 import { createHash } from "node:crypto";
+import type { Expr } from "../../plan/expr/expr.js";
 import { binaryType, integerType, longType, stringType } from "../../types/data-types.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { ArrayType, MapType, StructType, type DataType } from "../../types/data-types.js";
@@ -53,12 +54,7 @@ definitions.push({
 definitions.push({
   kind: "scalar", name: "hash", minArgs: 1, maxArgs: Infinity,
   resolve(args) {
-    const bad = args.find((a) => containsMap(typeOf(a)));
-    if (bad) {
-      throw new PijarError("DATATYPE_MISMATCH.HASH_MAP_TYPE", {}, {
-        message: `Cannot resolve "${callSql("hash", args)}" due to data type mismatch: Input to the function \`hash\` cannot contain elements of the "MAP" type. In Spark, same maps may have different hashcode, thus hash expressions are prohibited on "MAP" elements.`,
-      });
-    }
+    rejectMaps("hash", args);
     return { args, dataType: integerType, nullable: false };
   },
   eval(args, n, call) {
@@ -72,6 +68,15 @@ definitions.push({
     return out;
   },
 });
+
+/** Spark's hash expressions refuse maps: equal maps may list their entries in other orders. */
+export function rejectMaps(name: string, args: readonly Expr[]): void {
+  if (args.some((a) => containsMap(typeOf(a)))) {
+    throw new PijarError("DATATYPE_MISMATCH.HASH_MAP_TYPE", {}, {
+      message: `Cannot resolve "${callSql(name, args)}" due to data type mismatch: Input to the function \`${name}\` cannot contain elements of the "MAP" type. In Spark, same maps may have different hashcode, thus hash expressions are prohibited on "MAP" elements.`,
+    });
+  }
+}
 
 function containsMap(t: DataType): boolean {
   if (t instanceof MapType) return true;

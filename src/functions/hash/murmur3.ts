@@ -2,7 +2,8 @@
  * Spark's `hash()`: Murmur3 x86_32 with seed 42, folded over the arguments (a null argument
  * leaves the running hash unchanged), hashing each type the way Spark's Murmur3Hash does.
  */
-import { ArrayType, DecimalType, MapType, StructType, type DataType } from "../../types/data-types.js";
+import type { DataType } from "../../types/data-types.js";
+import { hashByType, type Hasher } from "./by-type.js";
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
@@ -56,62 +57,9 @@ export function hashBytes(b: Uint8Array, seed: number): number {
   return fmix(h, b.length);
 }
 
-const f64 = new Float64Array(1);
-const i64 = new BigInt64Array(f64.buffer);
-const f32 = new Float32Array(1);
-const i32 = new Int32Array(f32.buffer);
-const utf8 = new TextEncoder();
+const murmur3: Hasher<number> = { int: hashInt, long: hashLong, bytes: hashBytes };
 
-/** Java's BigInteger.toByteArray: minimal two's-complement big-endian bytes. */
-function bigIntBytes(v: bigint): Uint8Array {
-  let hex = BigInt.asUintN(Math.max(8, (v < 0n ? -v : v).toString(2).length + 1 + 7 & ~7), v).toString(16);
-  if (hex.length % 2) hex = "0" + hex;
-  let bytes = Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));
-  // Strip redundant sign bytes.
-  while (bytes.length > 1 && ((bytes[0] === 0 && bytes[1]! < 0x80) || (bytes[0] === 0xff && bytes[1]! >= 0x80))) bytes = bytes.subarray(1);
-  return bytes;
-}
-
-/** Hash of one non-null value of type t, continuing from `seed`. */
+/** Hash of one value of type t, continuing from `seed`. */
 export function hashValue(v: unknown, t: DataType, seed: number): number {
-  if (v == null) return seed;
-  switch (t.typeName()) {
-    case "boolean": return hashInt(v ? 1 : 0, seed);
-    case "byte": case "short": case "integer": case "date": return hashInt(v as number, seed);
-    case "long": case "timestamp": case "timestamp_ntz": return hashLong(BigInt(v as number), seed);
-    case "float": {
-      f32[0] = (v as number) === 0 ? 0 : (v as number);
-      return hashInt(i32[0]!, seed);
-    }
-    case "double": {
-      f64[0] = (v as number) === 0 ? 0 : (v as number);
-      // Java's doubleToLongBits canonicalizes NaN.
-      return hashLong(Number.isNaN(v as number) ? 0x7ff8000000000000n : i64[0]!, seed);
-    }
-    case "decimal": {
-      const d = t as DecimalType;
-      return d.precision <= 18 ? hashLong(v as bigint, seed) : hashBytes(bigIntBytes(v as bigint), seed);
-    }
-    case "string": return hashBytes(utf8.encode(v as string), seed);
-    case "binary": return hashBytes(v as Uint8Array, seed);
-  }
-  if (t instanceof ArrayType) {
-    let h = seed;
-    for (const e of v as unknown[]) h = hashValue(e, t.elementType, h);
-    return h;
-  }
-  if (t instanceof MapType) {
-    let h = seed;
-    for (const [k, x] of v as Map<unknown, unknown>) {
-      h = hashValue(k, t.keyType, h);
-      h = hashValue(x, t.valueType, h);
-    }
-    return h;
-  }
-  if (t instanceof StructType) {
-    let h = seed;
-    (v as unknown[]).forEach((e, i) => { h = hashValue(e, t.fields[i]!.dataType, h); });
-    return h;
-  }
-  return hashBytes(utf8.encode(String(v)), seed);
+  return hashByType(murmur3, v, t, seed);
 }

@@ -57,9 +57,15 @@ for (const name of ["~", "bitwise_not"]) {
   });
 }
 
-for (const name of ["shiftleft", "shiftright", "shiftrightunsigned"]) {
+// Each shift twice: by name (`shiftleft(2, 1)`) and as an operator (`2 << 1`, shown so).
+for (const [name, op] of [
+  ["shiftleft", "shiftleft"], ["shiftright", "shiftright"], ["shiftrightunsigned", "shiftrightunsigned"],
+  ["<<", "shiftleft"], [">>", "shiftright"], [">>>", "shiftrightunsigned"],
+] as const) {
+  const isOperator = name !== op;
   definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 2,
+    ...(isOperator ? { sql: (a: readonly string[]) => `(${a[0]} ${name} ${a[1]})` } : {}),
     resolve(args) {
       const t = typeOf(args[0]!);
       const base = t.typeName() === "long" ? longType : isIntegral(t) || isNull(t) ? integerType : null;
@@ -71,8 +77,8 @@ for (const name of ["shiftleft", "shiftright", "shiftrightunsigned"]) {
       return map2((a: number | bigint, s: number) => {
         const k = BigInt(s & (bits - 1));
         const v = BigInt(a);
-        if (name === "shiftleft") return canonLong(BigInt.asIntN(bits, v << k));
-        if (name === "shiftright") return canonLong(v >> k);
+        if (op === "shiftleft") return canonLong(BigInt.asIntN(bits, v << k));
+        if (op === "shiftright") return canonLong(v >> k);
         return canonLong(BigInt.asIntN(bits, BigInt.asUintN(bits, v) >> k));
       })(args, n, call, ctx);
     },

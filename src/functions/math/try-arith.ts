@@ -36,16 +36,37 @@ for (const [name, op] of [["try_add", "add"], ["try_subtract", "subtract"], ["tr
   });
 }
 
-/** An aggregate whose finish() yields null per group instead of raising. */
+/**
+ * An aggregate that yields null instead of raising. An error in update() (a long sum leaving
+ * 64 bits) poisons only its group, so rows are fed one at a time: a failed batch could not be
+ * undone. An error in finish() (decimal precision, checked there) has no group to name, so the
+ * whole result degrades to null.
+ */
 class TolerantState implements AggregateState {
+  private readonly poisoned = new Set<number>();
+  private readonly one = new Int32Array(1);
   constructor(private readonly inner: AggregateState) {}
   grow(n: number): void { this.inner.grow(n); }
-  update(g: Int32Array, args: readonly unknown[][], n: number): void { this.inner.update(g, args, n); }
+  update(g: Int32Array, args: readonly unknown[][], n: number): void {
+    const row = args.map(() => [null as unknown]);
+    for (let i = 0; i < n; i++) {
+      const k = g[i]!;
+      if (this.poisoned.has(k)) continue;
+      this.one[0] = k;
+      for (let j = 0; j < args.length; j++) row[j]![0] = args[j]![i];
+      try {
+        this.inner.update(this.one, row, 1);
+      } catch {
+        this.poisoned.add(k);
+      }
+    }
+  }
   finish(n: number): unknown[] {
     try {
-      return this.inner.finish(n);
+      const out = this.inner.finish(n);
+      for (const k of this.poisoned) if (k < n) out[k] = null;
+      return out;
     } catch {
-      // Sums are checked in finish(); without per-group detail, the whole result degrades to null.
       return new Array(n).fill(null);
     }
   }

@@ -11,7 +11,7 @@ import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { widerTypeOfAll } from "../../types/type-utils.js";
 import type { ScalarFunctionDef, FunctionDef } from "../registry.js";
-import { charLength, chars, sliceChars, substringSQL } from "./text.js";
+import { charLength, chars, sliceChars, substringBytes, substringSQL } from "./text.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
@@ -29,12 +29,17 @@ function unaryString(name: string, f: (s: string) => string, aliases: string[] =
 
 unaryString("upper", (s) => s.toUpperCase(), ["ucase"]);
 unaryString("lower", (s) => s.toLowerCase(), ["lcase"]);
-/** reverse: characters of a string, or elements of an array. */
+/** reverse: characters of a string, bytes of a binary, or elements of an array. */
 definitions.push({
   kind: "scalar", name: "reverse", minArgs: 1, maxArgs: 1,
-  resolve: (args) => (typeOf(args[0]!).typeName() === "array" ? { args, dataType: typeOf(args[0]!) } : { args: [expectType("reverse", args, 0, stringType)], dataType: stringType }),
-  eval: map1((v: string | unknown[]) => {
+  resolve(args) {
+    const t = typeOf(args[0]!);
+    if (t.typeName() === "array" || isBinary(t)) return { args, dataType: t };
+    return { args: [expectType("reverse", args, 0, stringType)], dataType: stringType };
+  },
+  eval: map1((v: string | Uint8Array | unknown[]) => {
     if (Array.isArray(v)) return [...v].reverse();
+    if (v instanceof Uint8Array) return v.slice().reverse();
     const c = chars(v);
     return (typeof c === "string" ? c.split("") : c).reverse().join("");
   }),
@@ -114,12 +119,14 @@ function substringDef(name: string): ScalarFunctionDef {
     resolve(args) {
       // Spark shows the omitted length as Int.MaxValue in the column name.
       const full: Expr[] = args.length === 2 ? [...args, { kind: "literal", value: 2147483647, dataType: integerType }] : [...args];
+      // BINARY stays BINARY, cut by bytes.
+      const to = isBinary(typeOf(full[0]!)) ? binaryType : stringType;
       return {
-        args: [expectType(name, full, 0, stringType), expectType(name, full, 1, integerType), expectType(name, full, 2, integerType)],
-        dataType: stringType,
+        args: [expectType(name, full, 0, to), expectType(name, full, 1, integerType), expectType(name, full, 2, integerType)],
+        dataType: to,
       };
     },
-    eval: mapN(([s, p, l]: [string, number, number]) => substringSQL(s, p, l)),
+    eval: mapN(([s, p, l]: [string | Uint8Array, number, number]) => (typeof s === "string" ? substringSQL(s, p, l) : substringBytes(s, p, l))),
   };
 }
 definitions.push(substringDef("substring"));
@@ -127,8 +134,14 @@ definitions.push(substringDef("substr"));
 
 definitions.push({
   kind: "scalar", name: "left", minArgs: 2, maxArgs: 2,
-  resolve: fixedSignature("left", [stringType, integerType], stringType),
-  eval: map2((s: string, len: number) => (len <= 0 ? "" : substringSQL(s, 1, len))),
+  resolve: (args) => {
+    const to = isBinary(typeOf(args[0]!)) ? binaryType : stringType;
+    return { args: [expectType("left", args, 0, to), expectType("left", args, 1, integerType)], dataType: to };
+  },
+  eval: map2((s: string | Uint8Array, len: number) => {
+    if (typeof s !== "string") return substringBytes(s, 1, Math.max(len, 0));
+    return len <= 0 ? "" : substringSQL(s, 1, len);
+  }),
 });
 definitions.push({
   kind: "scalar", name: "right", minArgs: 2, maxArgs: 2,
@@ -150,14 +163,29 @@ function pad(s: string, len: number, p: string, left: boolean): string {
   return left ? filler.join("") + s : s + filler.join("");
 }
 
+function padBytes(b: Uint8Array, len: number, p: Uint8Array, left: boolean): Uint8Array {
+  if (len <= 0) return new Uint8Array(0);
+  if (b.length >= len || p.length === 0) return b.slice(0, len);
+  const out = new Uint8Array(len);
+  const need = len - b.length;
+  for (let i = 0; i < need; i++) out[left ? i : b.length + i] = p[i % p.length]!;
+  out.set(b, left ? need : 0);
+  return out;
+}
+
 for (const [name, left] of [["lpad", true], ["rpad", false]] as const) {
   definitions.push({
     kind: "scalar", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
-      const full: Expr[] = args.length === 2 ? [...args, { kind: "literal", value: " ", dataType: stringType }] : [...args];
-      return { args: [expectType(name, full, 0, stringType), expectType(name, full, 1, integerType), expectType(name, full, 2, stringType)], dataType: stringType };
+      // BINARY pads with bytes, a zero byte by default.
+      const binary = isBinary(typeOf(args[0]!));
+      const to = binary ? binaryType : stringType;
+      const fill: Expr = binary ? { kind: "literal", value: new Uint8Array(1), dataType: binaryType } : { kind: "literal", value: " ", dataType: stringType };
+      const full: Expr[] = args.length === 2 ? [...args, fill] : [...args];
+      return { args: [expectType(name, full, 0, to), expectType(name, full, 1, integerType), expectType(name, full, 2, to)], dataType: to };
     },
-    eval: mapN(([s, len, p]: [string, number, string]) => pad(s, len, p, left)),
+    eval: mapN(([s, len, p]: [string | Uint8Array, number, string | Uint8Array]) =>
+      (typeof s === "string" ? pad(s, len, p as string, left) : padBytes(s, len, p as Uint8Array, left))),
   });
 }
 

@@ -7,6 +7,9 @@ import type { Expr } from "../../plan/expr/expr.js";
 import { MapType, binaryType, integerType, longType, stringType } from "../../types/data-types.js";
 import { isBinary, isIntegral } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
+import { keyOf } from "../../values/compare.js";
+import { widerTypeOfAll } from "../../types/type-utils.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
 import type { FunctionDef } from "../registry.js";
@@ -22,7 +25,8 @@ const intLit = (v: number): Expr => ({ kind: "literal", value: v, dataType: inte
 
 definitions.push({
   kind: "scalar", name: "btrim", minArgs: 1, maxArgs: 2,
-  resolve: fixedSignature("btrim", [stringType, stringType], stringType),
+  // BINARY arguments are read as UTF-8 text (Spark casts them), so the result is a STRING.
+  resolve: (args) => fixedSignature("btrim", [stringType, stringType], stringType)(args.map((a) => (isBinary(typeOf(a)) ? castTo(a, stringType) : a))),
   eval: mapN(([s, set]: [string, string | undefined]) => {
     const cs = new Set(Array.from(set ?? " "));
     const c = Array.from(s);
@@ -153,9 +157,38 @@ definitions.push({
   eval: map2((s: string, cs: string) => new Uint8Array(Buffer.from(s, charset(cs)))),
 });
 definitions.push({
-  kind: "scalar", name: "decode", minArgs: 2, maxArgs: 2,
-  resolve: fixedSignature("decode", [binaryType, stringType], stringType),
-  eval: map2((b: Uint8Array, cs: string) => Buffer.from(b).toString(charset(cs))),
+  kind: "scalar", name: "decode", minArgs: 2, maxArgs: Infinity,
+  resolve(args) {
+    if (args.length === 2) return { args: fixedSignature("decode", [binaryType, stringType], stringType)(args).args, dataType: stringType };
+    // decode(expr, search1, result1, ..., [default]): Spark's CASE WHEN expr <=> search1 THEN ...
+    const searches = args.filter((_, i) => i >= 1 && i % 2 === 1 && i < args.length - (args.length % 2 === 0 ? 1 : 0));
+    const results = args.filter((_, i) => i >= 2 && (i % 2 === 0 || (args.length % 2 === 0 && i === args.length - 1)));
+    const keyType = widerTypeOfAll([args[0]!, ...searches].map(typeOf));
+    const resultType = widerTypeOfAll(results.map(typeOf));
+    if (!keyType || !resultType) {
+      throw new PijarError("DATATYPE_MISMATCH.DATA_DIFF_TYPES", {
+        sqlExpr: `"${callSql("decode", args)}"`, functionName: "`decode`",
+        dataType: "[" + (keyType ? results : [args[0]!, ...searches]).map((a) => `"${typeOf(a).sql()}"`).join(", ") + "]",
+      });
+    }
+    const searchSet = new Set(searches);
+    return { args: args.map((a) => castTo(a, a === args[0] || searchSet.has(a) ? keyType : resultType)), dataType: resultType, nullable: true };
+  },
+  eval(args, n, call, ctx) {
+    if (args.length === 2) return map2((b: Uint8Array, cs: string) => Buffer.from(b).toString(charset(cs)))(args, n, call, ctx);
+    const pairs = Math.floor((args.length - 1) / 2);
+    const hasDefault = args.length % 2 === 0;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const k = keyOf(args[0]![i]);
+      out[i] = hasDefault ? args[args.length - 1]![i] : null;
+      for (let j = 0; j < pairs; j++) {
+        // Null-safe: a null expr matches a null search, as <=> does.
+        if (keyOf(args[1 + 2 * j]![i]) === k) { out[i] = args[2 + 2 * j]![i]; break; }
+      }
+    }
+    return out;
+  },
 });
 
 definitions.push({

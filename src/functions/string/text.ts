@@ -30,3 +30,12 @@ export function substringSQL(s: string, pos: number, len: number): string {
   if (start >= end) return "";
   return sliceChars(s, start, end);
 }
+
+/** substringSQL on bytes (Spark's ByteArray.subStringSQL): the same positions, counted in bytes. */
+export function substringBytes(b: Uint8Array, pos: number, len: number): Uint8Array {
+  const n = b.length;
+  let start = pos > 0 ? pos - 1 : pos < 0 ? n + pos : 0;
+  const end = len >= 2147483647 ? n : Math.min(start + len, n);
+  start = Math.max(start, 0);
+  return start >= end ? new Uint8Array(0) : b.slice(start, end);
+}

@@ -33,9 +33,13 @@ function peerEnds(n: number, isNewPeer: Uint8Array): number[] {
   return out;
 }
 
-function rankingDef(name: string, shown: string, dataType: DataType, evalPartition: WindowFunctionDef["evalPartition"]): WindowFunctionDef {
+/**
+ * `takesOrder`: rank, dense_rank and percent_rank also accept arguments (`rank(b) OVER (ORDER BY
+ * b)`); as in Spark, peers are fixed by the window's ORDER BY, so the arguments are dropped.
+ */
+function rankingDef(name: string, shown: string, dataType: DataType, evalPartition: WindowFunctionDef["evalPartition"], takesOrder = false): WindowFunctionDef {
   return {
-    kind: "window", name, minArgs: 0, maxArgs: 0,
+    kind: "window", name, minArgs: 0, maxArgs: takesOrder ? Infinity : 0,
     resolve: () => ({ args: [], dataType, nullable: false }),
     evalPartition,
     sql: () => `${shown}()`,
@@ -43,7 +47,7 @@ function rankingDef(name: string, shown: string, dataType: DataType, evalPartiti
 }
 
 definitions.push(rankingDef("row_number", "row_number", integerType, (_a, n) => Array.from({ length: n }, (_, i) => i + 1)));
-definitions.push(rankingDef("rank", "RANK", integerType, (_a, n, peers) => ranks(n, peers)));
+definitions.push(rankingDef("rank", "RANK", integerType, (_a, n, peers) => ranks(n, peers), true));
 definitions.push(rankingDef("dense_rank", "DENSE_RANK", integerType, (_a, n, peers) => {
   const out = new Array<number>(n);
   let r = 0;
@@ -52,8 +56,8 @@ definitions.push(rankingDef("dense_rank", "DENSE_RANK", integerType, (_a, n, pee
     out[i] = r;
   }
   return out;
-}));
-definitions.push(rankingDef("percent_rank", "PERCENT_RANK", doubleType, (_a, n, peers) => ranks(n, peers).map((r) => (n <= 1 ? 0 : (r - 1) / (n - 1)))));
+}, true));
+definitions.push(rankingDef("percent_rank", "PERCENT_RANK", doubleType, (_a, n, peers) => ranks(n, peers).map((r) => (n <= 1 ? 0 : (r - 1) / (n - 1))), true));
 definitions.push(rankingDef("cume_dist", "cume_dist", doubleType, (_a, n, peers) => peerEnds(n, peers).map((e) => (e + 1) / n)));
 
 definitions.push({

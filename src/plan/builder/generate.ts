@@ -1,6 +1,6 @@
 /**
- * explode / explode_outer / posexplode / posexplode_outer / inline in select(): a Generate node
- * that emits one row per array element (or map entry) beside the input columns.
+ * explode / explode_outer / posexplode / posexplode_outer / inline / stack in select(): a
+ * Generate node that emits one row per array element (or map entry) beside the input columns.
  */
 import type { Attr, Expr, UnresolvedCall } from "../expr/expr.js";
 import { newExprId } from "../expr/expr.js";
@@ -8,11 +8,11 @@ import type { Generate, LogicalPlan } from "../logical/plan.js";
 import { scopeOf, type BuildContext } from "./context.js";
 import { resolveExpr } from "../../analyzer/resolve-expr.js";
 import { typeOf } from "../expr/type-of.js";
-import { ArrayType, MapType, StructType, integerType, type DataType } from "../../types/data-types.js";
+import { ArrayType, MapType, StructType, integerType, nullType, stringType, type DataType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { exprName } from "../expr/sql-text.js";
 
-const GENERATORS = new Set(["explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer"]);
+const GENERATORS = new Set(["explode", "explode_outer", "posexplode", "posexplode_outer", "inline", "inline_outer", "stack"]);
 
 export function generatorOf(e: Expr): { call: UnresolvedCall; aliases: string[] } | null {
   if (e.kind === "unresolved_call" && GENERATORS.has(e.name.toLowerCase())) return { call: e, aliases: [] };
@@ -22,7 +22,54 @@ export function generatorOf(e: Expr): { call: UnresolvedCall; aliases: string[] 
   return null;
 }
 
-export function buildGenerate(child: LogicalPlan, call: UnresolvedCall, aliases: string[], ctx: BuildContext): Generate {
+/**
+ * stack(n, v1, ..., vm): m values in n rows of ceil(m / n) columns col0, col1..., the last row
+ * padded with nulls. It is inline() over an array of those rows as structs, so the rows' types
+ * meet as array() makes them meet.
+ */
+function stackAsInline(call: UnresolvedCall, child: LogicalPlan, ctx: BuildContext): UnresolvedCall {
+  const [count, ...values] = call.args;
+  const sqlExpr = `"stack(${call.args.map(exprName).join(", ")})"`;
+  if (!count || values.length === 0) {
+    throw new PijarError("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", { functionName: "`stack`", expectedNum: "> 1", actualNum: String(call.args.length), docroot: "" });
+  }
+  const lit = count.kind === "literal" ? count.value : undefined;
+  const n = typeof lit === "number" ? lit : typeof lit === "bigint" ? Number(lit) : NaN;
+  if (!Number.isInteger(n)) {
+    throw new PijarError("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", { sqlExpr, inputName: "`n`", inputType: "\"INT\"", inputExpr: `"${exprName(count)}"` });
+  }
+  if (n < 1) {
+    throw new PijarError("DATATYPE_MISMATCH.VALUE_OUT_OF_RANGE", { sqlExpr, exprName: "`n`", valueRange: "[1, 2147483647]", currentValue: String(n) });
+  }
+  const width = Math.ceil(values.length / n);
+  // Spark does not widen: every value of a column has its first value's type (or is NULL).
+  const types = values.map((v) => typeOf(resolveExpr(v, scopeOf(child.output, ctx), ctx.fn, ctx.resolveOptions)));
+  for (let c = 0; c < width; c++) {
+    let first = -1;
+    for (let i = c; i < values.length; i += width) {
+      if (types[i]!.typeName() === "void") continue;
+      if (first < 0) first = i;
+      else if (!types[i]!.equals(types[first]!)) {
+        throw new PijarError("DATATYPE_MISMATCH.STACK_COLUMN_DIFF_TYPES", {
+          sqlExpr, columnIndex: String(c), leftType: `"${types[first]!.sql()}"`, leftParamIndex: String(first + 1),
+          rightType: `"${types[i]!.sql()}"`, rightParamIndex: String(i + 1),
+        });
+      }
+    }
+  }
+  const rows: Expr[] = [];
+  for (let r = 0; r < n; r++) {
+    const fields: Expr[] = [];
+    for (let c = 0; c < width; c++) {
+      fields.push({ kind: "literal", value: `col${c}`, dataType: stringType }, values[r * width + c] ?? { kind: "literal", value: null, dataType: nullType });
+    }
+    rows.push({ kind: "unresolved_call", name: "named_struct", args: fields, distinct: false });
+  }
+  return { kind: "unresolved_call", name: "inline", args: [{ kind: "unresolved_call", name: "array", args: rows, distinct: false }], distinct: false };
+}
+
+export function buildGenerate(child: LogicalPlan, given: UnresolvedCall, aliases: string[], ctx: BuildContext): Generate {
+  const call = given.name.toLowerCase() === "stack" ? stackAsInline(given, child, ctx) : given;
   const name = call.name.toLowerCase();
   if (call.args.length !== 1) {
     throw new PijarError("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", { functionName: "`" + name + "`", expectedNum: "1", actualNum: String(call.args.length), docroot: "" });

@@ -55,7 +55,8 @@ export function buildProject(child: LogicalPlan, exprs: readonly Expr[], ctx: Bu
   for (const e0 of afterGen) {
     const e = e0.kind === "star" ? e0 : expandStarArgs(e0, input.output);
     if (e.kind === "star") {
-      for (const x of expandStar(e, input.output)) resolved.push(toNamed(resolveExpr(x, scope, ctx.fn, ctx.resolveOptions)));
+      // `*` means the child's columns: a generator's columns beside it are listed on their own.
+      for (const x of expandStar(e, child.output)) resolved.push(toNamed(resolveExpr(x, scope, ctx.fn, ctx.resolveOptions)));
     } else {
       const r = resolveExpr(e, scope, ctx.fn, ctx.resolveOptions);
       // select("info.score") names the column `score`, as Spark.

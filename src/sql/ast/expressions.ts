@@ -183,6 +183,8 @@ export interface FunctionExpr extends Span {
   args: Expr[];
   /** `struct(1 AS a, b)`: names given with AS, aligned with `args` (undefined where absent). */
   argNames?: (string | undefined)[];
+  /** `explode(collection => x)`: parameter names given with `=>`, aligned with `args`. */
+  namedArgs?: (string | undefined)[];
   distinct: boolean;
   filter?: Expr;
   /** `percentile_cont(0.5) WITHIN GROUP (ORDER BY v)`: the ordering. */

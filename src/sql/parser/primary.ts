@@ -181,6 +181,7 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
   let args: Expr[] = [];
   let ignoreNulls: boolean | undefined;
   let argNames: (string | undefined)[] | undefined;
+  let namedArgs: (string | undefined)[] | undefined;
   if (!p.isOp(")")) {
     if (p.acceptKw("DISTINCT")) distinct = true;
     else if (p.isKw("ALL") && !p.isOp(")", 1) && !p.isOp(",", 1)) p.next();
@@ -191,8 +192,20 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
       args = items.map((i) => i.expr);
       if (items.some((i) => i.alias !== undefined)) argNames = items.map((i) => i.alias);
     } else {
-      args = [parseArgument(p)];
-      while (p.acceptOp(",")) args.push(parseArgument(p));
+      const names: (string | undefined)[] = [];
+      const one = () => {
+        // `explode(collection => x)`: a named argument (Spark's `=>`), placed by to-plan.
+        let name: string | undefined;
+        if (p.isIdentifier() && p.isOp("=>", 1)) {
+          name = p.identifier();
+          p.next();
+        }
+        names.push(name);
+        args.push(parseArgument(p));
+      };
+      one();
+      while (p.acceptOp(",")) one();
+      if (names.some((n) => n !== undefined)) namedArgs = names;
     }
     // `first(x IGNORE NULLS)`: Spark's older spelling inside the parentheses.
     if (p.acceptKws("IGNORE", "NULLS")) ignoreNulls = true;
@@ -202,6 +215,7 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
   const fn: FunctionExpr = { kind: "function", name, args, distinct, start, end: p.lastEnd };
   if (ignoreNulls !== undefined) fn.ignoreNulls = ignoreNulls;
   if (argNames) fn.argNames = argNames;
+  if (namedArgs) fn.namedArgs = namedArgs;
   if (p.isKw("WITHIN") && p.isKw("GROUP", 1)) {
     p.next();
     p.next();

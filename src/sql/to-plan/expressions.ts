@@ -3,6 +3,7 @@
  * shapes the DataFrame API's Column methods build (so `df.filter("a > 1")` and
  * `df.filter(F.col("a") > 1)` give the same plan). Names are resolved later by the builder.
  */
+import { placeNamedArgs } from "./named-args.js";
 import type { Expr as PlanExpr, SortOrder, WindowFrame, FrameBound as PlanBound, WindowSpec as PlanWindowSpec } from "../../plan/expr/expr.js";
 import { alias, call, literal } from "../../plan/expr/expr.js";
 import { booleanType, integerType, stringType } from "../../types/data-types.js";
@@ -147,6 +148,7 @@ export class ExprTranslator {
         fn = call(name, [{ kind: "star", target: null }], e.distinct, { isStar: true, ...filter });
       } else {
         let args = e.args.map(t);
+        if (e.namedArgs) args = placeNamedArgs(name, args, e.namedArgs);
         if (e.argNames) args = args.map((a, i) => (e.argNames![i] !== undefined ? alias(a, e.argNames![i]!) : a));
         if (e.ignoreNulls && IGNORE_NULLS_ARG.has(name)) args.push(literal(true, booleanType));
         fn = call(name, args, e.distinct, filter);
