@@ -152,8 +152,9 @@ def run(mode: str) -> int:
             for codec in ["gzip", "GZIP", "deflate", "bzip2", "lz4", "snappy", "none", "uncompressed", "zstd", "foo"]:
                 result["write_codecs"][f"{fmt} {codec}"] = run_write_codec(s, d, fmt, codec)
         for fmt in ["csv", "json", "parquet"]:
-            for mode in ["append", "overwrite", "ignore", "error"]:
-                result["write_onto_file"][f"{fmt} {mode}"] = run_write_onto_file(s, d, fmt, mode)
+            # save_mode, not mode: the loop once shadowed run()'s mode, so --check wrote instead.
+            for save_mode in ["append", "overwrite", "ignore", "error"]:
+                result["write_onto_file"][f"{fmt} {save_mode}"] = run_write_onto_file(s, d, fmt, save_mode)
         result["fifo"] = run_fifo(s, d)
     finally:
         shutil.rmtree(d, ignore_errors=True)
