@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "test"))
-from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle import write_or_check  # noqa: E402
 from sparkoracle.session import session, utc_process  # noqa: E402
 
 utc_process()
@@ -144,17 +144,8 @@ def run(mode: str) -> int:
     expected["05-3"] = frame(enriched.groupBy("branch_name").agg(F.round(F.sum("total"), 2).alias("revenue"))
                              .orderBy(F.col("revenue").desc()).limit(3), ordered=True)
 
-    out = HERE / "expected.json"
     text = json.dumps(expected, indent=1, ensure_ascii=False) + "\n"
-    if mode == "check":
-        # CI: the committed answer key must be exactly what PySpark computes now.
-        stale = not out.exists() or out.read_text() != text
-        print(f"{out}: {'OUT OF DATE, run .venv/bin/python notebooks/lib/oracle.py --write' if stale else 'matches PySpark'}")
-        return 1 if stale else 0
-    out.write_text(text)
-    print(f"wrote {out} ({len(expected)} exercises)")
-    write_stamp("course")
-    return 0
+    return write_or_check(mode, "course", HERE / "expected.json", text, f"{len(expected)} exercises")
 
 
 if __name__ == "__main__":

@@ -15,3 +15,31 @@ wait_for() {
   done
   return 1
 }
+
+# Sets base, port, data and password for server NAME from the script's arguments [BASE_DIR]
+# [PORT], else ${PREFIX}_PORT / ${PREFIX}_PASSWORD / PIJAR_DB_DIR, else the defaults: every
+# server of the test setup lives below one folder and gets a free port.
+db_settings() { # NAME PREFIX [BASE_DIR] [PORT]
+  local name="$1" port_var="$2_PORT" password_var="$2_PASSWORD"
+  shift 2
+  base="${1:-${PIJAR_DB_DIR:-/tmp/pijar-db}}"
+  port="${2:-${!port_var:-$(free_port)}}"
+  data="$base/$name"
+  password="${!password_var:-pijar-secret-pw}"
+}
+
+# Gives a server a fresh data folder DATA below BASE, unless one still runs from it (its pid
+# file PIDFILE is there): wiping a live server's files would corrupt it, so STOP is named instead.
+fresh_data_dir() { # BASE DATA PIDFILE STOP
+  if [ -f "$3" ]; then
+    echo "A server already runs from $2; run scripts/db/$4 $1 first" >&2; exit 1
+  fi
+  mkdir -p "$1"
+  rm -rf "$2"; mkdir -p "$2"
+}
+
+# Prints the env lines LINES (to eval, or append to $GITHUB_ENV) and keeps them in FILE.
+emit_env() { # FILE LINES
+  echo "$2" >"$1"
+  echo "$2"
+}

@@ -6,19 +6,12 @@
 # Prints env lines (also written to BASE_DIR/mariadb.env):
 #   PIJAR_MYSQL_URL=jdbc:mysql://127.0.0.1:PORT/pijar PIJAR_MYSQL_USER=pijar PIJAR_MYSQL_PASSWORD=...
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-. "$here/common.sh"
-base="${1:-${PIJAR_DB_DIR:-/tmp/pijar-db}}"
-port="${2:-${PIJAR_MYSQL_PORT:-$(free_port)}}"
-data="$base/mariadb"
-password="${PIJAR_MYSQL_PASSWORD:-pijar-secret-pw}"
+. "$(dirname "$0")/common.sh"
+db_settings mariadb PIJAR_MYSQL "$@"
 server="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
 [ -x "$server" ] || { echo "mariadbd not found; install mariadb-server" >&2; exit 1; }
-if [ -f "$data/mariadb.pid" ]; then
-  echo "A server already runs from $data; run scripts/db/stop-mariadb.sh $base first" >&2; exit 1
-fi
-mkdir -p "$base"
-rm -rf "$data"; mkdir -p "$data/db"
+fresh_data_dir "$base" "$data" "$data/mariadb.pid" stop-mariadb.sh
+mkdir -p "$data/db"
 user="$(id -un)"
 if [ "$(id -u)" = 0 ]; then user=mysql; chown -R mysql "$data"; chmod 755 "$base"; fi
 cat >"$data/my.cnf" <<CONF
@@ -56,5 +49,4 @@ PIJAR_MYSQL_USER=pijar
 PIJAR_MYSQL_PASSWORD=$password
 PIJAR_MYSQL_PORT=$port
 PIJAR_MYSQL_SOCKET=$data/mariadb.sock"
-echo "$env_lines" >"$base/mariadb.env"
-echo "$env_lines"
+emit_env "$base/mariadb.env" "$env_lines"

@@ -7,19 +7,11 @@
 #   PIJAR_PG_URL=jdbc:postgresql://127.0.0.1:PORT/pijar PIJAR_PG_USER=pijar PIJAR_PG_PASSWORD=...
 # The same lines are written to BASE_DIR/postgres.env.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-. "$here/common.sh"
-base="${1:-${PIJAR_DB_DIR:-/tmp/pijar-db}}"
-port="${2:-${PIJAR_PG_PORT:-$(free_port)}}"
+. "$(dirname "$0")/common.sh"
+db_settings postgres PIJAR_PG "$@"
 bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-data="$base/postgres"
-password="${PIJAR_PG_PASSWORD:-pijar-secret-pw}"
 [ -x "$bin/initdb" ] || { echo "PostgreSQL binaries not found (looked in /usr/lib/postgresql/*/bin); install postgresql or set PG_BIN" >&2; exit 1; }
-if [ -f "$data/postmaster.pid" ]; then
-  echo "A server already runs from $data; run scripts/db/stop-postgres.sh $base first" >&2; exit 1
-fi
-mkdir -p "$base"
-rm -rf "$data"; mkdir -p "$data"
+fresh_data_dir "$base" "$data" "$data/postmaster.pid" stop-postgres.sh
 # PostgreSQL refuses to run as root: run it as the postgres user (or the current user if not root).
 as=()
 if [ "$(id -u)" = 0 ]; then chown postgres "$data"; chmod 755 "$base"; as=(runuser -u postgres --); fi
@@ -47,5 +39,4 @@ PIJAR_PG_USER=pijar
 PIJAR_PG_PASSWORD=$password
 PIJAR_PG_PORT=$port
 PIJAR_PG_DATA=$data"
-echo "$env_lines" >"$base/postgres.env"
-echo "$env_lines"
+emit_env "$base/postgres.env" "$env_lines"

@@ -1,4 +1,5 @@
 /** df.na: fill and drop nulls, as PySpark's DataFrameNaFunctions. */
+import { dropArgs, type DropHow } from "./na-drop-args.js";
 import type { DataFrame } from "./dataframe.js";
 import { Column } from "./column.js";
 import { F_coalesce, F_lit } from "./internal-functions.js";
@@ -48,16 +49,10 @@ export class DataFrameNaFunctions {
   }
 
   /** Drops rows with nulls: how "any" (default) or "all"; `thresh` = minimum non-null values to keep. */
-  drop(how?: "any" | "all" | { how?: "any" | "all"; thresh?: number | null; subset?: string | string[] | null }, thresh?: number | null, subset?: string | string[] | null): DataFrame {
-    let h: string = "any";
-    if (typeof how === "object" && how !== null) {
-      h = how.how ?? "any";
-      thresh = how.thresh ?? null;
-      subset = how.subset ?? null;
-    } else if (how !== undefined && how !== null) h = how;
-    if (h !== "any" && h !== "all") {
-      throw new PijarError("VALUE_NOT_ANY_OR_ALL", {}, { message: `Value for \`how\` must be 'any' or 'all', got '${h}'.`, exceptionType: "PySparkValueError" });
-    }
+  drop(how?: DropHow<string | string[]>, thresh?: number | null, subset?: string | string[] | null): DataFrame {
+    const { how: h, thresh: t, subset: s } = dropArgs(how, thresh, subset);
+    thresh = t;
+    subset = s;
     const names = subset == null ? this.df.columns : typeof subset === "string" ? [subset] : subset;
     const cols = names.map((n) => this.df.col(n));
     const min = thresh ?? (h === "any" ? cols.length : 1);

@@ -13,25 +13,18 @@ import { parseSchema } from "../types/ddl.js";
 import { PijarError } from "../errors/pijar-error.js";
 import { Options, type OptionValue } from "../io/options.js";
 import { sourceOpener } from "../io/formats.js";
-import { describeWithOptions, redactOptions } from "../io/redact.js";
+import { OptionsBuilder } from "./options-builder.js";
 
 /** Reader options as a JS object; `schema` may ride along as in PySpark's keyword arguments. */
 export type ReadOptions = Record<string, OptionValue> & { schema?: StructType | string };
 
-export class DataFrameReader {
-  private source = "parquet"; // Spark's spark.sql.sources.default
-  // ES private fields: invisible to util.inspect, JSON.stringify and Object.entries, so a
-  // password set as an option is never printed (the text forms below redact it).
-  readonly #opts = new Map<string, OptionValue>();
+export class DataFrameReader extends OptionsBuilder {
   private userSchema: StructType | null = null;
   readonly #session: SparkSession;
 
   constructor(session: SparkSession) {
+    super();
     this.#session = session;
-  }
-
-  private get opts(): Map<string, OptionValue> {
-    return this.#opts;
   }
 
   private get session(): SparkSession {
@@ -39,37 +32,11 @@ export class DataFrameReader {
   }
 
   toString(): string {
-    return describeWithOptions("DataFrameReader", { format: this.source }, this.#opts);
+    return this.describe("DataFrameReader", { format: this.source });
   }
 
   toJSON(): Record<string, unknown> {
-    return { format: this.source, options: redactOptions(this.#opts) };
-  }
-
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
-  }
-
-  /** A notebook cell ending in a reader shows this (never a password). */
-  [Symbol.for("Jupyter.display")](): Record<string, unknown> {
-    return { "text/plain": this.toString() };
-  }
-
-  /** The input format: "csv", "json", "parquet" (default). */
-  format(source: string): this {
-    this.source = source;
-    return this;
-  }
-
-  /** One option (names are case-insensitive). */
-  option(key: string, value: OptionValue): this {
-    this.opts.set(key, value);
-    return this;
-  }
-
-  options(options: Record<string, OptionValue>): this {
-    for (const [k, v] of Object.entries(options)) this.opts.set(k, v);
-    return this;
+    return { format: this.source, options: this.redacted() };
   }
 
   /** The schema as a StructType or a DDL string ("id INT, name STRING"); skips inference. */

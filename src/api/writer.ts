@@ -16,26 +16,20 @@ import { Options, type OptionValue } from "../io/options.js";
 import { outputFormatFactory } from "../io/formats.js";
 import { parseSaveMode, type SaveMode } from "../io/writer/commit.js";
 import { writeBatches } from "../io/writer/write-job.js";
-import { describeWithOptions, redactOptions } from "../io/redact.js";
+import { OptionsBuilder } from "./options-builder.js";
 import { writeJdbc } from "../io/jdbc/jdbc-writer.js";
 
 /** Writer options as a JS object; `mode` and `partitionBy` ride along as PySpark's keywords. */
 export type WriteOptions = Record<string, OptionValue> & { mode?: string; partitionBy?: string | string[] };
 
-export class DataFrameWriter {
-  private source = "parquet";
+export class DataFrameWriter extends OptionsBuilder {
   private saveMode: SaveMode = "error";
-  // ES private fields: never shown by util.inspect / JSON.stringify (see reader.ts).
-  readonly #opts = new Map<string, OptionValue>();
   private partitionCols: string[] = [];
   readonly #df: DataFrame;
 
   constructor(df: DataFrame) {
+    super();
     this.#df = df;
-  }
-
-  private get opts(): Map<string, OptionValue> {
-    return this.#opts;
   }
 
   private get df(): DataFrame {
@@ -45,39 +39,16 @@ export class DataFrameWriter {
   toString(): string {
     const fields: Record<string, string> = { format: this.source, mode: this.saveMode };
     if (this.partitionCols.length) fields["partitionBy"] = `[${this.partitionCols.join(", ")}]`;
-    return describeWithOptions("DataFrameWriter", fields, this.#opts);
+    return this.describe("DataFrameWriter", fields);
   }
 
   toJSON(): Record<string, unknown> {
-    return { format: this.source, mode: this.saveMode, partitionBy: [...this.partitionCols], options: redactOptions(this.#opts) };
-  }
-
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
-    return this.toString();
-  }
-
-  [Symbol.for("Jupyter.display")](): Record<string, unknown> {
-    return { "text/plain": this.toString() };
+    return { format: this.source, mode: this.saveMode, partitionBy: [...this.partitionCols], options: this.redacted() };
   }
 
   /** "append", "overwrite", "ignore", "error" / "errorifexists" (default). */
   mode(saveMode: string | null | undefined): this {
     if (saveMode != null) this.saveMode = parseSaveMode(saveMode);
-    return this;
-  }
-
-  format(source: string): this {
-    this.source = source;
-    return this;
-  }
-
-  option(key: string, value: OptionValue): this {
-    this.opts.set(key, value);
-    return this;
-  }
-
-  options(options: Record<string, OptionValue>): this {
-    for (const [k, v] of Object.entries(options)) this.opts.set(k, v);
     return this;
   }
 

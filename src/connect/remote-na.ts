@@ -2,6 +2,7 @@
  * `df.na` / fillna / dropna / replace of a Spark Connect DataFrame: Spark's own NAFill, NADrop
  * and NAReplace relations, so the server applies its type rules (which columns a value fills).
  */
+import { dropArgs, type DropHow } from "../api/na-drop-args.js";
 import type { DataFrame } from "../api/dataframe.js";
 import { literalExpr } from "../plan/expr/js-literal.js";
 import { PijarError } from "../errors/pijar-error.js";
@@ -43,16 +44,10 @@ export class RemoteNaFunctions {
     return this.wrap(rel({ case: "fillNa", value: { input: this.df.relation, cols: names(subset), values: [fillLit(value)] } }));
   }
 
-  drop(how?: "any" | "all" | { how?: "any" | "all"; thresh?: number | null; subset?: Subset }, thresh?: number | null, subset?: Subset): DataFrame {
-    let h: string = "any";
-    if (typeof how === "object" && how !== null) {
-      h = how.how ?? "any";
-      thresh = how.thresh ?? null;
-      subset = how.subset ?? null;
-    } else if (how !== undefined && how !== null) h = how;
-    if (h !== "any" && h !== "all") {
-      throw new PijarError("VALUE_NOT_ANY_OR_ALL", {}, { message: `Value for \`how\` must be 'any' or 'all', got '${h}'.`, exceptionType: "PySparkValueError" });
-    }
+  drop(how?: DropHow<NonNullable<Subset>>, thresh?: number | null, subset?: Subset): DataFrame {
+    const { how: h, thresh: t, subset: s } = dropArgs(how, thresh, subset);
+    thresh = t;
+    subset = s;
     // As PySpark's client: "all" keeps rows with at least one non-null; "any" leaves it to the server.
     const minNonNulls = thresh ?? (h === "all" ? 1 : undefined);
     return this.wrap(rel({ case: "dropNa", value: { input: this.df.relation, cols: names(subset), minNonNulls } }));

@@ -8,30 +8,15 @@ import { rel } from "./relation.js";
 import { RemoteDataFrame } from "./remote-dataframe.js";
 import type { RemoteSparkSession } from "./remote-session.js";
 import { ddlOf } from "./local-relation.js";
+import { RemoteOptionsBuilder, type OptionValue } from "./remote-options.js";
 
-type OptionValue = string | number | boolean | null | undefined;
 type ReadOptions = Record<string, OptionValue | StructType> & { schema?: StructType | string };
 
-export class RemoteDataFrameReader {
-  private source: string | undefined;
-  private readonly opts: Record<string, string> = {};
+export class RemoteDataFrameReader extends RemoteOptionsBuilder {
   private userSchema: string | undefined;
 
-  constructor(private readonly session: RemoteSparkSession) {}
-
-  format(source: string): this {
-    this.source = source;
-    return this;
-  }
-
-  option(key: string, value: OptionValue): this {
-    if (value !== null && value !== undefined) this.opts[key] = String(value);
-    return this;
-  }
-
-  options(options: Record<string, OptionValue>): this {
-    for (const [k, v] of Object.entries(options)) this.option(k, v);
-    return this;
+  constructor(private readonly session: RemoteSparkSession) {
+    super();
   }
 
   schema(schema: StructType | string): this {

@@ -6,41 +6,26 @@ import { WriteOperation_SaveMode as SaveMode } from "./gen/commands_pb.js";
 import { parseSaveMode } from "../io/writer/commit.js";
 import { runJob } from "../execution/jobs.js";
 import type { RemoteDataFrame } from "./remote-dataframe.js";
+import { RemoteOptionsBuilder, type OptionValue } from "./remote-options.js";
 
-type OptionValue = string | number | boolean | null | undefined;
 type WriteOptions = Record<string, OptionValue | string[]> & { mode?: string; partitionBy?: string | string[] };
 
 const MODES: Record<string, SaveMode> = {
   append: SaveMode.APPEND, overwrite: SaveMode.OVERWRITE, error: SaveMode.ERROR_IF_EXISTS, ignore: SaveMode.IGNORE,
 };
 
-export class RemoteDataFrameWriter {
-  private source: string | undefined;
+export class RemoteDataFrameWriter extends RemoteOptionsBuilder {
   private saveMode = SaveMode.ERROR_IF_EXISTS;
-  private readonly opts: Record<string, string> = {};
   private partitionCols: string[] = [];
 
-  constructor(private readonly df: RemoteDataFrame) {}
+  constructor(private readonly df: RemoteDataFrame) {
+    super();
+  }
 
   mode(saveMode: string | null | undefined): this {
     if (saveMode == null) return this;
     // Same names and the same error as the local writer (Spark's SaveMode names).
     this.saveMode = MODES[parseSaveMode(saveMode)]!;
-    return this;
-  }
-
-  format(source: string): this {
-    this.source = source;
-    return this;
-  }
-
-  option(key: string, value: OptionValue): this {
-    if (value !== null && value !== undefined) this.opts[key] = String(value);
-    return this;
-  }
-
-  options(options: Record<string, OptionValue>): this {
-    for (const [k, v] of Object.entries(options)) this.option(k, v);
     return this;
   }
 

@@ -1,14 +1,13 @@
 /**
- * The byte CSV path against the text path it replaces: the byte tokenizer must deliver the
- * same records as the text tokenizer (random files full of quotes, escapes, CRLF, comments,
- * multi-byte characters, any chunk size), the byte parsers the same values as the text
- * converters, and the string builder the same strings whether fed bytes or text.
+ * The byte CSV path against the text path: the tokenizer must deliver the same records from
+ * UTF-8 bytes as from the same text decoded (UTF-16 mode) (random files full of quotes, escapes,
+ * CRLF, comments, multi-byte characters, any chunk size), the byte parsers the same values as
+ * the text converters, and the string builder the same strings whether fed bytes or text.
  */
 import { describe, expect, it } from "vitest";
 import { Vector } from "apache-arrow";
 import { CsvByteTokenizer } from "../../src/io/csv/csv-byte-tokenizer.js";
-import { CsvTokenizer, type CsvSyntax } from "../../src/io/csv/csv-tokenizer.js";
-import type { CsvRecord } from "../../src/io/csv/csv-record.js";
+import type { CsvRecord, CsvSyntax } from "../../src/io/csv/csv-record.js";
 import { NUM_OUT, dateFromBytes, doubleFromBytes, intFromBytes, timestampFromBytes } from "../../src/io/csv/csv-bytes.js";
 import { BAD, fastIsoDate, parseIntegral, parseJavaDouble } from "../../src/io/text-columns.js";
 import { parseTimestamp } from "../../src/values/datetime.js";
@@ -29,8 +28,8 @@ function snapshot(t: CsvRecord, n: number) {
 
 function viaText(syntax: CsvSyntax, text: string, chunk: number): string[] {
   const out: string[] = [];
-  const tok = new CsvTokenizer(syntax, (t, n) => (out.push(snapshot(t, n)), true));
-  for (let i = 0; i < text.length; i += chunk) tok.push(text.slice(i, i + chunk));
+  const tok = new CsvByteTokenizer(syntax, (t, n) => (out.push(snapshot(t, n)), true), true);
+  for (let i = 0; i < text.length; i += chunk) tok.pushText(text.slice(i, i + chunk));
   tok.end();
   return out;
 }
@@ -53,8 +52,8 @@ const SYNTAXES: CsvSyntax[] = [
   { sep: "\t", quote: "'", escape: "\\", comment: "\u0000", multiLine: true, lineSep: "\n", ignoreLeadingWhiteSpace: true, ignoreTrailingWhiteSpace: false },
 ];
 
-describe("CSV byte tokenizer", () => {
-  it("delivers the same records as the text tokenizer, whatever the chunk size", () => {
+describe("CSV tokenizer", () => {
+  it("delivers the same records from UTF-8 bytes as from decoded text, whatever the chunk size", () => {
     const r = rng(7);
     let records = 0;
     for (let trial = 0; trial < 300; trial++) {
@@ -67,6 +66,7 @@ describe("CSV byte tokenizer", () => {
       records += expected.length;
       for (const chunk of [1, 2, 3, 7, bytes.length]) {
         expect(viaBytes(syntax, bytes, chunk), `${JSON.stringify(text)} chunk ${chunk} syntax ${trial % SYNTAXES.length}`).toEqual(expected);
+        expect(viaText(syntax, text, chunk), `UTF-16 ${JSON.stringify(text)} chunk ${chunk}`).toEqual(expected);
       }
     }
     expect(records).toBeGreaterThan(1000);

@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "expected" / "codecs.json"
 PIJAR = HERE / "data" / "pijar-codecs"
 sys.path.insert(0, str(HERE.parent))
-from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle import write_or_check  # noqa: E402
 from sparkoracle.session import session  # noqa: E402
 
 CASES = json.loads((HERE / "codec-cases.json").read_text())
@@ -108,16 +108,7 @@ def run(mode: str) -> int:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     text = json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    if mode == "check":
-        if not OUT.exists() or OUT.read_text() != text:
-            print("codecs.json differs from what PySpark produces now", file=sys.stderr)
-            return 1
-        print("codecs.json matches PySpark")
-        return 0
-    OUT.write_text(text)
-    print(f"wrote {OUT}")
-    write_stamp("codecs")
-    return 0
+    return write_or_check(mode, "codecs", OUT, text)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ time.tzset()
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "expected" / "edge-cases.json"
 sys.path.insert(0, str(HERE.parent))
-from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle import write_or_check  # noqa: E402
 from sparkoracle.session import session  # noqa: E402
 
 
@@ -152,22 +152,14 @@ def run(mode: str) -> int:
             for codec in ["gzip", "GZIP", "deflate", "bzip2", "lz4", "snappy", "none", "uncompressed", "zstd", "foo"]:
                 result["write_codecs"][f"{fmt} {codec}"] = run_write_codec(s, d, fmt, codec)
         for fmt in ["csv", "json", "parquet"]:
-            for mode in ["append", "overwrite", "ignore", "error"]:
-                result["write_onto_file"][f"{fmt} {mode}"] = run_write_onto_file(s, d, fmt, mode)
+            # save_mode, not mode: the loop once shadowed run()'s mode, so --check wrote instead.
+            for save_mode in ["append", "overwrite", "ignore", "error"]:
+                result["write_onto_file"][f"{fmt} {save_mode}"] = run_write_onto_file(s, d, fmt, save_mode)
         result["fifo"] = run_fifo(s, d)
     finally:
         shutil.rmtree(d, ignore_errors=True)
     text = json.dumps(result, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
-    if mode == "check":
-        if not OUT.exists() or OUT.read_text() != text:
-            print("edge-cases.json differs from what PySpark produces now", file=sys.stderr)
-            return 1
-        print("edge-cases.json matches PySpark")
-        return 0
-    OUT.write_text(text)
-    print(f"wrote {OUT}")
-    write_stamp("reliability")
-    return 0
+    return write_or_check(mode, "reliability", OUT, text)
 
 
 if __name__ == "__main__":

@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseExpression, parseExpressionList, parseNamedExpression, parseTableIdentifier } from "../../src/sql/parser/index.js";
 import type { Expr } from "../../src/sql/ast.js";
-
-/** Removes spans and type objects so shapes compare simply. */
-function shape(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(shape);
-  if (x instanceof Uint8Array) return Array.from(x);
-  if (x && typeof x === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) {
-      if (k === "start" || k === "end" || k === "dataType") continue;
-      out[k] = shape(v);
-    }
-    return out;
-  }
-  return x;
-}
+import { shape } from "./ast-shape.js";
 
 /** A compact S-expression view of an expression, for precedence tests. */
 function sexp(e: Expr): string {

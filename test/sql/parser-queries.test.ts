@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseQuery, parseStatement } from "../../src/sql/parser/index.js";
 import type { QueryBody, Relation } from "../../src/sql/ast.js";
-
-function shape(x: unknown): unknown {
-  if (Array.isArray(x)) return x.map(shape);
-  if (x && typeof x === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) {
-      if (k === "start" || k === "end" || k === "dataType") continue;
-      out[k] = shape(v);
-    }
-    return out;
-  }
-  return x;
-}
+import { shape } from "./ast-shape.js";
 
 /** Set-operation tree as text: (UNION ALL a b). Leaves show their first select item. */
 function ops(b: QueryBody): string {

@@ -1,19 +1,38 @@
 /**
- * The CSV tokenizer working on UTF-8 bytes: separators, quotes and line ends are found by byte
- * and fields are byte ranges, so numbers, timestamps and repeated strings never become JS
- * strings (see csv-field-readers.ts). It follows exactly the rules of the text tokenizer
- * (csv-tokenizer.ts, Spark's univocity behaviour); it needs ASCII syntax characters, because a
- * multi-byte character cannot be matched one byte at a time (csv-reader.ts picks the tokenizer).
+ * The one CSV state machine, with Spark's (univocity's) rules:
+ * - unquoted empty field -> null; quoted empty field ("") -> the emptyValue (the caller decides)
+ * - inside quotes, `escape` + quote is a literal quote (default escape is backslash, so "" is not
+ *   an escaped quote unless escape is set to '"')
+ * - a closing quote followed by anything but the separator or a line end makes the whole field
+ *   raw text up to the next separator, quotes included (univocity's STOP_AT_DELIMITER)
+ * - without multiLine a record is one line: an unclosed quote ends at the line end; with
+ *   multiLine, quoted fields may contain line breaks
+ * - empty lines and lines starting with the comment character are skipped
+ *
+ * It scans code units: UTF-8 bytes in the usual case (UTF-8 input, ASCII syntax characters),
+ * where fields are byte ranges, so numbers, timestamps and repeated strings never become JS
+ * strings (see csv-field-readers.ts); or UTF-16 code units (`utf16`) of text decoded from any
+ * other encoding, or when a syntax character is not ASCII (a multi-byte character cannot be
+ * matched one byte at a time). csv-reader.ts picks the mode.
  *
  * A record cut by a chunk boundary (inside quotes, between \r and \n, inside a multi-byte
- * character) is kept as bytes and completed by the next chunk: results never depend on chunk size.
+ * character) is kept and completed by the next chunk: results never depend on chunk size.
  */
-import type { CsvSyntax } from "./csv-tokenizer.js";
-import type { ChunkTokenizer, CsvRecord, RecordSink } from "./csv-record.js";
+import type { ChunkTokenizer, CsvRecord, CsvSyntax, RecordSink } from "./csv-record.js";
 import { utf8Text } from "./csv-bytes.js";
 
 const INCOMPLETE = -1;
 const EMPTY = new Uint8Array(0);
+
+/** What the tokenizer scans: UTF-8 bytes, or UTF-16 code units of decoded text. */
+export type CodeUnits = Uint8Array | Uint16Array;
+
+/** The UTF-16 code units of `text`, for the state machine to scan. */
+function codeUnits(text: string): Uint16Array {
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
+}
 
 export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   private line = 1;
@@ -25,7 +44,11 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   ends = new Int32Array(64);
   quoted = new Uint8Array(64);
   private stopped = false;
-  bytes: Uint8Array = EMPTY;
+  /** The UTF-8 bytes holding the current record; null in UTF-16 mode (field readers use text). */
+  bytes: Uint8Array | null;
+  /** The code units holding the current record (the bytes, or the UTF-16 units). */
+  private units: CodeUnits = EMPTY;
+  private readonly utf16: boolean;
   private recStart = 0;
   private recEnd = 0;
   recordLine = 0;
@@ -38,7 +61,9 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   private readonly trimTrailing: boolean;
   private readonly multiLine: boolean;
 
-  constructor(syntax: CsvSyntax, private readonly sink: RecordSink) {
+  constructor(syntax: CsvSyntax, private readonly sink: RecordSink, utf16 = false) {
+    this.utf16 = utf16;
+    this.bytes = utf16 ? null : EMPTY;
     this.sep = syntax.sep.charCodeAt(0);
     this.quote = syntax.quote === "\u0000" ? -2 : syntax.quote.charCodeAt(0);
     this.escape = syntax.escape.charCodeAt(0);
@@ -58,7 +83,11 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   /** Unprocessed bytes (an incomplete record) at the start of `work`, then the next chunk. */
   private work = new Uint8Array(0);
   private restLen = 0;
+  /** UTF-16 mode: the text being scanned (fields are sliced from it), and its unprocessed rest. */
+  private text16 = "";
+  private rest16 = "";
 
+  /** Byte mode: feeds the next UTF-8 bytes. Returns false once the sink asked to stop. */
   push(chunk: Uint8Array): boolean {
     if (this.stopped) return false;
     // One reusable buffer (a new one per chunk would keep the garbage collector busy): the
@@ -77,14 +106,31 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
     return !this.stopped;
   }
 
-  end(): boolean {
-    if (!this.stopped && this.restLen) this.run(this.work.subarray(0, this.restLen), true);
-    this.restLen = 0;
+  /** UTF-16 mode: feeds the next decoded text. Returns false once the sink asked to stop. */
+  pushText(text: string): boolean {
+    if (this.stopped) return false;
+    this.text16 = this.rest16.length ? this.rest16 + text : text;
+    const pos = this.run(codeUnits(this.text16), false);
+    this.rest16 = this.text16.slice(pos);
     return !this.stopped;
   }
 
+  /** Flushes the final record (one without a trailing line break). */
+  end(): boolean {
+    if (!this.stopped && this.restLen) this.run(this.work.subarray(0, this.restLen), true);
+    this.restLen = 0;
+    if (!this.stopped && this.rest16.length) this.run(codeUnits((this.text16 = this.rest16)), true);
+    this.rest16 = "";
+    return !this.stopped;
+  }
+
+  /** Text of units [s, e) of the buffer being scanned. */
+  private slice(buf: CodeUnits, s: number, e: number): string {
+    return this.utf16 ? this.text16.slice(s, e) : utf8Text(buf as Uint8Array, s, e);
+  }
+
   text(i: number): string {
-    return this.mat[i] ? this.fields[i]! : utf8Text(this.bytes, this.starts[i]!, this.ends[i]!);
+    return this.mat[i] ? this.fields[i]! : this.slice(this.units, this.starts[i]!, this.ends[i]!);
   }
 
   isEmpty(i: number): boolean {
@@ -92,7 +138,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   }
 
   plain(i: number): boolean {
-    return this.mat[i] === 0;
+    return this.mat[i] === 0 && !this.utf16;
   }
 
   fieldStart(i: number): number {
@@ -104,7 +150,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   }
 
   rawRecord(): string {
-    return utf8Text(this.bytes, this.recStart, this.recEnd);
+    return this.slice(this.units, this.recStart, this.recEnd);
   }
 
   private growFields(): void {
@@ -124,10 +170,11 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   }
 
   /** Processes complete records of buf; returns where the unprocessed rest starts. */
-  private run(buf: Uint8Array, final: boolean): number {
+  private run(buf: CodeUnits, final: boolean): number {
     let pos = 0;
     const len = buf.length;
-    this.bytes = buf;
+    this.units = buf;
+    if (!this.utf16) this.bytes = buf as Uint8Array;
     while (pos < len && !this.stopped) {
       const c = buf[pos]!;
       // Skip empty lines and comment lines.
@@ -154,7 +201,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   }
 
   /** Position after the line terminator at pos (\r\n counts once), or INCOMPLETE. */
-  private skipLineEnd(buf: Uint8Array, pos: number, final: boolean): number {
+  private skipLineEnd(buf: CodeUnits, pos: number, final: boolean): number {
     this.line++;
     if (this.lineSep < 0 && buf[pos] === 13) {
       if (pos + 1 >= buf.length) {
@@ -177,7 +224,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
   private linesInside = 0;
 
   /** Tokenizes one record starting at `start`; returns the position after it or INCOMPLETE. */
-  private record(buf: Uint8Array, start: number, final: boolean): number {
+  private record(buf: CodeUnits, start: number, final: boolean): number {
     const len = buf.length;
     const { sep, quote, lineSep } = this;
     // The three bytes that end an unquoted field, and the largest of them: most bytes of a
@@ -271,7 +318,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
    * (or fText when the value had to be rewritten) and fQuoted; returns the position after the
    * field (at the separator or line end) or INCOMPLETE.
    */
-  private slowField(buf: Uint8Array, pos: number, final: boolean): number {
+  private slowField(buf: CodeUnits, pos: number, final: boolean): number {
     const len = buf.length;
     const { sep, quote, escape, lineSep } = this;
     const fieldStart = pos;
@@ -299,7 +346,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
           const nx = pos + 1 < len ? buf[pos + 1]! : -1;
           // escape + quote -> quote; escape + escape -> escape (charToEscapeQuoteEscaping).
           if (nx === quote || nx === escape) {
-            acc += utf8Text(buf, seg, pos) + String.fromCharCode(nx);
+            acc += this.slice(buf, seg, pos) + String.fromCharCode(nx);
             pos += 2;
             seg = pos;
             continue;
@@ -308,7 +355,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
           if (escape === quote) {
             if (pos + 1 >= len && !final) return INCOMPLETE;
             if (pos + 1 < len && buf[pos + 1] === quote) {
-              acc += utf8Text(buf, seg, pos) + String.fromCharCode(ch);
+              acc += this.slice(buf, seg, pos) + String.fromCharCode(ch);
               pos += 2;
               seg = pos;
               continue;
@@ -326,10 +373,10 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
       if (acc === "") {
         vs = seg;
         ve = pos;
-      } else mat = acc + utf8Text(buf, seg, pos);
+      } else mat = acc + this.slice(buf, seg, pos);
       // univocity normalizes line breaks inside quoted values to \n.
       if (linesInside > 0 && lineSep < 0) {
-        const v = mat ?? utf8Text(buf, vs, ve);
+        const v = mat ?? this.slice(buf, vs, ve);
         if (v.includes("\r")) mat = v.replace(/\r\n?/g, "\n");
       }
       wasQuoted = 1;
@@ -345,7 +392,7 @@ export class CsvByteTokenizer implements CsvRecord, ChunkTokenizer {
           // Text after the closing quote: the field is raw text up to the separator.
           while (pos < len && buf[pos] !== sep && !this.isLineEnd(buf[pos]!)) pos++;
           if (pos >= len && !final) return INCOMPLETE;
-          let value = utf8Text(buf, fieldStart, pos);
+          let value = this.slice(buf, fieldStart, pos);
           if (this.trimLeading) value = value.trimStart();
           if (this.trimTrailing) value = value.trimEnd();
           mat = value;

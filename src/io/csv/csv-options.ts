@@ -3,7 +3,7 @@
  */
 import { textWriteCodec, type WriteCodec } from "../compression.js";
 import { Options, charOption, checkUnsupported, invalidValue, parseModeOption, type ParseMode } from "../options.js";
-import type { CsvSyntax } from "./csv-tokenizer.js";
+import type { CsvSyntax } from "./csv-record.js";
 import type { TextConversion } from "../text-columns.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
 

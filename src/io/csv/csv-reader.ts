@@ -1,6 +1,6 @@
 /**
- * Reads CSV files as byte chunks into the right tokenizer: the byte tokenizer for UTF-8 with
- * ASCII syntax characters (the fast path), otherwise the text tokenizer behind a streaming
+ * Reads CSV files as byte chunks into the tokenizer in the right mode: bytes for UTF-8 with
+ * ASCII syntax characters (the fast path), otherwise UTF-16 code units behind a streaming
  * decoder. Both drop a leading byte order mark, as Spark does.
  */
 import { codecOf, decompressed, decompressedSync } from "../compression.js";
@@ -9,14 +9,13 @@ import { isSpecialFile, plainChunksSync, readChunks } from "../files.js";
 import * as fs from "node:fs";
 import { normalizeEncoding } from "../files.js";
 import { CsvByteTokenizer } from "./csv-byte-tokenizer.js";
-import { CsvTokenizer, type CsvSyntax } from "./csv-tokenizer.js";
-import type { ChunkTokenizer, RecordSink } from "./csv-record.js";
+import type { ChunkTokenizer, CsvSyntax, RecordSink } from "./csv-record.js";
 
 /** A tokenizer for files in `encoding` that takes byte chunks. */
 export function chunkTokenizer(syntax: CsvSyntax, encoding: string, sink: RecordSink): ChunkTokenizer {
   const enc = normalizeEncoding(encoding);
   if (enc === "utf-8" && CsvByteTokenizer.supports(syntax)) return new BomSkipper(new CsvByteTokenizer(syntax, sink));
-  return new DecodingTokenizer(enc, new CsvTokenizer(syntax, sink));
+  return new DecodingTokenizer(enc, new CsvByteTokenizer(syntax, sink, true));
 }
 
 /** Drops a UTF-8 byte order mark (EF BB BF) at the start of the file. */
@@ -49,11 +48,11 @@ function isBom(b: Uint8Array): boolean {
   return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 }
 
-/** Decodes bytes in any encoding for the text tokenizer (characters split across chunks are kept whole). */
+/** Decodes bytes in any encoding into UTF-16 units for the tokenizer (characters split across chunks are kept whole). */
 class DecodingTokenizer implements ChunkTokenizer {
   private readonly decoder: InstanceType<typeof TextDecoder>;
   private first = true;
-  constructor(encoding: string, private readonly inner: CsvTokenizer) {
+  constructor(encoding: string, private readonly inner: CsvByteTokenizer) {
     this.decoder = new TextDecoder(encoding, { fatal: false });
   }
 
@@ -62,12 +61,12 @@ class DecodingTokenizer implements ChunkTokenizer {
     // The decoder drops one BOM; a file may start with another one.
     if (this.first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.length) this.first = false;
-    return text.length ? this.inner.push(text) : true;
+    return text.length ? this.inner.pushText(text) : true;
   }
 
   end(): boolean {
     const tail = this.decoder.decode();
-    if (tail.length && !this.inner.push(tail)) return false;
+    if (tail.length && !this.inner.pushText(tail)) return false;
     return this.inner.end();
   }
 }

@@ -1,8 +1,23 @@
+/** The syntax options of a CSV file, as the tokenizer (csv-byte-tokenizer.ts) reads them. */
+export interface CsvSyntax {
+  readonly sep: string;
+  /** "\u0000" disables quoting. */
+  readonly quote: string;
+  readonly escape: string;
+  /** "\u0000" disables comments. */
+  readonly comment: string;
+  readonly multiLine: boolean;
+  /** A custom one-character line separator, or null for \n, \r\n and \r. */
+  readonly lineSep: string | null;
+  readonly ignoreLeadingWhiteSpace: boolean;
+  readonly ignoreTrailingWhiteSpace: boolean;
+}
+
 /**
- * What a CSV tokenizer shows its sink about the record being delivered. Two tokenizers
- * implement it: the byte tokenizer (UTF-8 input, ASCII syntax characters: the fast, usual case)
- * and the text tokenizer (any other encoding or syntax character). Field readers use the byte
- * view when there is one and fall back to `text(i)` otherwise, so both give identical values.
+ * What the CSV tokenizer shows its sink about the record being delivered. In byte mode (UTF-8
+ * input, ASCII syntax characters: the fast, usual case) it has a byte view; in UTF-16 mode (any
+ * other encoding or syntax character) it has none. Field readers use the byte view when there
+ * is one and fall back to `text(i)` otherwise, so both give identical values.
  */
 export interface CsvRecord {
   /** quoted[i] = 1 when field i of the current record was quoted. */
@@ -15,7 +30,7 @@ export interface CsvRecord {
   isEmpty(i: number): boolean;
   /** Raw text of the record (without its line break), for corrupt-record columns and errors. */
   rawRecord(): string;
-  /** UTF-8 bytes holding the current record, or null for the text tokenizer. */
+  /** UTF-8 bytes holding the current record, or null in UTF-16 mode. */
   readonly bytes: Uint8Array | null;
   /**
    * True when field i is exactly bytes[fieldStart(i), fieldEnd(i)) (no escapes or line-break rewriting

@@ -66,12 +66,14 @@ export class CsvRowDecoder {
    */
   append(t: CsvRecord, n: number, row: number, path: string): boolean {
     const { jToken: tokens, jKind: kinds, jBuilder: builders, jReader: readers } = this;
-    const bt = t.bytes !== null ? (t as CsvByteTokenizer) : null;
+    // A byte view only in byte mode (UTF-16 mode has none: fields are read as text).
+    const bytes = t.bytes;
+    const bt = bytes !== null ? (t as CsvByteTokenizer) : null;
     // The tokenizer's per-field arrays, loaded once per record.
     const mat = bt !== null ? bt.mat : NO_FIELDS;
     const starts = bt !== null ? bt.starts : NO_STARTS;
     const ends = bt !== null ? bt.ends : NO_STARTS;
-    const buf = bt !== null ? bt.bytes : NO_FIELDS;
+    const buf = bytes !== null ? bytes : NO_FIELDS;
     const typedCount = this.typedCount;
     let malformed = n !== this.numTokens;
     const len = tokens.length;

@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
-from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle import write_or_check  # noqa: E402
 from sparkoracle.session import session, utc_process  # noqa: E402
 
 utc_process()
@@ -46,17 +46,7 @@ def run(mode: str) -> int:
         except Exception as e:
             out[line] = {"error": getattr(e, "getCondition", lambda: None)() or type(e).__name__}
     text = json.dumps(out, indent=0, allow_nan=False)
-    target = HERE / "expected.json"
-    if mode == "check":
-        if target.read_text() != text:
-            print(f"{target} differs from PySpark: rerun .venv/bin/python test/functions/sql/oracle.py --write")
-            return 1
-        print(f"{target}: matches PySpark")
-        return 0
-    target.write_text(text)
-    print(f"wrote {target} ({len(out)} expressions)")
-    write_stamp("functions-sql")
-    return 0
+    return write_or_check(mode, "functions-sql", HERE / "expected.json", text, f"{len(out)} expressions")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
-from sparkoracle import write_stamp  # noqa: E402
+from sparkoracle import write_or_check  # noqa: E402
 from sparkoracle.normalize import normalize_row, sort_key  # noqa: E402
 from sparkoracle.session import session, utc_process  # noqa: E402
 
@@ -60,17 +60,7 @@ def run(mode: str) -> int:
         spark.sql(s)
     expected = {c["id"]: run_case(spark, c) for c in cases}
     text = json.dumps(expected, indent=1, sort_keys=True) + "\n"
-    target = HERE / "expected.json"
-    if mode == "check":
-        if not target.exists() or target.read_text() != text:
-            print("test/sql/golden/expected.json differs from PySpark: rerun oracle.py --write")
-            return 1
-        print("expected.json is up to date")
-        return 0
-    target.write_text(text)
-    print(f"wrote {len(expected)} cases to {target}")
-    write_stamp("sql-golden")
-    return 0
+    return write_or_check(mode, "sql-golden", HERE / "expected.json", text, f"{len(expected)} cases")
 
 
 if __name__ == "__main__":
