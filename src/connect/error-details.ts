@@ -108,9 +108,14 @@ function withServerText(err: PijarError, sqlState: string | null, text?: string)
 /**
  * The PySpark exception name for a JVM exception class, as PySpark's Connect client maps them:
  * `...ExtendedAnalysisException` -> AnalysisException, `SparkArithmeticException` -> ArithmeticException.
+ * The Spark classes PySpark keeps under their own name (its client maps them directly rather
+ * than through the java.lang class they extend) stay as they are.
  */
 export function pysparkExceptionName(jvmClass: string): string {
   const base = jvmClass.split(".").pop()!;
   if (base === "ExtendedAnalysisException") return "AnalysisException";
-  return /^Spark[A-Z]/.test(base) && base !== "SparkException" && base !== "SparkUpgradeException" ? base.slice("Spark".length) : base;
+  if (KEPT_SPARK_NAMES.has(base)) return base;
+  return /^Spark[A-Z]/.test(base) ? base.slice("Spark".length) : base;
 }
+
+const KEPT_SPARK_NAMES = new Set(["SparkException", "SparkUpgradeException", "SparkRuntimeException", "SparkNoSuchElementException"]);
