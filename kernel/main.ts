@@ -91,9 +91,7 @@ const startup = Promise.race([
   Promise.all([ready, checker?.whenWarm()]),
   new Promise((r) => setTimeout(r, STARTUP_WAIT_MS).unref()),
 ]);
-const dispatcher: DispatcherT = new Dispatcher(send, output, { evaluator, output, history, checker, comms, ready, startup }, () =>
-  toWire({ kind: "barrier" }),
-);
+const dispatcher: DispatcherT = new Dispatcher(send, output, { evaluator, output, history, checker, comms, ready, startup });
 
 function onInterrupt(): void {
   if (process.env["PIJAR_DEBUG"]) output.rawStderr(`pijar kernel: interrupt (running=${evaluator.running}) ${new Error().stack?.split("\n").slice(2, 4).join(" | ")}\n`);
@@ -112,10 +110,9 @@ process.on("SIGINT", () => {
 });
 
 onWireMessage = (m: ToMain | { kind: "bound" | "closed" }) => {
-  if (m.kind === "barrier") dispatcher.barrier();
-  else if (m.kind === "request") {
+  if (m.kind === "request") {
     m.msg.identities = m.msg.identities.map((b) => Buffer.from(b));
-    dispatcher.enqueue(m.channel, m.msg);
+    dispatcher.enqueue(m.channel, m.msg, m.at);
   } else if (m.kind === "interrupt") onInterrupt();
   else if (m.kind === "shutdown") {
     void cancelJobs().catch(() => undefined);
