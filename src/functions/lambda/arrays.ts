@@ -2,7 +2,7 @@
 import { ArrayType, booleanType, integerType } from "../../types/data-types.js";
 import { nullableOf, typeOf } from "../../plan/expr/type-of.js";
 import type { FunctionDef } from "../registry.js";
-import { arrayArg, checkPredicate, elementsOf, lambdaArity, needLambdas, runnerAt } from "./elements.js";
+import { arrayArg, checkPredicate, elementRows, elementsOf, lambdaArity, needLambdas, runnerAt } from "./elements.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
@@ -26,7 +26,7 @@ definitions.push({
   eval(args, n, call, _ctx, lambdas) {
     const el = elementsOf(args[0]!, n);
     const arity = (call.args[1] as { params: readonly unknown[] }).params.length;
-    const out = runnerAt("transform", lambdas, 1)(el.rows, arity === 2 ? [el.values, el.positions] : [el.values]);
+    const out = runnerAt("transform", lambdas, 1)(el.rows, el.cols.slice(0, arity));
     return Array.from({ length: n }, (_, i) => (args[0]![i] == null ? null : out.slice(el.starts[i], el.starts[i + 1])));
   },
 });
@@ -42,11 +42,11 @@ definitions.push({
   eval(args, n, call, _ctx, lambdas) {
     const el = elementsOf(args[0]!, n);
     const arity = (call.args[1] as { params: readonly unknown[] }).params.length;
-    const keep = runnerAt("filter", lambdas, 1)(el.rows, arity === 2 ? [el.values, el.positions] : [el.values]);
+    const keep = runnerAt("filter", lambdas, 1)(el.rows, el.cols.slice(0, arity));
     return Array.from({ length: n }, (_, i) => {
       if (args[0]![i] == null) return null;
       const kept: unknown[] = [];
-      for (let j = el.starts[i]!; j < el.starts[i + 1]!; j++) if (keep[j] === true) kept.push(el.values[j]);
+      for (let j = el.starts[i]!; j < el.starts[i + 1]!; j++) if (keep[j] === true) kept.push(el.cols[0]![j]);
       return kept;
     });
   },
@@ -100,23 +100,12 @@ definitions.push({
     return { args: [args[0]!, args[1]!, f], dataType: new ArrayType(typeOf(f), nullableOf(f)) };
   },
   eval(args, n, _call, _ctx, lambdas) {
-    const rows: number[] = [];
-    const left: unknown[] = [];
-    const right: unknown[] = [];
-    const starts = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      starts[i] = rows.length;
+    const { rows, cols, starts } = elementRows(n, 2, (i, add) => {
       const a = args[0]![i] as unknown[] | null;
       const b = args[1]![i] as unknown[] | null;
-      if (a == null || b == null) continue;
-      for (let k = 0; k < Math.max(a.length, b.length); k++) {
-        rows.push(i);
-        left.push(a[k] ?? null);
-        right.push(b[k] ?? null);
-      }
-    }
-    starts[n] = rows.length;
-    const out = runnerAt("zip_with", lambdas, 2)(rows, [left, right]);
+      if (a != null && b != null) for (let k = 0; k < Math.max(a.length, b.length); k++) add(a[k], b[k]);
+    });
+    const out = runnerAt("zip_with", lambdas, 2)(rows, cols);
     return Array.from({ length: n }, (_, i) => (args[0]![i] == null || args[1]![i] == null ? null : out.slice(starts[i], starts[i + 1])));
   },
 });

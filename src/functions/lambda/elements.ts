@@ -51,30 +51,36 @@ export function unexpectedReturnType(name: string, args: readonly Expr[], lambda
   });
 }
 
-/** Every element of the batch's non-null arrays, in order, with its row and position. */
-export interface Elements {
+/**
+ * Element rows: `cols[k][j]` is value k of element j, which belongs to input row `rows[j]`;
+ * row i's elements are [starts[i], starts[i + 1]).
+ */
+export interface ElementRows {
   readonly rows: number[];
-  readonly values: unknown[];
-  readonly positions: number[];
-  /** Where row i's elements start in the lists above (ends at starts[i + 1]). */
+  readonly cols: unknown[][];
   readonly starts: Int32Array;
 }
 
-export function elementsOf(arrays: readonly unknown[], n: number): Elements {
+/** Lays out the elements `emit` adds for each input row (`add(v0, v1...)` once per element). */
+export function elementRows(n: number, width: number, emit: (i: number, add: (...values: unknown[]) => void) => void): ElementRows {
   const rows: number[] = [];
-  const values: unknown[] = [];
-  const positions: number[] = [];
+  const cols = Array.from({ length: width }, (): unknown[] => []);
   const starts = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     starts[i] = rows.length;
-    const a = arrays[i] as unknown[] | null;
-    if (a == null) continue;
-    for (let k = 0; k < a.length; k++) {
+    emit(i, (...values) => {
       rows.push(i);
-      values.push(a[k] ?? null);
-      positions.push(k);
-    }
+      for (let k = 0; k < width; k++) cols[k]!.push(values[k] ?? null);
+    });
   }
   starts[n] = rows.length;
-  return { rows, values, positions, starts };
+  return { rows, cols, starts };
+}
+
+/** Every element of the batch's non-null arrays, with its 0-based position: cols = [value, position]. */
+export function elementsOf(arrays: readonly unknown[], n: number): ElementRows {
+  return elementRows(n, 2, (i, add) => {
+    const a = arrays[i] as unknown[] | null;
+    if (a != null) for (let k = 0; k < a.length; k++) add(a[k], k);
+  });
 }

@@ -9,32 +9,18 @@ import { PijarError } from "../../errors/pijar-error.js";
 import type { FunctionDef } from "../registry.js";
 import { callSql } from "../helpers.js";
 import { dedupMap } from "../collection/extra.js";
-import { checkPredicate, mapArg, needLambdas, runnerAt } from "./elements.js";
+import { checkPredicate, elementRows, mapArg, needLambdas, runnerAt, type ElementRows } from "./elements.js";
 import type { LambdaRunner } from "../../plan/expr/function-def.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
 
-type Entries = { rows: number[]; keys: unknown[]; values: unknown[]; starts: Int32Array };
-
-/** Every entry of the batch's non-null maps as element rows (as elementsOf for arrays). */
-function entriesOf(maps: readonly unknown[], n: number): Entries {
-  const rows: number[] = [];
-  const keys: unknown[] = [];
-  const values: unknown[] = [];
-  const starts = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    starts[i] = rows.length;
+/** Every entry of the batch's non-null maps as element rows: cols = [key, value]. */
+function entriesOf(maps: readonly unknown[], n: number): ElementRows {
+  return elementRows(n, 2, (i, add) => {
     const m = maps[i] as Map<unknown, unknown> | null;
-    if (m == null) continue;
-    for (const [k, v] of m) {
-      rows.push(i);
-      keys.push(k);
-      values.push(v ?? null);
-    }
-  }
-  starts[n] = rows.length;
-  return { rows, keys, values, starts };
+    if (m != null) for (const [k, v] of m) add(k, v);
+  });
 }
 
 /** (k, v) -> ... over a map's entries: the key is never null, the value as the map allows. */
@@ -45,10 +31,10 @@ function entryLambda(name: string, args: readonly Expr[], lambdas: Parameters<ty
 }
 
 /** Runs the entry lambda over every entry and rebuilds each row's map from `build`. */
-function perEntry(args: readonly unknown[][], n: number, run: LambdaRunner, build: (e: Entries, out: unknown[], from: number, to: number) => Map<unknown, unknown>): unknown[] {
+function perEntry(args: readonly unknown[][], n: number, run: LambdaRunner, build: (keys: unknown[], values: unknown[], out: unknown[], from: number, to: number) => Map<unknown, unknown>): unknown[] {
   const e = entriesOf(args[0]!, n);
-  const out = run(e.rows, [e.keys, e.values]);
-  return Array.from({ length: n }, (_, i) => (args[0]![i] == null ? null : build(e, out, e.starts[i]!, e.starts[i + 1]!)));
+  const out = run(e.rows, e.cols);
+  return Array.from({ length: n }, (_, i) => (args[0]![i] == null ? null : build(e.cols[0]!, e.cols[1]!, out, e.starts[i]!, e.starts[i + 1]!)));
 }
 
 definitions.push({
@@ -58,9 +44,9 @@ definitions.push({
     checkPredicate("map_filter", r.args, 1);
     return { args: r.args, dataType: r.t };
   },
-  eval: (args, n, _call, _ctx, lambdas) => perEntry(args, n, runnerAt("map_filter", lambdas, 1), (e, keep, from, to) => {
+  eval: (args, n, _call, _ctx, lambdas) => perEntry(args, n, runnerAt("map_filter", lambdas, 1), (keys, values, keep, from, to) => {
     const m = new Map<unknown, unknown>();
-    for (let j = from; j < to; j++) if (keep[j] === true) m.set(e.keys[j], e.values[j]);
+    for (let j = from; j < to; j++) if (keep[j] === true) m.set(keys[j], values[j]);
     return m;
   }),
 });
@@ -71,11 +57,11 @@ definitions.push({
     const r = entryLambda("transform_keys", args, lambdas);
     return { args: r.args, dataType: new MapType(typeOf(r.f), r.t.valueType, r.t.valueContainsNull) };
   },
-  eval: (args, n, _call, _ctx, lambdas) => perEntry(args, n, runnerAt("transform_keys", lambdas, 1), (e, keys, from, to) => {
+  eval: (args, n, _call, _ctx, lambdas) => perEntry(args, n, runnerAt("transform_keys", lambdas, 1), (_keys, values, newKeys, from, to) => {
     const entries: [unknown, unknown][] = [];
     for (let j = from; j < to; j++) {
-      if (keys[j] == null) throw new PijarError("NULL_MAP_KEY", {}, { message: "Cannot use null as map key: the transform_keys lambda returned NULL. Wrap it in coalesce(..., default).", exceptionType: "SparkRuntimeException" });
-      entries.push([keys[j], e.values[j]]);
+      if (newKeys[j] == null) throw new PijarError("NULL_MAP_KEY", {}, { message: "Cannot use null as map key: the transform_keys lambda returned NULL. Wrap it in coalesce(..., default).", exceptionType: "SparkRuntimeException" });
+      entries.push([newKeys[j], values[j]]);
     }
     return dedupMap(entries);
   }),
@@ -87,9 +73,9 @@ definitions.push({
     const r = entryLambda("transform_values", args, lambdas);
     return { args: r.args, dataType: new MapType(r.t.keyType, typeOf(r.f), nullableOf(r.f)) };
   },
-  eval: (args, n, _call, _ctx, lambdas) => perEntry(args, n, runnerAt("transform_values", lambdas, 1), (e, values, from, to) => {
+  eval: (args, n, _call, _ctx, lambdas) => perEntry(args, n, runnerAt("transform_values", lambdas, 1), (keys, _values, newValues, from, to) => {
     const m = new Map<unknown, unknown>();
-    for (let j = from; j < to; j++) m.set(e.keys[j], values[j]);
+    for (let j = from; j < to; j++) m.set(keys[j], newValues[j]);
     return m;
   }),
 });
@@ -115,33 +101,20 @@ definitions.push({
   },
   eval(args, n, _call, _ctx, lambdas) {
     // The keys of the first map in its order, then the second map's new keys.
-    const rows: number[] = [];
-    const keys: unknown[] = [];
-    const v1: unknown[] = [];
-    const v2: unknown[] = [];
-    const starts = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      starts[i] = rows.length;
+    const { rows, cols, starts } = elementRows(n, 3, (i, add) => {
       const a = args[0]![i] as Map<unknown, unknown> | null;
       const b = args[1]![i] as Map<unknown, unknown> | null;
-      if (a == null || b == null) continue;
+      if (a == null || b == null) return;
       const inB = new Map([...b].map(([k, v]) => [keyOf(k), v]));
-      const seen = new Set<string>();
-      for (const [k, v] of a) {
-        seen.add(keyOf(k));
-        rows.push(i); keys.push(k); v1.push(v ?? null); v2.push(inB.get(keyOf(k)) ?? null);
-      }
-      for (const [k, v] of b) {
-        if (seen.has(keyOf(k))) continue;
-        rows.push(i); keys.push(k); v1.push(null); v2.push(v ?? null);
-      }
-    }
-    starts[n] = rows.length;
-    const out = runnerAt("map_zip_with", lambdas, 2)(rows, [keys, v1, v2]);
+      const inA = new Set([...a.keys()].map(keyOf));
+      for (const [k, v] of a) add(k, v, inB.get(keyOf(k)));
+      for (const [k, v] of b) if (!inA.has(keyOf(k))) add(k, null, v);
+    });
+    const out = runnerAt("map_zip_with", lambdas, 2)(rows, cols);
     return Array.from({ length: n }, (_, i) => {
       if (args[0]![i] == null || args[1]![i] == null) return null;
       const m = new Map<unknown, unknown>();
-      for (let j = starts[i]!; j < starts[i + 1]!; j++) m.set(keys[j], out[j]);
+      for (let j = starts[i]!; j < starts[i + 1]!; j++) m.set(cols[0]![j], out[j]);
       return m;
     });
   },
