@@ -9,6 +9,8 @@ import { lambdaVar } from "../../plan/expr/expr.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { Column } from "../column.js";
 
+// One signature per form, of the most parameters it takes: a callback declaring fewer still
+// fits (and gets its parameter types from it), and its `length` says how many it declared.
 export type Lambda1 = (x: Column) => Column;
 export type Lambda2 = (x: Column, y: Column) => Column;
 export type Lambda3 = (x: Column, y: Column, z: Column) => Column;

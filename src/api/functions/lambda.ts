@@ -8,13 +8,13 @@ import { c, fn as hof, type Column, type ColumnOrName } from "./build.js";
 import { lambdaOf, type Lambda1, type Lambda2, type Lambda3 } from "./lambda-of.js";
 
 /** Applies f to every element; `(x, i) => ...` also gets the 0-based index. `F.transform("a", (x) => x.plus(1))` */
-export function transform(col: ColumnOrName, f: Lambda1 | Lambda2): Column { return hof("transform", c(col), lambdaOf(f)); }
+export function transform(col: ColumnOrName, f: Lambda2): Column { return hof("transform", c(col), lambdaOf(f)); }
 /** True if f holds for some element (null if undecided with a null answer). `F.exists("a", (x) => x.gt(1))` */
 export function exists(col: ColumnOrName, f: Lambda1): Column { return hof("exists", c(col), lambdaOf(f)); }
 /** True if f holds for every element (null if undecided with a null answer). `F.forall("a", (x) => x.gt(1))` */
 export function forall(col: ColumnOrName, f: Lambda1): Column { return hof("forall", c(col), lambdaOf(f)); }
 /** The elements for which f is true; `(x, i) => ...` also gets the index. `F.filter("a", (x) => x.gt(1))` */
-export function filter(col: ColumnOrName, f: Lambda1 | Lambda2): Column { return hof("filter", c(col), lambdaOf(f)); }
+export function filter(col: ColumnOrName, f: Lambda2): Column { return hof("filter", c(col), lambdaOf(f)); }
 /**
  * Folds the array from `initialValue` with `merge(acc, x)`, then `finish(acc)`.
  * `F.aggregate("a", F.lit(0), (acc, x) => acc.plus(x))`
