@@ -3,7 +3,10 @@
  * definition and types, implicit casts are inserted. Used by the plan builder, hence by both
  * the DataFrame API and SQL.
  */
-import type { Expr, SortOrder, WindowSpec } from "../plan/expr/expr.js";
+import type { Expr, LambdaVar, SortOrder, WindowSpec } from "../plan/expr/expr.js";
+import type { LambdaResolver } from "../plan/expr/function-def.js";
+import { lambdaOutsideHigherOrder, lambdaVarById, lambdaVarNamed, resolveLambda } from "./resolve-lambda.js";
+import { literal } from "../plan/expr/expr.js";
 import { exprName } from "../plan/expr/sql-text.js";
 import { checkArity, requireFunction, type FunctionContext } from "../functions/registry.js";
 import { PijarError } from "../errors/pijar-error.js";
@@ -17,6 +20,8 @@ import { checkCast } from "../functions/cast/can-cast.js";
 export interface ResolveOptions {
   /** Resolves a SQL subquery plan with the current scope as its outer scope. */
   readonly resolveSubquery?: (e: Extract<Expr, { kind: "subquery" }>, scope: Scope) => Expr;
+  /** Parameters of the enclosing lambdas, innermost last. */
+  readonly lambdaVars?: readonly LambdaVar[];
 }
 
 /** > 0 while resolving the function of a window expression (ranking functions are allowed there). */
@@ -30,6 +35,11 @@ export function resolveExpr(e: Expr, scope: Scope, ctx: FunctionContext, opts: R
     case "bound":
       return e;
     case "unresolved_attr": {
+      const param = lambdaVarNamed(e.nameParts[0]!, opts.lambdaVars);
+      if (param) {
+        // `s.a` on a struct parameter: the rest of the name is a field path.
+        return e.nameParts.slice(1).reduce<Expr>((child, f) => r({ kind: "unresolved_extract", child, key: literal(f, stringType) }), param);
+      }
       const found = resolveName(e.nameParts, e.text, scope);
       return found.kind === "unresolved_extract" ? r(found) : found;
     }
@@ -44,9 +54,16 @@ export function resolveExpr(e: Expr, scope: Scope, ctx: FunctionContext, opts: R
           message: `Window function "${def.name}()" requires an OVER clause: add .over(Window.partitionBy(...).orderBy(...)).`,
         });
       }
-      const args = e.isStar ? [] : e.args.map(r);
+      // A higher-order function resolves its lambdas itself, once it knows their parameter types.
+      const args = e.isStar ? [] : e.args.map((a) => {
+        if (a.kind !== "lambda") return r(a);
+        if (!def.higherOrder) throw lambdaOutsideHigherOrder(def.name);
+        return a;
+      });
       checkArity(def, args.length);
-      const res = def.resolve(args, ctx);
+      const lambdas: LambdaResolver = (arg, params) => resolveLambda(arg, params, (body, vars) =>
+        resolveExpr(body, scope, ctx, { ...opts, lambdaVars: [...(opts.lambdaVars ?? []), ...vars] }));
+      const res = def.resolve(args, ctx, lambdas);
       const filter = e.filter ? castTo(r(e.filter), booleanType) : null;
       return {
         kind: "call", fn: def, args: res.args, distinct: e.distinct, dataType: res.dataType,
@@ -118,6 +135,10 @@ export function resolveExpr(e: Expr, scope: Scope, ctx: FunctionContext, opts: R
         message: `Can't extract a value from "${exprName(child)}". Need a complex type [STRUCT, ARRAY, MAP] but got "${t.sql()}".`,
       });
     }
+    case "lambda_var":
+      return lambdaVarById(e, opts.lambdaVars);
+    case "lambda":
+      throw lambdaOutsideHigherOrder("a select list");
     case "subquery":
       if (!opts.resolveSubquery) throw new PijarError("UNSUPPORTED_FEATURE", { feature: "subqueries outside SQL" });
       return opts.resolveSubquery({ ...e, values: e.values.map(r) }, scope);

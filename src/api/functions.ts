@@ -18,3 +18,4 @@ export * from "./functions/hash.js";
 export * from "./functions/misc.js";
 export * from "./functions/json.js";
 export * from "./functions/udf.js";
+export * from "./functions/lambda.js";

@@ -88,6 +88,17 @@ export function toConnectExpr(e: Expr): PbExpr {
           },
         },
       };
+    // PySpark's Connect client sends F.transform(col, lambda x: ...) as a LambdaFunction whose
+    // parameters are UnresolvedNamedLambdaVariables (x_0...), read in the body by name.
+    case "lambda":
+      return {
+        exprType: {
+          case: "lambdaFunction",
+          value: { function: toConnectExpr(e.body), arguments: e.params.map((p) => ({ nameParts: [p.name] })) },
+        },
+      };
+    case "lambda_var":
+      return { exprType: { case: "unresolvedNamedLambdaVariable", value: { nameParts: [e.name] } } };
     case "attr":
       // A resolved column of a local DataFrame (e.g. localDf.col("x") used on a remote one).
       throw notOnConnect("LOCAL_COLUMN", `The column ${e.name} of a local DataFrame`, "use F.col(name) or remoteDf.col(name).");

@@ -57,6 +57,35 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42K09",
     exceptionType: analysis,
   },
+  "DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: The <functionName> requires return <expectedType> type, but the actual is <actualType> type.",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "DATATYPE_MISMATCH.MAP_ZIP_WITH_DIFF_TYPES": {
+    message: "Cannot resolve <sqlExpr> due to data type mismatch: Input to the <functionName> should have been two maps with compatible key types, but it's [<leftType>, <rightType>].",
+    sqlState: "42K09",
+    exceptionType: analysis,
+  },
+  "INVALID_LAMBDA_FUNCTION_CALL.DUPLICATE_ARG_NAMES": {
+    message: "Invalid lambda function call. The lambda function has duplicate arguments <args>. Please, consider to rename the argument names or set <caseSensitiveConfig> to \"true\".",
+    sqlState: "42K0D",
+    exceptionType: analysis,
+  },
+  "INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION": {
+    message: "Invalid lambda function call. A lambda function should only be used in a higher order function. However, its class is <class>, which is not a higher order function.",
+    sqlState: "42K0D",
+    exceptionType: analysis,
+  },
+  "INVALID_LAMBDA_FUNCTION_CALL.NUM_ARGS_MISMATCH": {
+    message: "Invalid lambda function call. A higher order function expects <expectedNumArgs> arguments, but got <actualNumArgs>.",
+    sqlState: "42K0D",
+    exceptionType: analysis,
+  },
+  "COMPARATOR_RETURNS_NULL": {
+    message: "The comparator has returned a NULL for a comparison between <firstValue> and <secondValue>.\nIt should return a positive integer for \"greater than\", 0 for \"equal\" and a negative integer for \"less than\".\nTo revert to deprecated behavior where NULL is treated as 0 (equal), you must set \"spark.sql.legacy.allowNullComparisonResultInArraySort\" to \"true\".",
+    sqlState: "22004",
+  },
   "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE": {
     message: "Cannot resolve <sqlExpr> due to data type mismatch: The <paramIndex> parameter requires the <requiredType> type, however <inputSql> has the type <inputType>.",
     sqlState: "42K09",
@@ -380,6 +409,14 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   "INVALID_ARGUMENT": {
     message: "<message>",
     sqlState: "22023",
+    exceptionType: "PySparkValueError",
+  },
+  "HIGHER_ORDER_FUNCTION_SHOULD_RETURN_COLUMN": {
+    message: "Function `<func_name>` should return Column, got <return_type>.",
+    exceptionType: "PySparkValueError",
+  },
+  "WRONG_NUM_ARGS_FOR_HIGHER_ORDER_FUNCTION": {
+    message: "Function `<func_name>` should take between 1 and 3 arguments, but the provided function takes <num_args>.",
     exceptionType: "PySparkValueError",
   },
   "INVALID_TYPE": {

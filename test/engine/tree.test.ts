@@ -41,6 +41,8 @@ const EXPRS: { [K in Expr["kind"]]: ExprOf<K> } = {
   unresolved_extract: { kind: "unresolved_extract", child: a, key: one },
   subquery: { kind: "subquery", subKind: "in", plan: { kind: "range", start: 0, end: 1, step: 1, output: [a] }, values: [a, b], outerRefs: [b] },
   bound: { kind: "bound", index: 0, dataType: integerType, nullable: true, name: "a" },
+  lambda_var: { kind: "lambda_var", name: "x", id: 4, dataType: integerType, nullable: true },
+  lambda: { kind: "lambda", params: [{ kind: "lambda_var", name: "x", id: 4 }, { kind: "lambda_var", name: "i", id: 5 }], body: a },
 };
 
 const source: TableSource = { schema: new StructType([new StructField("a", integerType, true)]), description: "test source" };

@@ -153,6 +153,13 @@ describe("primary expressions", () => {
     });
     expect(shape(parseExpression("f((a), (b, c))"))).toMatchObject({ args: [{ kind: "column" }, { kind: "row" }] });
   });
+  it("lambda parameters named by strict non-reserved words (array_sort's documented example)", () => {
+    expect(shape(parseExpression("array_sort(a, (left, right) -> left - right)"))).toMatchObject({
+      args: [{}, { kind: "lambda", params: ["left", "right"], body: { kind: "binary", left: { parts: ["left"] }, right: { parts: ["right"] } } }],
+    });
+    // Outside a lambda that names them, they stay reserved.
+    expect(() => parseExpression("transform(a, x -> left + x)")).toThrow(/PARSE_SYNTAX_ERROR/);
+  });
   it("special forms", () => {
     expect(shape(parseExpression("extract(year FROM d)"))).toMatchObject({ form: "extract", args: [{ value: "year" }, { parts: ["d"] }] });
     expect(shape(parseExpression("trim(BOTH 'x' FROM s)"))).toMatchObject({ form: "trim", trimWhere: "BOTH" });

@@ -1,5 +1,6 @@
 /** Array, map and struct functions of the F namespace, plus the generators (explode...). */
 import { c, fn, l, Column, type ColumnOrName, type ColumnOrValue } from "./build.js";
+import { lambdaOf } from "./lambda-of.js";
 
 const cols = (xs: (ColumnOrName | ColumnOrName[])[]) => (xs.length === 1 && Array.isArray(xs[0]) ? xs[0] : (xs as ColumnOrName[])).map(c);
 
@@ -91,8 +92,13 @@ export function array_compact(x: ColumnOrName): Column { return fn("array_compac
 export function array_insert(x: ColumnOrName, pos: ColumnOrName | number, value: ColumnOrValue): Column { return fn("array_insert", c(x), typeof pos === "number" ? l(pos) : c(pos), l(value)); }
 /** Number of elements. `F.array_size("a")` */
 export function array_size(x: ColumnOrName): Column { return fn("array_size", c(x)); }
-/** Sorts ascending, nulls last. `F.array_sort("a")` */
-export function array_sort(x: ColumnOrName): Column { return fn("array_sort", c(x)); }
+/**
+ * Sorts ascending, nulls last, or by `comparator(left, right)` returning a negative, zero or
+ * positive INT. `F.array_sort("a")`, `F.array_sort("a", (l, r) => r.minus(l))`
+ */
+export function array_sort(x: ColumnOrName, comparator?: (left: Column, right: Column) => Column): Column {
+  return comparator ? fn("array_sort", c(x), lambdaOf(comparator)) : fn("array_sort", c(x));
+}
 /** Union of maps (duplicate keys raise). `F.map_concat("m1", "m2")` */
 export function map_concat(...xs: ColumnOrName[]): Column { return fn("map_concat", ...xs.map(c)); }
 /** Map from an array of (key, value) structs. `F.map_from_entries("pairs")` */

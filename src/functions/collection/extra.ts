@@ -1,10 +1,12 @@
-/** array_compact, array_insert, array_size, array_sort (natural order), map_concat, map_from_entries. */
+/** array_compact, array_insert, array_size, array_sort (natural order or a comparator), map_concat, map_from_entries. */
 import { ArrayType, MapType, StructType, integerType } from "../../types/data-types.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
 import { callSql, expectType, map1, mapN, unexpectedType } from "../helpers.js";
 import type { FunctionDef } from "../registry.js";
+import { resolveComparator, sortWithComparator } from "../lambda/array-sort.js";
+import { runnerAt } from "../lambda/elements.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
@@ -59,16 +61,21 @@ definitions.push({
 const DEFAULT_COMPARATOR = "lambdafunction((IF(((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), namedlambdavariable(), namedlambdavariable())";
 
 definitions.push({
-  kind: "scalar", name: "array_sort", minArgs: 1, maxArgs: 1,
-  resolve: (args) => ({ args, dataType: arrayOf("array_sort", args, 0) }),
-  eval(args, n, call, ctx) {
+  kind: "scalar", name: "array_sort", minArgs: 1, maxArgs: 2, higherOrder: true,
+  resolve(args, _ctx, lambdas) {
+    const t = arrayOf("array_sort", args, 0);
+    return { args: args.length === 2 ? [args[0]!, resolveComparator(args, t, lambdas)] : args, dataType: t };
+  },
+  eval(args, n, call, ctx, lambdas) {
+    if (call.args.length === 2) return sortWithComparator(args[0]!, n, runnerAt("array_sort", lambdas, 1));
     const cmp = comparatorFor((call.dataType as ArrayType).elementType);
     return map1((a: unknown[]) => [...a.filter((v) => v != null).sort(cmp), ...a.filter((v) => v == null)])(args, n, call, ctx);
   },
-  sql: (a) => `array_sort(${a[0]}, ${DEFAULT_COMPARATOR})`,
+  sql: (a) => (a.length === 2 ? `array_sort(${a[0]}, ${a[1]})` : `array_sort(${a[0]}, ${DEFAULT_COMPARATOR})`),
 });
 
-function dedupMap(entries: Iterable<[unknown, unknown]>): Map<unknown, unknown> {
+/** A map from entries, raising DUPLICATED_MAP_KEY on a repeated key (Spark's default policy). */
+export function dedupMap(entries: Iterable<[unknown, unknown]>): Map<unknown, unknown> {
   const m = new Map<unknown, unknown>();
   const seen = new Set<string>();
   for (const [k, v] of entries) {

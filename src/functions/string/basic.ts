@@ -5,7 +5,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { binaryType, integerType, stringType, type DataType } from "../../types/data-types.js";
 import { isBinary } from "../../types/type-utils.js";
-import { typeOf } from "../../plan/expr/type-of.js";
+import { nullableOf, typeOf } from "../../plan/expr/type-of.js";
 import { callSql, expectType, fixedSignature, map1, map2, mapN } from "../helpers.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -234,7 +234,8 @@ definitions.push({
   kind: "scalar", name: "concat_ws", minArgs: 1, maxArgs: Infinity,
   resolve(args) {
     const out = args.map((a, i) => (i > 0 && typeOf(a).typeName() === "array" ? a : expectType("concat_ws", args, i, stringType)));
-    return { args: out, dataType: stringType };
+    // Null values are skipped, so only a null separator gives null (Spark's ConcatWs).
+    return { args: out, dataType: stringType, nullable: nullableOf(out[0]!) };
   },
   eval(args, n) {
     const out = new Array<unknown>(n);

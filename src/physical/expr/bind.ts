@@ -7,6 +7,8 @@ import { exprName } from "../../plan/expr/sql-text.js";
 export function bindExpr(e: Expr, input: readonly Attr[]): Expr {
   const pos = new Map<number, number>();
   input.forEach((a, i) => { if (!pos.has(a.id)) pos.set(a.id, i); });
+  // Lambda parameters stay as they are: their columns exist only in the element batch a
+  // higher-order function builds when it runs (evaluate.ts binds them there).
   return transform(e, (x) => {
     if (x.kind === "subquery") {
       // The optimizer's rewrite_subqueries turns these into ApplySubquery nodes.

@@ -3,11 +3,15 @@
  * AND, OR, CASE WHEN, coalesce and if evaluate their later operands only on the rows that
  * need them, as Spark does, so `when(b != 0, a / b)` never divides by zero.
  */
-import type { Call, Expr } from "../../plan/expr/expr.js";
+import type { Call, Expr, LambdaFunction } from "../../plan/expr/expr.js";
+import { transform } from "../../plan/expr/expr.js";
+import type { LambdaRunner } from "../../plan/expr/function-def.js";
+import { StructField, StructType } from "../../types/data-types.js";
+import { typeOf } from "../../plan/expr/type-of.js";
 import type { FunctionContext } from "../../functions/registry.js";
 import { castColumn } from "../../functions/cast/cast-value.js";
 import { internalError } from "../../errors/pijar-error.js";
-import type { Batch } from "../../columnar/batch.js";
+import { Batch } from "../../columnar/batch.js";
 
 export function evaluate(e: Expr, batch: Batch, ctx: FunctionContext): unknown[] {
   const n = batch.numRows;
@@ -21,12 +25,40 @@ export function evaluate(e: Expr, batch: Batch, ctx: FunctionContext): unknown[]
       if (e.fn.kind !== "scalar") throw internalError(`${e.fn.name} must be computed by an aggregate or window operator`);
       const lazy = LAZY[e.fn.name];
       if (lazy) return lazy(e, batch, ctx);
+      if (e.fn.higherOrder) {
+        const lambdas = e.args.map((a) => (a.kind === "lambda" ? lambdaRunner(a, batch, ctx) : undefined));
+        const args = e.args.map((a) => (a.kind === "lambda" ? [] : evaluate(a, batch, ctx)));
+        return e.fn.eval(args, n, e, ctx, lambdas);
+      }
       const args = e.args.map((a) => evaluate(a, batch, ctx));
       return e.fn.eval(args, n, e, ctx);
     }
     case "sort": return evaluate(e.child, batch, ctx);
     default: throw internalError(`cannot evaluate ${e.kind} expressions`);
   }
+}
+
+/**
+ * A lambda's body over element rows: the batch's rows at `rows` (so the body reads the outer
+ * columns of its own row) with one more column per parameter. The parameters bind here, to
+ * the columns after this batch's, because only now is the batch's width known: an aggregate
+ * evaluates its outputs over its own [keys, aggregates] batch, not over its input.
+ */
+function lambdaRunner(l: LambdaFunction, batch: Batch, ctx: FunctionContext): LambdaRunner {
+  const width = batch.schema.fields.length;
+  const slot = new Map(l.params.map((p, k) => [p.id, width + k]));
+  const body = transform(l.body, (x) => {
+    if (x.kind !== "lambda_var" || !slot.has(x.id)) return undefined;
+    return { kind: "bound", index: slot.get(x.id)!, dataType: typeOf(x), nullable: x.nullable ?? true, name: x.name };
+  });
+  const fields = l.params.map((p, k) => new StructField(`#lambda${k}`, typeOf(p), true));
+  return (rows, params) => {
+    const outer = batch.take(rows);
+    const cols = outer.schema.fields.map((_, i) => (outer.hasVector(i) ? outer.column(i) : outer.values(i)));
+    const schema = new StructType([...outer.schema.fields, ...fields]);
+    const elements = Batch.of(schema, [...cols, ...params.map((p) => p as unknown[])], rows.length);
+    return evaluate(body, elements, ctx);
+  };
 }
 
 function typeOfBound(e: Expr) {

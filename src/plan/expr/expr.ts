@@ -157,9 +157,32 @@ export interface BoundRef {
   readonly name: string;
 }
 
+/**
+ * A parameter of a lambda function (Spark's NamedLambdaVariable). Identified by id, as an
+ * attribute, so a nested lambda's `x` never captures an outer one; the DataFrame API creates
+ * them with no type, the analyzer gives them the element type of the higher-order function.
+ */
+export interface LambdaVar {
+  readonly kind: "lambda_var";
+  readonly name: string;
+  readonly id: number;
+  readonly dataType?: DataType;
+  readonly nullable?: boolean;
+}
+
+/**
+ * `(x, i) -> body` (Spark's LambdaFunction): only an argument of a higher-order function
+ * (transform, filter, aggregate...). The body reads the parameters and any outer column.
+ */
+export interface LambdaFunction {
+  readonly kind: "lambda";
+  readonly params: readonly LambdaVar[];
+  readonly body: Expr;
+}
+
 export type Expr =
   | Attr | UnresolvedAttr | Star | Literal | Alias | UnresolvedCall | Call | Cast | CaseWhen | SortOrder
-  | WindowExpr | UnresolvedExtract | SubqueryExpr | BoundRef;
+  | WindowExpr | UnresolvedExtract | SubqueryExpr | BoundRef | LambdaVar | LambdaFunction;
 
 /** An expression that names an output column. */
 export type NamedExpr = Attr | Alias;
@@ -191,6 +214,11 @@ export function splitName(text: string): string[] {
   return parts;
 }
 
+/** A fresh, untyped lambda parameter named `name`. */
+export function lambdaVar(name: string): LambdaVar {
+  return { kind: "lambda_var", name, id: newExprId() };
+}
+
 export function literal(value: unknown, dataType: DataType): Literal {
   return { kind: "literal", value, dataType };
 }
@@ -218,6 +246,11 @@ const leaf = { children: () => [], rebuild: <E>(e: E) => e };
 
 const asSortOrder = (e: Expr): SortOrder => {
   if (e.kind !== "sort") throw internalError(`a window ORDER BY became ${e.kind}`);
+  return e;
+};
+
+const asLambdaVar = (e: Expr): LambdaVar => {
+  if (e.kind !== "lambda_var") throw internalError(`a lambda parameter became ${e.kind}`);
   return e;
 };
 
@@ -266,6 +299,11 @@ const EXPR_SHAPES: { readonly [K in Expr["kind"]]: ExprShape<ExprOf<K>> } = {
         orderBy: rest.slice(e.spec.partitionBy.length).map(asSortOrder),
       },
     }),
+  },
+  lambda_var: leaf,
+  lambda: {
+    children: (e) => [e.body, ...e.params],
+    rebuild: (e, [body, ...params]) => ({ ...e, body: body!, params: params.map(asLambdaVar) }),
   },
   unresolved_extract: { children: (e) => [e.child, e.key], rebuild: (e, [child, key]) => ({ ...e, child: child!, key: key! }) },
   subquery: {

@@ -36,6 +36,10 @@ export function exprName(e: Expr): string {
       return `${exprName(e.child)} ${e.ascending ? "ASC" : "DESC"} NULLS ${e.nullsFirst ? "FIRST" : "LAST"}`;
     case "window": return `${exprName(e.fn)} OVER (${windowSpecText(e.spec, e.fn)})`;
     case "unresolved_extract": return `${exprName(e.child)}[${exprName(e.key)}]`;
+    // Spark prints a resolved lambda parameter as `namedlambdavariable()`, whatever its name
+    // (errors raised before resolution show the name).
+    case "lambda_var": return e.dataType ? "namedlambdavariable()" : e.name;
+    case "lambda": return `lambdafunction(${[e.body, ...e.params].map(exprName).join(", ")})`;
     case "subquery":
       return e.subKind === "exists" ? "exists(subquery)" : e.subKind === "in" ? `(${e.values.map(exprName).join(", ")} IN (listquery()))` : `scalarsubquery(${(e.outerRefs ?? []).map((a) => a.name).join(", ")})`;
   }

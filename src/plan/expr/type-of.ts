@@ -15,6 +15,10 @@ export function typeOf(e: Expr): DataType {
     case "sort": return typeOf(e.child);
     case "window": return e.dataType ?? typeOf(e.fn);
     case "subquery": return e.subKind === "scalar" ? e.dataType! : booleanType;
+    case "lambda_var":
+      if (!e.dataType) throw internalError(`typeOf called on the unresolved lambda variable ${e.name}`);
+      return e.dataType;
+    case "lambda": return typeOf(e.body);
     default: throw internalError(`typeOf called on unresolved ${e.kind}`);
   }
 }
@@ -29,6 +33,8 @@ export function nullableOf(e: Expr): boolean {
     case "cast": return nullableOf(e.child) || e.mode === "try";
     case "case": return !e.otherwise || [...e.branches.map((b) => b.then), e.otherwise].some(nullableOf);
     case "sort": return nullableOf(e.child);
+    case "lambda_var": return e.nullable ?? true;
+    case "lambda": return nullableOf(e.body);
     default: return true;
   }
 }

@@ -35,6 +35,8 @@ export class Cursor {
   pos = 0;
   /** Counter for `?` markers, numbered in order of appearance. */
   positionalParams = 0;
+  /** Parameters (upper case) of the lambdas whose bodies are being parsed, innermost last. */
+  readonly lambdaParams: string[] = [];
 
   constructor(readonly sql: string, opts: LexOptions = {}) {
     this.tokens = tokenize(sql, opts);

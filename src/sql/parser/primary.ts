@@ -131,7 +131,7 @@ function parseWordAtom(p: Cursor): Expr {
     p.next();
     return { kind: "function", name: [t.value], args: [], distinct: false, form: "niladic", start: t.start, end: t.end };
   }
-  if (!p.isIdentifier()) throw p.fail();
+  if (!p.isIdentifier() && !(t.type === "ident" && p.lambdaParams.includes(t.upper))) throw p.fail();
   p.next();
   return { kind: "column", parts: [t.value], start: t.start, end: t.end };
 }
@@ -246,22 +246,47 @@ function parseFunctionCall(p: Cursor, name: string[], start: number): Expr {
 /** A function argument: an expression or a lambda (`x -> ...`, `(a, b) -> ...`). */
 function parseArgument(p: Cursor): Expr {
   const t = p.peek();
-  if (p.isIdentifier() && p.isOp("->", 1)) {
-    const params = [p.identifier()];
+  if (isParamWord(p, 0) && p.isOp("->", 1)) {
+    const params = [p.next().value];
     p.next();
-    const body = parseExpr(p);
+    const body = lambdaBody(p, params);
     return { kind: "lambda", params, body, start: t.start, end: body.end };
   }
-  if (p.isOp("(") && p.isIdentifier(1) && (p.isOp(",", 2) || p.isOp(")", 2))) {
+  if (p.isOp("(") && isParamWord(p, 1) && (p.isOp(",", 2) || p.isOp(")", 2))) {
     const lambda = p.attempt(() => {
-      const params = p.identifierList();
+      p.expectOp("(");
+      const params = [p.next().value];
+      while (p.isOp(",") && isParamWord(p, 1)) {
+        p.next();
+        params.push(p.next().value);
+      }
+      p.expectOp(")");
       p.expectOp("->");
-      const body = parseExpr(p);
+      const body = lambdaBody(p, params);
       return { kind: "lambda" as const, params, body, start: t.start, end: body.end };
     });
     if (lambda) return lambda;
   }
   return parseExpr(p);
+}
+
+/**
+ * A lambda parameter may be any word: Spark's default mode reads its strict non-reserved
+ * keywords as identifiers there, so `(left, right) -> ...` (array_sort's documented example)
+ * parses, and the body may name them.
+ */
+function isParamWord(p: Cursor, ahead: number): boolean {
+  const type = p.peek(ahead).type;
+  return type === "ident" || type === "quoted";
+}
+
+function lambdaBody(p: Cursor, params: readonly string[]): Expr {
+  p.lambdaParams.push(...params.map((x) => x.toUpperCase()));
+  try {
+    return parseExpr(p);
+  } finally {
+    p.lambdaParams.length -= params.length;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { placeNamedArgs } from "./named-args.js";
 import type { Expr as PlanExpr, SortOrder, WindowFrame, FrameBound as PlanBound, WindowSpec as PlanWindowSpec } from "../../plan/expr/expr.js";
-import { alias, call, literal } from "../../plan/expr/expr.js";
+import { alias, call, lambdaVar, literal } from "../../plan/expr/expr.js";
 import { booleanType, integerType, stringType } from "../../types/data-types.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { lookupFunction } from "../../functions/registry.js";
@@ -50,9 +50,8 @@ export class ExprTranslator {
       case "literal": return toPlanLiteral(e, this.scope.ctx, this.sql);
       case "interval": return intervalLiteral(e, this.sql);
       case "lambda":
-        throw new PijarError("UNSUPPORTED_FEATURE", { feature: "lambda functions" }, {
-          message: `The feature is not supported: lambda functions (${this.sql.slice(e.start, e.end)}). Use explode / array functions, or a join, instead of transform/filter/aggregate with a lambda.`,
-        });
+        // The body's names stay unresolved: the analyzer finds the parameters among them.
+        return { kind: "lambda", params: e.params.map((p) => lambdaVar(p)), body: t(e.body) };
       case "param": return bindParam(e, this.scope.ctx);
       case "column":
         // Hive's virtual column for the grouping set of a row: Spark reads it as grouping_id().
