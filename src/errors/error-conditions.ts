@@ -352,6 +352,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42605",
     exceptionType: analysis,
   },
+  "UNSUPPORTED_TIME_TYPE": {
+    message: "The data type TIME is not supported.",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
   "UNSUPPORTED_FEATURE": {
     message: "The feature is not supported: <feature>",
     sqlState: "0A000",

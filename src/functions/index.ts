@@ -56,6 +56,7 @@ import { definitions as stringUrl } from "./string/url.js";
 import { definitions as stringToBinary } from "./string/to-binary.js";
 import { definitions as hashXxhash64 } from "./hash/xxhash64.js";
 import { definitions as hashHmac } from "./hash/hmac.js";
+import { definitions as datetimeTimeOfDay } from "./datetime/time-of-day.js";
 
 /** Every group's list, by its file under src/functions/. */
 export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]])[] = [
@@ -108,6 +109,7 @@ export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]]
   ["string/to-binary", stringToBinary],
   ["hash/xxhash64", hashXxhash64],
   ["hash/hmac", hashHmac],
+  ["datetime/time-of-day", datetimeTimeOfDay],
 ];
 
 for (const [, list] of FUNCTION_LISTS) for (const def of list) register(def);

@@ -4,6 +4,7 @@
  */
 import type { DataType } from "../../types/data-types.js";
 import { parseDataType } from "../../types/ddl.js";
+import { timeTypeUnsupported } from "../../types/time-type.js";
 import type { IntervalExpr, IntervalPart, LiteralExpr, LiteralType } from "../ast.js";
 import { parseError } from "../parse-error.js";
 import type { Token } from "../tokenizer.js";
@@ -113,6 +114,7 @@ export function atTypedLiteral(p: Cursor): boolean {
 export function typedLiteral(p: Cursor): LiteralExpr {
   const word = p.next();
   const type = TYPED_LITERALS[word.upper];
+  if (word.upper === "TIME") throw timeTypeUnsupported();
   if (!type) {
     throw parseError("UNSUPPORTED_TYPED_LITERAL", {
       unsupportedType: `"${word.upper}"`,
