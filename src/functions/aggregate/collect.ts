@@ -193,10 +193,15 @@ for (const [name, wantMax] of [["max_by", true], ["min_by", false]] as const) {
   });
 }
 
-/** mode: the most frequent non-null value; ties go to the value seen first. */
+/**
+ * mode: the most frequent non-null value. Ties go to the value seen first, or with an order
+ * (mode(col, true), or mode() WITHIN GROUP (ORDER BY col [DESC]), whose column arrives as a sort
+ * expression) to the smallest (largest) value, as Spark's deterministic mode.
+ */
 class ModeState implements AggregateState {
-  counts: Map<string, { v: unknown; c: number; first: number }>[] = [];
-  private seq = 0;
+  counts: Map<string, { v: unknown; c: number }>[] = [];
+  /** -1 picks the smaller of two tied values, 1 the larger, 0 the first seen. */
+  constructor(private readonly tie: number, private readonly cmp: (a: unknown, b: unknown) => number) {}
   grow(n: number): void {
     while (this.counts.length < n) this.counts.push(new Map());
   }
@@ -209,20 +214,48 @@ class ModeState implements AggregateState {
       const key = keyOf(v);
       const e = m.get(key);
       if (e) e.c++;
-      else m.set(key, { v, c: 1, first: this.seq++ });
+      else m.set(key, { v, c: 1 });
     }
   }
   finish(n: number): unknown[] {
     return this.counts.slice(0, n).map((m) => {
-      let best: { v: unknown; c: number; first: number } | null = null;
-      for (const e of m.values()) if (!best || e.c > best.c) best = e;
+      let best: { v: unknown; c: number } | null = null;
+      for (const e of m.values()) {
+        if (!best || e.c > best.c || (e.c === best.c && this.tie !== 0 && Math.sign(this.cmp(e.v, best.v)) === this.tie)) best = e;
+      }
       return best ? best.v : null;
     });
   }
 }
 
+/** mode's tie rule from its arguments: [col, deterministic?] or [sort(col)]. */
+function modeTie(args: readonly Expr[]): number {
+  const first = args[0]!;
+  if (first.kind === "sort") return first.ascending ? -1 : 1;
+  return literalArg(args, 1) === true ? -1 : 0;
+}
+
 definitions.push({
   kind: "agg", name: "mode", minArgs: 1, maxArgs: 2,
-  resolve: (args) => ({ args: [args[0]!], dataType: typeOf(args[0]!), nullable: true }),
-  create: () => new ModeState(),
+  resolve(args) {
+    if (args[1] !== undefined && typeof literalArg(args, 1) !== "boolean") {
+      throw new PijarError("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", { inputName: "deterministic", inputType: "boolean", inputExpr: exprName(args[1]) }, {
+        message: `Cannot resolve "${callSql("mode", args)}" due to data type mismatch: the input deterministic should be a constant boolean, e.g. mode(col, true).`,
+      });
+    }
+    const value = args[0]!;
+    return { args: [value], dataType: typeOf(value), nullable: true, state: modeTie(args) };
+  },
+  create: (call) => {
+    const v = call.args[0]!;
+    return new ModeState(call.state as number, comparatorFor(typeOf(v.kind === "sort" ? v.child : v)));
+  },
+  // Spark names a deterministic mode by its WITHIN GROUP form, with the direction flipped:
+  // ascending (smallest wins) shows as DESC.
+  sql: (a, call) => {
+    const v = call.args[0]!;
+    const col = exprName(v.kind === "sort" ? v.child : v);
+    const tie = call.state as number;
+    return tie === 0 ? `mode(${a[0]})` : `mode() WITHIN GROUP (ORDER BY ${col}${tie < 0 ? " DESC" : ""})`;
+  },
 });
