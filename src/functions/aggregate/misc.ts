@@ -6,7 +6,7 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, DayTimeIntervalType, YearMonthIntervalType, booleanType, doubleType, integerType, longType, type DataType } from "../../types/data-types.js";
 import { canonLong } from "../../values/long.js";
-import { isNumeric } from "../../types/type-utils.js";
+import { isAnsiInterval, isNumeric } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
@@ -190,7 +190,11 @@ for (const name of ["percentile_approx", "approx_percentile"]) {
     kind: "agg", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
       const t = typeOf(args[0]!);
-      if (!isNumeric(t) && !["date", "timestamp"].includes(t.typeName())) throw unexpectedType(callSql(name, args), 0, "\"NUMERIC\"", args[0]!);
+      // Spark's ApproximatePercentile ranks numbers, dates, timestamps and ANSI intervals, and
+      // answers in the input's own type.
+      if (!isNumeric(t) && !isAnsiInterval(t) && !["date", "timestamp", "timestamp_ntz"].includes(t.typeName())) {
+        throw unexpectedType(callSql(name, args), 0, "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")", args[0]!);
+      }
       const { list, isArray } = percentages(name, args, 1);
       const accuracy: Expr = args[2] ? expectType(name, args, 2, integerType) : { kind: "literal", value: 10000, dataType: integerType };
       return { args: [args[0]!, args[1]!, accuracy], dataType: isArray ? new ArrayType(t, false) : t, nullable: true, state: { list, isArray } };
