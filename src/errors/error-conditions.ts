@@ -522,6 +522,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "22023",
     exceptionType: "SparkRuntimeException",
   },
+  "INVALID_PARAMETER_VALUE.OCCURRENCE": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects a positive integer, but got <occurrence>.",
+    sqlState: "22023",
+    exceptionType: "SparkRuntimeException",
+  },
   "INVALID_PARAMETER_VALUE.BINARY_FORMAT": {
     message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of binary formats 'base64', 'hex', 'utf-8', but got <invalidFormat>.",
     sqlState: "22023",

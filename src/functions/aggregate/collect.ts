@@ -132,7 +132,8 @@ class ByState implements AggregateState {
 
 /**
  * max_by(x, y, k) / min_by(x, y, k): the x of the k rows with the largest (smallest) y, in that
- * order; rows whose y is null are skipped, a null x is kept, ties keep the row seen first, and
+ * order; rows whose y is null are skipped, a null x is kept, ties keep input order (reversed for
+ * max_by, as Spark), and
  * a group with no y is null (Spark 4.1's MaxMinByK). Holds at most 2k rows per group, trimming
  * back to k whenever it fills.
  */
@@ -143,8 +144,10 @@ class ByKState implements AggregateState {
   grow(n: number): void {
     while (this.rows.length < n) this.rows.push([]);
   }
+  // Spark's order is ascending with ties in input order, reversed for max_by: tied rows then
+  // come last seen first.
   private order = (a: { ord: unknown; seq: number }, b: { ord: unknown; seq: number }) =>
-    (this.wantMax ? this.cmp(b.ord, a.ord) : this.cmp(a.ord, b.ord)) || a.seq - b.seq;
+    this.wantMax ? this.cmp(b.ord, a.ord) || b.seq - a.seq : this.cmp(a.ord, b.ord) || a.seq - b.seq;
   update(g: Int32Array, args: readonly unknown[][], n: number): void {
     const v = args[0]!;
     const o = args[1]!;

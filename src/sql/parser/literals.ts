@@ -235,8 +235,9 @@ function typeFromText(p: Cursor, text: string, start: number, end: number): { da
     return { dataType: parseDataType(text), text, start };
   } catch (e) {
     // Re-raise with the position inside the query so the caret points at the type.
-    const err = e as { errorClass?: string; messageParameters?: Record<string, string>; message?: string };
-    if (err.errorClass) {
+    const err = e as { errorClass?: string; messageParameters?: Record<string, string>; message?: string; exceptionType?: string };
+    // An analysis error (the TIME type) stays one, as Spark raises it after parsing.
+    if (err.errorClass && err.exceptionType === "ParseException") {
       const body = (err.message ?? "").replace(/^\[[^\]]+\]\s*/, "").replace(/\s*SQLSTATE: \S+$/, "");
       throw parseError(err.errorClass, err.messageParameters ?? {}, p.sql, start, end, body);
     }
