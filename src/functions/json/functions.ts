@@ -91,7 +91,8 @@ definitions.push({
   resolve(args) {
     const t = typeOf(args[0]!);
     if (!(t instanceof StructType || t instanceof MapType || t instanceof ArrayType)) throw unexpectedType(callSql("to_json", args), 0, "(\"STRUCT\" or \"MAP\" or \"ARRAY\")", args[0]!);
-    return { args: [args[0]!], dataType: stringType, state: jsonOptions("to_json", args, 1) };
+    // Always nullable, as Spark's StructsToJson.
+    return { args: [args[0]!], dataType: stringType, nullable: true, state: jsonOptions("to_json", args, 1) };
   },
   eval: (args, n, call, ctx) => map1((v: unknown) => toJsonText(v, typeOf(call.args[0]!), ctx, call.state as JsonOptions))(args, n, call, ctx),
 });

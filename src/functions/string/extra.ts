@@ -168,7 +168,8 @@ function charset(name: string): BufferEncoding {
 }
 definitions.push({
   kind: "scalar", name: "encode", minArgs: 2, maxArgs: 2,
-  resolve: fixedSignature("encode", [stringType, stringType], binaryType),
+  // Always nullable, as Spark's (a StaticInvoke), even over literals.
+  resolve: (args) => ({ ...fixedSignature("encode", [stringType, stringType], binaryType)(args), nullable: true }),
   eval: map2((s: string, cs: string) => new Uint8Array(Buffer.from(s, charset(cs)))),
 });
 definitions.push({
