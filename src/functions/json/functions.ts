@@ -15,7 +15,7 @@ import { callSql, expectType, fixedSignature, literalArg, map1, map2, optionsArg
 import { compilePattern, type DateTimePattern } from "../../values/datetime-pattern.js";
 import type { Expr } from "../../plan/expr/expr.js";
 import type { FunctionContext, FunctionDef } from "../registry.js";
-import { JsonNumber, evalJsonPath, parseJson, parseJsonPath, writeJson, type JsonValue } from "./json-value.js";
+import { JsonNumber, evalJsonPath, parseJson, parseJsonPath, writeJson, type JsonReadOptions, type JsonValue } from "./json-value.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
@@ -98,7 +98,7 @@ definitions.push({
 });
 
 /** The options from_json and to_json read; others are accepted and ignored, as Spark ignores unknown ones. */
-interface JsonOptions {
+interface JsonOptions extends JsonReadOptions {
   readonly timestampFormat?: DateTimePattern;
   readonly dateFormat?: DateTimePattern;
 }
@@ -108,6 +108,7 @@ function jsonOptions(name: string, args: readonly Expr[], i: number): JsonOption
   return {
     ...(o["timestampformat"] ? { timestampFormat: compilePattern(o["timestampformat"]) } : {}),
     ...(o["dateformat"] ? { dateFormat: compilePattern(o["dateformat"]) } : {}),
+    ...(o["allownumericleadingzeros"]?.toLowerCase() === "true" ? { allowNumericLeadingZeros: true } : {}),
   };
 }
 
@@ -178,7 +179,7 @@ definitions.push({
     for (let i = 0; i < n; i++) {
       const text = args[0]![i] as string | null;
       if (text == null) { out[i] = null; continue; }
-      const doc = parseJson(text);
+      const doc = parseJson(text, opts);
       // An unreadable record becomes a struct of nulls (PERMISSIVE), other types null.
       out[i] = doc === undefined && schema instanceof StructType ? schema.fields.map(() => null) : fromJsonValue(doc, schema, ctx, opts);
     }
@@ -208,11 +209,11 @@ definitions.push({
     if (typeof literalArg(args, 0) !== "string") {
       throw new PijarError("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", {}, { message: `Cannot resolve "${callSql("schema_of_json", args)}": the input json should be a foldable STRING expression, e.g. F.lit('{"a": 1}').` });
     }
-    return { args: [args[0]!], dataType: stringType, nullable: false };
+    return { args: [args[0]!], dataType: stringType, nullable: false, state: jsonOptions("schema_of_json", args, 1) };
   },
-  eval: map1((json: string) => {
-    const v = parseJson(json);
+  eval: (args, n, call, ctx) => map1((json: string) => {
+    const v = parseJson(json, call.state as JsonOptions);
     if (v === undefined) throw new PijarError("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", { badRecord: json });
     return inferType(v).sql();
-  }),
+  })(args, n, call, ctx),
 });
