@@ -381,6 +381,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
     sqlState: "42605",
     exceptionType: analysis,
   },
+  "UNSUPPORTED_TIME_TYPE": {
+    message: "The data type TIME is not supported.",
+    sqlState: "0A000",
+    exceptionType: analysis,
+  },
   "UNSUPPORTED_FEATURE": {
     message: "The feature is not supported: <feature>",
     sqlState: "0A000",
@@ -551,6 +556,11 @@ export const ERROR_CONDITIONS: Record<string, ErrorCondition> = {
   },
   "INVALID_PARAMETER_VALUE.HMAC_ALGORITHM": {
     message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of the algorithms 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512', 'SHA-1', 'MD5', but got <algorithm>.",
+    sqlState: "22023",
+    exceptionType: "SparkRuntimeException",
+  },
+  "INVALID_PARAMETER_VALUE.OCCURRENCE": {
+    message: "The value of parameter(s) <parameter> in <functionName> is invalid: expects a positive integer, but got <occurrence>.",
     sqlState: "22023",
     exceptionType: "SparkRuntimeException",
   },

@@ -133,3 +133,22 @@ export function numericLiteralArg(args: readonly Expr[], i: number): number | un
   }
   return undefined;
 }
+
+/** The options argument of from_csv, from_json, to_json...: map('k', 'v', ...) of string literals, keys lower-cased. */
+export function optionsArg(name: string, args: readonly Expr[], i: number): Record<string, string> {
+  const a = args[i];
+  if (!a) return {};
+  if (a.kind !== "call" || a.fn.name !== "map") {
+    throw new PijarError("INVALID_OPTIONS.NON_MAP_FUNCTION", {}, { message: `Invalid options: the options of ${name} must be given with map(), e.g. map('sep', '|').` });
+  }
+  const out: Record<string, string> = {};
+  for (let k = 0; k + 1 < a.args.length; k += 2) {
+    const key = literalArg(a.args, k);
+    const value = literalArg(a.args, k + 1);
+    if (typeof key !== "string" || typeof value !== "string") {
+      throw new PijarError("INVALID_OPTIONS.NON_STRING_TYPE", { mapType: `"${callSql("map", a.args)}"` }, { message: `Invalid options: a type of keys and values in map() must be string, e.g. map('sep', '|'), in ${callSql(name, args)}.` });
+    }
+    out[key.toLowerCase()] = value;
+  }
+  return out;
+}

@@ -59,6 +59,7 @@ import { definitions as hashHmac } from "./hash/hmac.js";
 import { definitions as lambdaArrays } from "./lambda/arrays.js";
 import { definitions as lambdaAggregate } from "./lambda/aggregate.js";
 import { definitions as lambdaMaps } from "./lambda/maps.js";
+import { definitions as datetimeTimeOfDay } from "./datetime/time-of-day.js";
 
 /** Every group's list, by its file under src/functions/. */
 export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]])[] = [
@@ -114,6 +115,7 @@ export const FUNCTION_LISTS: readonly (readonly [string, readonly FunctionDef[]]
   ["lambda/arrays", lambdaArrays],
   ["lambda/aggregate", lambdaAggregate],
   ["lambda/maps", lambdaMaps],
+  ["datetime/time-of-day", datetimeTimeOfDay],
 ];
 
 for (const [, list] of FUNCTION_LISTS) for (const def of list) register(def);

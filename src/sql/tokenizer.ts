@@ -89,6 +89,8 @@ export function unescapeSqlString(body: string, quote?: string): string {
 export interface LexOptions {
   /** spark.sql.ansi.doubleQuotedIdentifiers: `"x"` is an identifier, as `` `x` ``, not a string. */
   readonly doubleQuotedIdentifiers?: boolean;
+  /** spark.sql.parser.escapedStringLiterals: a '...' literal keeps its backslashes (Spark 1.6's reading). */
+  readonly escapedStringLiterals?: boolean;
 }
 
 export function tokenize(sql: string, opts: LexOptions = {}): Token[] {
@@ -127,7 +129,8 @@ export function tokenize(sql: string, opts: LexOptions = {}): Token[] {
     }
     if (c === "'" || c === '"') {
       const end = scanQuoted(sql, i, false);
-      push("string", start, end, unescapeSqlString(sql.slice(i + 1, end - 1), c));
+      const body = sql.slice(i + 1, end - 1);
+      push("string", start, end, opts.escapedStringLiterals ? body : unescapeSqlString(body, c));
       i = end;
       continue;
     }

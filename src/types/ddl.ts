@@ -3,6 +3,7 @@
  * ("decimal(10,2)", "array<struct<a:int,b:string>>", "map<string,int>").
  */
 import { PijarError } from "../errors/pijar-error.js";
+import { timeTypeUnsupported } from "./time-type.js";
 import {
   ArrayType, DataType, DecimalType, MapType, StructField, StructType, binaryType, booleanType, byteType,
   dateType, doubleType, floatType, integerType, longType, nullType, registerDataTypeParser, shortType,
@@ -155,6 +156,7 @@ class DdlReader {
       this.expect(")");
       return stringType;
     }
+    if (name === "time") throw timeTypeUnsupported();
     const t = SIMPLE[name];
     if (!t) {
       throw new PijarError("UNSUPPORTED_DATATYPE", { typeName: `"${name.toUpperCase()}"` }, { exceptionType: "ParseException" });

@@ -7,12 +7,19 @@ export function get_json_object(x: ColumnOrName, path: string): Column { return 
 /** One column per field name (generator, in select). `F.json_tuple("payload", "a", "b")` */
 export function json_tuple(x: ColumnOrName, ...fields: string[]): Column { return fn("json_tuple", c(x), ...fields.map(l)); }
 /** Parses JSON text with a schema (DDL string or DataType); unreadable input gives nulls. `F.from_json("payload", "id INT, tags ARRAY<STRING>")` */
-export function from_json(x: ColumnOrName, schema: DataType | string | Column, _options?: Record<string, string>): Column {
+export function from_json(x: ColumnOrName, schema: DataType | string | Column, options?: Record<string, string>): Column {
   const s = schema instanceof DataType ? l(schema.simpleString()) : schema instanceof Column ? schema.expr : l(schema);
-  return fn("from_json", c(x), s);
+  return options ? fn("from_json", c(x), s, optionsMap(options)) : fn("from_json", c(x), s);
 }
 /** A struct, map or array as JSON text. `F.to_json(F.struct("id", "name"))` */
-export function to_json(x: ColumnOrName, _options?: Record<string, string>): Column { return fn("to_json", c(x)); }
+export function to_json(x: ColumnOrName, options?: Record<string, string>): Column {
+  return options ? fn("to_json", c(x), optionsMap(options)) : fn("to_json", c(x));
+}
+
+/** Options as the SQL functions take them: map('timestampFormat', 'dd/MM/yyyy', ...). */
+function optionsMap(options: Record<string, string>) {
+  return fn("map", ...Object.entries(options).flatMap(([k, v]) => [l(k), l(v)])).expr;
+}
 /** The DDL schema Spark infers for a JSON literal. `F.schema_of_json(F.lit('{"a": 1}'))` */
 export function schema_of_json(json: string | Column): Column { return fn("schema_of_json", l(json)); }
 /** Length of a JSON array. `F.json_array_length("arr")` */

@@ -6,7 +6,8 @@
 import type { Expr } from "../../plan/expr/expr.js";
 import { ArrayType, DayTimeIntervalType, YearMonthIntervalType, booleanType, doubleType, integerType, longType, type DataType } from "../../types/data-types.js";
 import { canonLong } from "../../values/long.js";
-import { isNumeric } from "../../types/type-utils.js";
+import { isAnsiInterval, isNumeric, isString } from "../../types/type-utils.js";
+import { castTo } from "../../plan/expr/cast-to.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { comparatorFor, keyOf } from "../../values/compare.js";
@@ -189,8 +190,14 @@ for (const name of ["percentile_approx", "approx_percentile"]) {
   definitions.push({
     kind: "agg", name, minArgs: 2, maxArgs: 3,
     resolve(args) {
+      // A string is read as a double, as Spark's implicit cast (a malformed one fails the query).
+      if (isString(typeOf(args[0]!))) args = [castTo(args[0]!, doubleType), ...args.slice(1)];
       const t = typeOf(args[0]!);
-      if (!isNumeric(t) && !["date", "timestamp"].includes(t.typeName())) throw unexpectedType(callSql(name, args), 0, "\"NUMERIC\"", args[0]!);
+      // Spark's ApproximatePercentile ranks numbers, dates, timestamps and ANSI intervals, and
+      // answers in the input's own type.
+      if (!isNumeric(t) && !isAnsiInterval(t) && !["date", "timestamp", "timestamp_ntz"].includes(t.typeName())) {
+        throw unexpectedType(callSql(name, args), 0, "(\"NUMERIC\" or \"DATE\" or \"TIMESTAMP\" or \"TIMESTAMP_NTZ\" or \"INTERVAL DAY TO SECOND\" or \"INTERVAL YEAR TO MONTH\")", args[0]!);
+      }
       const { list, isArray } = percentages(name, args, 1);
       const accuracy: Expr = args[2] ? expectType(name, args, 2, integerType) : { kind: "literal", value: 10000, dataType: integerType };
       return { args: [args[0]!, args[1]!, accuracy], dataType: isArray ? new ArrayType(t, false) : t, nullable: true, state: { list, isArray } };

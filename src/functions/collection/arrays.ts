@@ -14,6 +14,7 @@ import { comparatorFor, keyOf } from "../../values/compare.js";
 import { valueToString } from "../cast/cast-value.js";
 import { callSql, expectType, literalArg, map1, map2, mapN, unexpectedType } from "../helpers.js";
 import type { ResolveResult, FunctionDef } from "../registry.js";
+import { evalTemporalSequence, isTemporalStep, resolveTemporalSequence } from "./temporal-sequence.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
@@ -261,26 +262,31 @@ definitions.push({
     const types = args.map(typeOf);
     let common: DataType | null = types[0]!;
     for (const t of types.slice(1)) common = common && widerType(common, t);
-    // Dates step by whole days here (INTERVAL steps are not supported).
+    // Dates without a step go by a day; dates and timestamps with an interval step: temporal-sequence.ts.
     if (common && common.typeName() === "date" && args.length === 2) return { args, dataType: new ArrayType(common, false) };
+    const temporal = resolveTemporalSequence(args);
+    if (temporal) return temporal;
     if (!common || !(isIntegral(common) || isNull(common))) throw unexpectedType(callSql("sequence", args), 0, "\"INTEGRAL\"", args[0]!);
     return { args: args.map((a) => castTo(a, common!)), dataType: new ArrayType(common, false) };
   },
-  eval: mapN(([start, stop, step]: [number, number, number | undefined]) => {
-    const st = step ?? (start <= stop ? 1 : -1);
-    if (st === 0 || (st > 0 && start > stop) || (st < 0 && start < stop)) {
-      if (start === stop) return [start];
-      throw new PijarError("INVALID_PARAMETER_VALUE", { parameter: "`step`", functionName: "`sequence`", message: `Illegal sequence boundaries: ${start} to ${stop} by ${st}` });
-    }
-    if (typeof start === "bigint" || typeof stop === "bigint" || typeof st === "bigint") {
-      // BIGINT bounds beyond 2^53: step in BigInt, keep each element a canonical long.
-      const out: unknown[] = [];
-      const [a, b, s] = [BigInt(start), BigInt(stop), BigInt(st)];
-      for (let v = a; s > 0n ? v <= b : v >= b; v += s) out.push(canonLong(v));
-      return out;
-    }
-    const out: number[] = [];
-    for (let v = start; st > 0 ? v <= stop : v >= stop; v += st) out.push(v);
+  eval: (args, n, call, ctx) => (isTemporalStep(call.state) ? evalTemporalSequence(args, n, call, ctx) : integralSequence(args, n, call, ctx)),
+});
+
+/** sequence over integers: step 1 or -1 by default. */
+const integralSequence = mapN(([start, stop, step]: [number, number, number | undefined]) => {
+  const st = step ?? (start <= stop ? 1 : -1);
+  if (st === 0 || (st > 0 && start > stop) || (st < 0 && start < stop)) {
+    if (start === stop) return [start];
+    throw new PijarError("INVALID_PARAMETER_VALUE", { parameter: "`step`", functionName: "`sequence`", message: `Illegal sequence boundaries: ${start} to ${stop} by ${st}` });
+  }
+  if (typeof start === "bigint" || typeof stop === "bigint" || typeof st === "bigint") {
+    // BIGINT bounds beyond 2^53: step in BigInt, keep each element a canonical long.
+    const out: unknown[] = [];
+    const [a, b, s] = [BigInt(start), BigInt(stop), BigInt(st)];
+    for (let v = a; s > 0n ? v <= b : v >= b; v += s) out.push(canonLong(v));
     return out;
-  }),
+  }
+  const out: number[] = [];
+  for (let v = start; st > 0 ? v <= stop : v >= stop; v += st) out.push(v);
+  return out;
 });

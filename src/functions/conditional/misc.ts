@@ -7,7 +7,7 @@
 import { canonLong } from "../../values/long.js";
 import type { Call } from "../../plan/expr/expr.js";
 import { byteType, doubleType, integerType, longType, nullType, stringType } from "../../types/data-types.js";
-import { isIntegral, isNumeric } from "../../types/type-utils.js";
+import { isAnsiInterval, isIntegral, isNumeric, isYearMonthInterval } from "../../types/type-utils.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -95,8 +95,21 @@ for (const [name, fromZero] of [["nullifzero", true], ["zeroifnull", false]] as 
 
 definitions.push({
   kind: "scalar", name: "width_bucket", minArgs: 4, maxArgs: 4,
-  resolve: (args) => ({ args: [0, 1, 2].map((i) => expectType("width_bucket", args, i, doubleType)).concat(expectType("width_bucket", args, 3, longType)), dataType: longType }),
-  eval: mapN(([v, lo, hi, k]: [number, number, number, number]) => {
+  resolve(args) {
+    const types = args.slice(0, 3).map(typeOf);
+    // Three intervals of one kind bucket by their months or microseconds (Spark's WidthBucket).
+    if (types.some(isAnsiInterval)) {
+      if (!types.every((t) => isAnsiInterval(t) && isYearMonthInterval(t) === isYearMonthInterval(types[0]!))) {
+        throw new PijarError("DATATYPE_MISMATCH.DATA_DIFF_TYPES", { functionName: "`width_bucket`", dataType: `(${types.map((t) => `"${t.sql()}"`).join(" or ")})` }, {
+          message: `Cannot resolve "${callSql("width_bucket", args)}" due to data type mismatch: Input to \`width_bucket\` should all be the same type, but it's (${types.map((t) => `"${t.sql()}"`).join(" or ")}).`,
+        });
+      }
+      return { args: [...args.slice(0, 3), expectType("width_bucket", args, 3, longType)], dataType: longType };
+    }
+    return { args: [0, 1, 2].map((i) => expectType("width_bucket", args, i, doubleType)).concat(expectType("width_bucket", args, 3, longType)), dataType: longType };
+  },
+  eval: mapN(([value, low, high, k]: [number | bigint, number | bigint, number | bigint, number]) => {
+    const [v, lo, hi] = [Number(value), Number(low), Number(high)];
     if (k <= 0 || lo === hi || !Number.isFinite(v) || !Number.isFinite(lo) || !Number.isFinite(hi)) return null;
     if (lo < hi) {
       if (v < lo) return 0;

@@ -5,38 +5,18 @@
  * else STRING; fields named _c0, _c1...). Options come as a map of string literals:
  * sep/delimiter, quote, timestampFormat, dateFormat.
  */
-import type { Expr } from "../../plan/expr/expr.js";
 import { DataType, StructField, StructType, booleanType, doubleType, integerType, longType, stringType } from "../../types/data-types.js";
 import { parseSchema } from "../../types/ddl.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { castColumn } from "../cast/cast-value.js";
 import { compilePattern } from "../../values/datetime-pattern.js";
-import { callSql, expectType, literalArg } from "../helpers.js";
+import { callSql, expectType, literalArg, optionsArg } from "../helpers.js";
 import type { FunctionContext, FunctionDef } from "../registry.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
 
 type Options = Record<string, string>;
-
-/** The options argument: map('k', 'v', ...) of string literals. */
-function optionsArg(name: string, args: readonly Expr[], i: number): Options {
-  const a = args[i];
-  if (!a) return {};
-  if (a.kind !== "call" || a.fn.name !== "map") {
-    throw new PijarError("INVALID_OPTIONS.NON_MAP_FUNCTION", {}, { message: `Invalid options: the options of ${name} must be given with map(), e.g. map('sep', '|').` });
-  }
-  const out: Options = {};
-  for (let k = 0; k + 1 < a.args.length; k += 2) {
-    const key = literalArg(a.args, k);
-    const value = literalArg(a.args, k + 1);
-    if (typeof key !== "string" || typeof value !== "string") {
-      throw new PijarError("INVALID_OPTIONS.NON_STRING_TYPE", { mapType: `"${callSql("map", a.args)}"` }, { message: `Invalid options: a type of keys and values in map() must be string, e.g. map('sep', '|'), in ${callSql(name, args)}.` });
-    }
-    out[key.toLowerCase()] = value;
-  }
-  return out;
-}
 
 /** Splits one CSV line; quoted fields may hold the separator, a doubled quote is a quote. */
 export function splitCsvLine(line: string, opts: Options): string[] {

@@ -5,9 +5,10 @@
  */
 import type { Expr } from "../../plan/expr/expr.js";
 import { DecimalType, dateType, integerType, longType, stringType, timestampNTZType, timestampType } from "../../types/data-types.js";
-import { isDate } from "../../types/type-utils.js";
+import { isAnsiInterval, isDate } from "../../types/type-utils.js";
+import { intervalPart, type IntervalPart } from "./interval-part.js";
 import { typeOf } from "../../plan/expr/type-of.js";
-import { PijarError } from "../../errors/pijar-error.js";
+import { PijarError, quoteId } from "../../errors/pijar-error.js";
 import { civilFromDays, daysFromCivil, fromLocal, localFields } from "../../values/datetime.js";
 import { exprName } from "../../plan/expr/sql-text.js";
 import { callSql, expectType, literalArg, map1, map2, mapN } from "../helpers.js";
@@ -107,11 +108,23 @@ for (const name of ["date_part", "extract", "datepart"]) {
           message: `Cannot extract ${String(raw)} from "${exprName(args[1]!)}": use YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DOY, HOUR, MINUTE or SECOND.`,
         });
       }
+      const sourceType = typeOf(args[1]!);
+      if (isAnsiInterval(sourceType)) {
+        const part = intervalPart(field, sourceType);
+        if (!part) {
+          throw new PijarError("INVALID_EXTRACT_FIELD", { field: quoteId(String(raw)), expr: `"${exprName(args[1]!)}"` });
+        }
+        return { args: [args[0]!, args[1]!], dataType: part.dataType, state: part };
+      }
       const src = isDate(typeOf(args[1]!)) && !["hour", "minute", "second"].includes(field) ? args[1]! : timestampArg(name, args, 1);
       const dataType = field === "second" ? new DecimalType(8, 6) : integerType;
       return { args: [args[0]!, src], dataType, state: field };
     },
     eval(args, n, call, ctx) {
+      if (typeof call.state === "object") {
+        const part = call.state as IntervalPart;
+        return args[1]!.map((v) => (v == null ? null : part.get(v as number | bigint)));
+      }
       const field = call.state as string;
       const date = isDate(typeOf(call.args[1]!));
       const out = new Array<unknown>(n);

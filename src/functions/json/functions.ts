@@ -11,9 +11,11 @@ import { PijarError } from "../../errors/pijar-error.js";
 import { javaDoubleString } from "../../values/java-number-text.js";
 import { formatDecimal, parseDecimal, fitsPrecision } from "../../values/decimal.js";
 import { formatDate, localFields, parseDate, parseTimestamp } from "../../values/datetime.js";
-import { callSql, expectType, fixedSignature, literalArg, map1, map2, unexpectedType } from "../helpers.js";
+import { callSql, expectType, fixedSignature, literalArg, map1, map2, optionsArg, unexpectedType } from "../helpers.js";
+import { compilePattern, type DateTimePattern } from "../../values/datetime-pattern.js";
+import type { Expr } from "../../plan/expr/expr.js";
 import type { FunctionContext, FunctionDef } from "../registry.js";
-import { JsonNumber, evalJsonPath, parseJson, parseJsonPath, writeJson, type JsonValue } from "./json-value.js";
+import { JsonNumber, evalJsonPath, parseJson, parseJsonPath, writeJson, type JsonReadOptions, type JsonValue } from "./json-value.js";
 
 /** This file's functions, in definition order; src/functions/index.ts registers them. */
 export const definitions: FunctionDef[] = [];
@@ -60,26 +62,26 @@ function jsonTimestamp(micros: number, tz: string): string {
 }
 
 /** Writes an internal value of type t as JSON (null struct fields are left out, as Spark). */
-export function toJsonText(v: unknown, t: DataType, ctx: FunctionContext): string {
+export function toJsonText(v: unknown, t: DataType, ctx: FunctionContext, opts: JsonOptions = {}): string {
   if (v == null) return "null";
   if (t instanceof StructType) {
     const parts: string[] = [];
     t.fields.forEach((f, i) => {
       const x = (v as unknown[])[i];
-      if (x != null) parts.push(JSON.stringify(f.name) + ":" + toJsonText(x, f.dataType, ctx));
+      if (x != null) parts.push(JSON.stringify(f.name) + ":" + toJsonText(x, f.dataType, ctx, opts));
     });
     return "{" + parts.join(",") + "}";
   }
   if (t instanceof MapType) {
-    return "{" + [...(v as Map<unknown, unknown>)].map(([k, x]) => JSON.stringify(typeof k === "string" ? k : toJsonText(k, t.keyType, ctx)) + ":" + toJsonText(x, t.valueType, ctx)).join(",") + "}";
+    return "{" + [...(v as Map<unknown, unknown>)].map(([k, x]) => JSON.stringify(typeof k === "string" ? k : toJsonText(k, t.keyType, ctx, opts)) + ":" + toJsonText(x, t.valueType, ctx, opts)).join(",") + "}";
   }
-  if (t instanceof ArrayType) return "[" + (v as unknown[]).map((x) => toJsonText(x, t.elementType, ctx)).join(",") + "]";
+  if (t instanceof ArrayType) return "[" + (v as unknown[]).map((x) => toJsonText(x, t.elementType, ctx, opts)).join(",") + "]";
   if (t instanceof DecimalType) return formatDecimal(v as bigint, t.scale);
   if (isFractional(t)) return Number.isFinite(v as number) ? javaDoubleString(v as number) : JSON.stringify(String(v));
   if (isIntegral(t) || t instanceof BooleanType) return String(v);
-  if (t instanceof DateType) return JSON.stringify(formatDate(v as number));
-  if (t instanceof TimestampType) return JSON.stringify(jsonTimestamp(v as number, ctx.timeZone));
-  if (t instanceof TimestampNTZType) return JSON.stringify(jsonTimestamp(v as number, "UTC").replace(/Z$/, ""));
+  if (t instanceof DateType) return JSON.stringify(opts.dateFormat ? opts.dateFormat.formatDate(v as number) : formatDate(v as number));
+  if (t instanceof TimestampType) return JSON.stringify(opts.timestampFormat ? opts.timestampFormat.formatTimestamp(v as number, ctx.timeZone) : jsonTimestamp(v as number, ctx.timeZone));
+  if (t instanceof TimestampNTZType) return JSON.stringify(opts.timestampFormat ? opts.timestampFormat.formatTimestamp(v as number, "UTC") : jsonTimestamp(v as number, "UTC").replace(/Z$/, ""));
   if (t instanceof BinaryType) return JSON.stringify(Buffer.from(v as Uint8Array).toString("base64"));
   return JSON.stringify(String(v));
 }
@@ -89,22 +91,38 @@ definitions.push({
   resolve(args) {
     const t = typeOf(args[0]!);
     if (!(t instanceof StructType || t instanceof MapType || t instanceof ArrayType)) throw unexpectedType(callSql("to_json", args), 0, "(\"STRUCT\" or \"MAP\" or \"ARRAY\")", args[0]!);
-    return { args: [args[0]!], dataType: stringType };
+    // Always nullable, as Spark's StructsToJson.
+    return { args: [args[0]!], dataType: stringType, nullable: true, state: jsonOptions("to_json", args, 1) };
   },
-  eval: (args, n, call, ctx) => map1((v: unknown) => toJsonText(v, typeOf(call.args[0]!), ctx))(args, n, call, ctx),
+  eval: (args, n, call, ctx) => map1((v: unknown) => toJsonText(v, typeOf(call.args[0]!), ctx, call.state as JsonOptions))(args, n, call, ctx),
 });
 
+/** The options from_json and to_json read; others are accepted and ignored, as Spark ignores unknown ones. */
+interface JsonOptions extends JsonReadOptions {
+  readonly timestampFormat?: DateTimePattern;
+  readonly dateFormat?: DateTimePattern;
+}
+
+function jsonOptions(name: string, args: readonly Expr[], i: number): JsonOptions {
+  const o = optionsArg(name, args, i);
+  return {
+    ...(o["timestampformat"] ? { timestampFormat: compilePattern(o["timestampformat"]) } : {}),
+    ...(o["dateformat"] ? { dateFormat: compilePattern(o["dateformat"]) } : {}),
+    ...(o["allownumericleadingzeros"]?.toLowerCase() === "true" ? { allowNumericLeadingZeros: true } : {}),
+  };
+}
+
 /** Converts a parsed JSON value to type t; null when it does not fit (PERMISSIVE mode). */
-function fromJsonValue(v: JsonValue | undefined, t: DataType, ctx: FunctionContext): unknown {
+function fromJsonValue(v: JsonValue | undefined, t: DataType, ctx: FunctionContext, opts: JsonOptions = {}): unknown {
   if (v === undefined || v === null) return null;
   if (t instanceof StructType) {
     if (!(v instanceof Map)) return null;
-    return t.fields.map((f) => fromJsonValue(v.get(f.name), f.dataType, ctx));
+    return t.fields.map((f) => fromJsonValue(v.get(f.name), f.dataType, ctx, opts));
   }
-  if (t instanceof ArrayType) return Array.isArray(v) ? v.map((e) => fromJsonValue(e, t.elementType, ctx)) : null;
+  if (t instanceof ArrayType) return Array.isArray(v) ? v.map((e) => fromJsonValue(e, t.elementType, ctx, opts)) : null;
   if (t instanceof MapType) {
     if (!(v instanceof Map)) return null;
-    return new Map([...v].map(([k, e]) => [k, fromJsonValue(e, t.valueType, ctx)]));
+    return new Map([...v].map(([k, e]) => [k, fromJsonValue(e, t.valueType, ctx, opts)]));
   }
   if (isIntegral(t)) {
     if (!(v instanceof JsonNumber) || !v.isIntegral) return null;
@@ -125,8 +143,13 @@ function fromJsonValue(v: JsonValue | undefined, t: DataType, ctx: FunctionConte
     return d !== null && fitsPrecision(d, t.precision) ? d : null;
   }
   if (t instanceof BooleanType) return typeof v === "boolean" ? v : null;
-  if (t instanceof DateType) return typeof v === "string" ? parseDate(v) : null;
-  if (t instanceof TimestampType || t instanceof TimestampNTZType) return typeof v === "string" ? parseTimestamp(v, t instanceof TimestampType ? ctx.timeZone : "UTC") : null;
+  if (t instanceof DateType) return typeof v === "string" ? (opts.dateFormat ? opts.dateFormat.parseDate(v) : parseDate(v)) : null;
+  if (t instanceof TimestampType || t instanceof TimestampNTZType) {
+    if (typeof v !== "string") return null;
+    const f = opts.timestampFormat;
+    if (t instanceof TimestampNTZType) return f ? f.parseTimestampNTZ(v) : parseTimestamp(v, "UTC");
+    return f ? f.parseTimestamp(v, ctx.timeZone) : parseTimestamp(v, ctx.timeZone);
+  }
   // STRING: strings as they are, anything else as its JSON text.
   return typeof v === "string" ? v : writeJson(v, javaDoubleString);
 }
@@ -148,17 +171,17 @@ definitions.push({
       throw new PijarError("INVALID_SCHEMA.NON_STRING_LITERAL", {}, { message: `The schema of from_json must be a literal string or a StructType, got "${callSql("from_json", args)}".` });
     }
     const schema = schemaOf(schemaText);
-    return { args: [expectType("from_json", args, 0, stringType), args[1]!], dataType: schema, nullable: true, state: schema };
+    return { args: [expectType("from_json", args, 0, stringType), args[1]!], dataType: schema, nullable: true, state: { schema, opts: jsonOptions("from_json", args, 2) } };
   },
   eval(args, n, call, ctx) {
-    const schema = call.state as DataType;
+    const { schema, opts } = call.state as { schema: DataType; opts: JsonOptions };
     const out = new Array<unknown>(n);
     for (let i = 0; i < n; i++) {
       const text = args[0]![i] as string | null;
       if (text == null) { out[i] = null; continue; }
-      const doc = parseJson(text);
+      const doc = parseJson(text, opts);
       // An unreadable record becomes a struct of nulls (PERMISSIVE), other types null.
-      out[i] = doc === undefined && schema instanceof StructType ? schema.fields.map(() => null) : fromJsonValue(doc, schema, ctx);
+      out[i] = doc === undefined && schema instanceof StructType ? schema.fields.map(() => null) : fromJsonValue(doc, schema, ctx, opts);
     }
     return out;
   },
@@ -186,11 +209,11 @@ definitions.push({
     if (typeof literalArg(args, 0) !== "string") {
       throw new PijarError("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", {}, { message: `Cannot resolve "${callSql("schema_of_json", args)}": the input json should be a foldable STRING expression, e.g. F.lit('{"a": 1}').` });
     }
-    return { args: [args[0]!], dataType: stringType, nullable: false };
+    return { args: [args[0]!], dataType: stringType, nullable: false, state: jsonOptions("schema_of_json", args, 1) };
   },
-  eval: map1((json: string) => {
-    const v = parseJson(json);
+  eval: (args, n, call, ctx) => map1((json: string) => {
+    const v = parseJson(json, call.state as JsonOptions);
     if (v === undefined) throw new PijarError("MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", { badRecord: json });
     return inferType(v).sql();
-  }),
+  })(args, n, call, ctx),
 });

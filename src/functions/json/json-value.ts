@@ -14,8 +14,15 @@ export class JsonNumber {
 
 export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | Map<string, JsonValue>;
 
+/** The JSON reader options Spark's JSON sources share that change what is valid input. */
+export interface JsonReadOptions {
+  /** allowNumericLeadingZeros: `01` reads as the number 1 (Jackson's ALLOW_LEADING_ZEROS_FOR_NUMBERS). */
+  readonly allowNumericLeadingZeros?: boolean;
+}
+
 /** Parses JSON text; returns undefined when it is not valid JSON. */
-export function parseJson(text: string): JsonValue | undefined {
+export function parseJson(text: string, opts: JsonReadOptions = {}): JsonValue | undefined {
+  const numberRe = opts.allowNumericLeadingZeros ? /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/ : /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/;
   let i = 0;
   const ws = () => { while (i < text.length && /\s/.test(text[i]!)) i++; };
   const fail = (): never => { throw new SyntaxError("bad json"); };
@@ -57,7 +64,7 @@ export function parseJson(text: string): JsonValue | undefined {
     if (text.startsWith("true", i)) { i += 4; return true; }
     if (text.startsWith("false", i)) { i += 5; return false; }
     if (text.startsWith("null", i)) { i += 4; return null; }
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+    const m = numberRe.exec(text.slice(i));
     if (!m) fail();
     i += m![0].length;
     return new JsonNumber(m![0]);

@@ -7,7 +7,8 @@ import { DecimalType, doubleType } from "../../types/data-types.js";
 import { POW10 } from "../../values/decimal.js";
 import { big, canonLong, modLong, negLong, type Long } from "../../values/long.js";
 import { remainderByZero, resolveArith } from "../operators/arithmetic.js";
-import { isDecimal, isIntegral, isNull, isNumeric, isString, widerType } from "../../types/type-utils.js";
+import { isAnsiInterval, isDecimal, isIntegral, isNull, isNumeric, isString, widerType } from "../../types/type-utils.js";
+import { negateInterval } from "../operators/interval-arith.js";
 import { typeOf } from "../../plan/expr/type-of.js";
 import { castTo } from "../../plan/expr/cast-to.js";
 import { PijarError } from "../../errors/pijar-error.js";
@@ -32,11 +33,17 @@ const UNARY: [string, (x: number) => number, boolean, number?][] = [
   }, true],
 ];
 
+/** sign and signum also take an ANSI interval, whose sign they give as a double (Spark's Signum). */
+const TAKES_INTERVAL = new Set(["sign", "signum"]);
+
 for (const [name, f, upper, asymptote] of UNARY) {
+  const numeric = fixedSignature(name, [doubleType], doubleType);
   definitions.push({
     kind: "scalar", name, minArgs: 1, maxArgs: 1,
-    resolve: fixedSignature(name, [doubleType], doubleType),
-    eval: map1((x: number) => {
+    resolve: (args) =>
+      TAKES_INTERVAL.has(name) && isAnsiInterval(typeOf(args[0]!)) ? { args, dataType: doubleType } : numeric(args),
+    eval: map1((v: number | bigint) => {
+      const x = Number(v);
       if (asymptote !== undefined && x <= asymptote) return null;
       const r = f(x);
       return r === 0 ? 0 : r;
@@ -90,11 +97,14 @@ definitions.push({
     let x = args[0]!;
     let t = typeOf(x);
     if (isString(t) || isNull(t)) { x = castTo(x, doubleType); t = doubleType; }
+    if (isAnsiInterval(t)) return { args: [x], dataType: t, state: "interval" };
     if (!isNumeric(t)) throw unexpectedType(callSql("abs", args), 0, "(\"NUMERIC\" or \"INTERVAL\")", x);
     return { args: [x], dataType: t };
   },
   eval(args, n, call, ctx) {
     const t = call.dataType;
+    // An interval's magnitude: negating the most negative one overflows, as in Spark.
+    if (call.state === "interval") return map1((v: number | bigint) => (v < 0 ? negateInterval(v, t) : v))(args, n, call, ctx);
     const min = INT_MIN[t.typeName()];
     return map1((v: number | bigint) => {
       if (typeof v === "bigint") return t.typeName() === "long" ? (v < 0n ? negLong(v) : v) : v < 0n ? -v : v;

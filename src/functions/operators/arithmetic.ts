@@ -7,7 +7,7 @@ import type { Call, Expr } from "../../plan/expr/expr.js";
 import { DataType, DayTimeIntervalType, DecimalType, doubleType, longType, DateType, YearMonthIntervalType } from "../../types/data-types.js";
 import {
   adjustPrecisionScale, decimalForType, isDecimal, isFractional, isIntegral, isNumeric, isString, isNull, widerType,
-  isAnsiInterval,
+  isAnsiInterval, isYearMonthInterval,
 } from "../../types/type-utils.js";
 import { PijarError } from "../../errors/pijar-error.js";
 import { typeOf } from "../../plan/expr/type-of.js";
@@ -294,11 +294,31 @@ definitions.push({
 definitions.push({
   kind: "scalar", name: "div", minArgs: 2, maxArgs: 2,
   resolve(args) {
+    const [lt, rt] = [typeOf(args[0]!), typeOf(args[1]!)];
+    // Two intervals of one kind divide as whole months or microseconds (Spark's IntegralDivide).
+    if (isAnsiInterval(lt) || isAnsiInterval(rt)) {
+      if (isYearMonthInterval(lt) !== isYearMonthInterval(rt) || !isAnsiInterval(lt) || !isAnsiInterval(rt)) {
+        throw new PijarError("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", {
+          sqlExpr: `"(${exprName(args[0]!)} div ${exprName(args[1]!)})"`, left: `"${lt.sql()}"`, right: `"${rt.sql()}"`,
+        });
+      }
+      return { args, dataType: longType, state: "interval", nullable: true };
+    }
     const r = resolveArith("-", args);
     return { args: r.args, dataType: longType, state: r.state, nullable: true };
   },
   eval(args, n, call) {
     const out = new Array<unknown>(n);
+    if (call.state === "interval") {
+      for (let i = 0; i < n; i++) {
+        const x = args[0]![i] as Long | null;
+        const y = args[1]![i] as Long | null;
+        if (x == null || y == null) { out[i] = null; continue; }
+        if (Number(y) === 0) throw divideByZero();
+        out[i] = divLong(x, y);
+      }
+      return out;
+    }
     const dec = call.state as { a: DecimalType; b: DecimalType } | undefined;
     const integral = dec === undefined && isIntegral(typeOf(call.args[0]!));
     for (let i = 0; i < n; i++) {

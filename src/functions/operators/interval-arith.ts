@@ -191,7 +191,7 @@ function wallClock(micros: number, tz: string): number {
 }
 
 /** A timestamp moved by months in wall-clock time, the day clamped to the month's length. */
-function timestampAddMonths(micros: number, months: number, tz: string): number {
+export function timestampAddMonths(micros: number, months: number, tz: string): number {
   const f = localFields(micros, tz);
   const days = addMonths(f.days, months);
   const { y, m, d } = civilFromDays(days);
@@ -202,7 +202,7 @@ function timestampAddMonths(micros: number, months: number, tz: string): number 
  * A timestamp moved by a day-time interval as Spark's timestampAddDayTime: the whole days in
  * wall-clock time (so a DST change keeps the clock time), then the rest as elapsed time.
  */
-function timestampAddDayTime(micros: number, interval: bigint, tz: string): number {
+export function timestampAddDayTime(micros: number, interval: bigint, tz: string): number {
   if (tz === "UTC") return micros + Number(interval);
   const days = interval / BigInt(MICROS_PER_DAY); // truncates toward zero, as Scala's Long division
   const rest = Number(interval - days * BigInt(MICROS_PER_DAY));

@@ -78,9 +78,24 @@ definitions.push({
   kind: "scalar", name: "overlay", minArgs: 3, maxArgs: 4,
   resolve(args) {
     const full = args.length === 3 ? [...args, intLit(-1)] : args;
-    return { args: full.map((_, i) => expectType("overlay", full, i, i >= 2 ? integerType : stringType)), dataType: stringType };
+    // Two binaries overlay bytes (Spark's Overlay keeps BINARY); otherwise strings, by code point.
+    const bytes = isBinary(typeOf(full[0]!)) && isBinary(typeOf(full[1]!));
+    const text = bytes ? binaryType : stringType;
+    return { args: full.map((_, i) => expectType("overlay", full, i, i >= 2 ? integerType : text)), dataType: text };
   },
-  eval: mapN(([s, rep, pos, len]: [string, string, number, number]) => {
+  eval: mapN(([s, rep, pos, len]: [string | Uint8Array, string | Uint8Array, number, number]) => {
+    if (s instanceof Uint8Array) {
+      const r = rep as Uint8Array;
+      const l = len >= 0 ? len : r.length;
+      const head = s.subarray(0, Math.max(pos - 1, 0));
+      const tail = s.subarray(Math.min(Math.max(pos - 1 + l, 0), s.length));
+      const out = new Uint8Array(head.length + r.length + tail.length);
+      out.set(head, 0);
+      out.set(r, head.length);
+      out.set(tail, head.length + r.length);
+      return out;
+    }
+    rep = rep as string;
     const l = len >= 0 ? len : charLength(rep);
     return sliceChars(s, 0, Math.max(pos - 1, 0)) + rep + sliceChars(s, Math.max(pos - 1 + l, 0), Number.MAX_SAFE_INTEGER);
   }),
@@ -153,7 +168,8 @@ function charset(name: string): BufferEncoding {
 }
 definitions.push({
   kind: "scalar", name: "encode", minArgs: 2, maxArgs: 2,
-  resolve: fixedSignature("encode", [stringType, stringType], binaryType),
+  // Always nullable, as Spark's (a StaticInvoke), even over literals.
+  resolve: (args) => ({ ...fixedSignature("encode", [stringType, stringType], binaryType)(args), nullable: true }),
   eval: map2((s: string, cs: string) => new Uint8Array(Buffer.from(s, charset(cs)))),
 });
 definitions.push({

@@ -94,11 +94,40 @@ function indexOfChars(s: string, sub: string, from: number): number {
   return charLength(s.slice(0, at)) + 1;
 }
 
+/**
+ * instr(str, substr[, position[, occurrence]]): the 1-based code-point position of the
+ * occurrence-th match (matches may overlap), searching forward from `position`, or, when it is
+ * negative, backward from that many characters before the end (Spark 4.3's Oracle-style form).
+ * Position 0 or past either end finds nothing (0); an empty substr is found at 1.
+ */
 definitions.push({
-  kind: "scalar", name: "instr", minArgs: 2, maxArgs: 2,
-  resolve: fixedSignature("instr", [stringType, stringType], integerType),
-  eval: map2((s: string, sub: string) => indexOfChars(s, sub, 0)),
+  kind: "scalar", name: "instr", minArgs: 2, maxArgs: 4,
+  resolve(args) {
+    const full: Expr[] = args.length === 3 ? [...args, { kind: "literal", value: 1, dataType: integerType }] : [...args];
+    return { args: full.map((_, i) => expectType("instr", full, i, i >= 2 ? integerType : stringType)), dataType: integerType };
+  },
+  eval: mapN(([s, sub, position, occurrence]: [string, string, number?, number?]) => {
+    if (position === undefined) return indexOfChars(s, sub, 0);
+    if (occurrence! < 1) {
+      throw new PijarError("INVALID_PARAMETER_VALUE.OCCURRENCE", { parameter: "`occurrence`", functionName: "`instr`", occurrence: String(occurrence) });
+    }
+    if (position === 0) return 0;
+    if (sub === "") return 1;
+    return nthMatch(Array.from(s), Array.from(sub), position, occurrence!);
+  }),
 });
+
+/** The 1-based start of the n-th match of `sub` in `s` (code points), from `position` on (backward when < 0). */
+function nthMatch(s: string[], sub: string[], position: number, n: number): number {
+  const at = (i: number) => sub.every((c, j) => s[i + j] === c);
+  const last = s.length - sub.length;
+  if (position > 0) {
+    for (let i = position - 1; i <= last; i++) if (at(i) && --n === 0) return i + 1;
+    return 0;
+  }
+  for (let i = Math.min(s.length + position, last); i >= 0; i--) if (at(i) && --n === 0) return i + 1;
+  return 0;
+}
 
 /** locate(substr, str[, pos]): pos is 1-based; pos < 1 gives 0; nulls give null except a null pos (0). */
 for (const name of ["locate", "position"]) {

@@ -4,6 +4,7 @@
  */
 import type { DataType } from "../../types/data-types.js";
 import { parseDataType } from "../../types/ddl.js";
+import { timeTypeUnsupported } from "../../types/time-type.js";
 import type { IntervalExpr, IntervalPart, LiteralExpr, LiteralType } from "../ast.js";
 import { parseError } from "../parse-error.js";
 import type { Token } from "../tokenizer.js";
@@ -113,6 +114,7 @@ export function atTypedLiteral(p: Cursor): boolean {
 export function typedLiteral(p: Cursor): LiteralExpr {
   const word = p.next();
   const type = TYPED_LITERALS[word.upper];
+  if (word.upper === "TIME") throw timeTypeUnsupported();
   if (!type) {
     throw parseError("UNSUPPORTED_TYPED_LITERAL", {
       unsupportedType: `"${word.upper}"`,
@@ -233,8 +235,9 @@ function typeFromText(p: Cursor, text: string, start: number, end: number): { da
     return { dataType: parseDataType(text), text, start };
   } catch (e) {
     // Re-raise with the position inside the query so the caret points at the type.
-    const err = e as { errorClass?: string; messageParameters?: Record<string, string>; message?: string };
-    if (err.errorClass) {
+    const err = e as { errorClass?: string; messageParameters?: Record<string, string>; message?: string; exceptionType?: string };
+    // An analysis error (the TIME type) stays one, as Spark raises it after parsing.
+    if (err.errorClass && err.exceptionType === "ParseException") {
       const body = (err.message ?? "").replace(/^\[[^\]]+\]\s*/, "").replace(/\s*SQLSTATE: \S+$/, "");
       throw parseError(err.errorClass, err.messageParameters ?? {}, p.sql, start, end, body);
     }

@@ -291,7 +291,7 @@ function lambdaBody(p: Cursor, params: readonly string[]): Expr {
 
 /**
  * EXTRACT(f FROM x), POSITION(a IN b), TRIM([BOTH|LEADING|TRAILING] [c] FROM s),
- * SUBSTRING(s FROM a [FOR b]). Returns undefined (cursor untouched) for the ordinary
+ * SUBSTRING(s FROM a [FOR b]), OVERLAY(s PLACING r FROM a [FOR b]). Returns undefined (cursor untouched) for the ordinary
  * comma forms, e.g. `trim(s)` or `substring(s, 1, 2)`.
  */
 function parseSpecialForm(p: Cursor, upper: string, name: string[], start: number): Expr | undefined {
@@ -325,6 +325,21 @@ function parseSpecialForm(p: Cursor, upper: string, name: string[], start: numbe
     const source = parseExpr(p);
     p.expectOp(")");
     return { ...fn(chars ? [chars, source] : [source], "trim"), trimWhere: where };
+  }
+  if (upper === "OVERLAY") {
+    // OVERLAY(s PLACING r FROM pos [FOR len]) is overlay(s, r, pos[, len]), named the same.
+    const saved = p.pos;
+    const input = p.attempt(() => parseValueOnly(p));
+    if (!input || !p.acceptKw("PLACING")) {
+      p.pos = saved;
+      return undefined;
+    }
+    const args = [input, parseValueOnly(p)];
+    p.expectKw("FROM");
+    args.push(parseValueOnly(p));
+    if (p.acceptKw("FOR")) args.push(parseValueOnly(p));
+    p.expectOp(")");
+    return fn(args, undefined);
   }
   if (upper === "POSITION" || upper === "SUBSTRING" || upper === "SUBSTR") {
     const saved = p.pos;

@@ -16,8 +16,9 @@ export { rangePlan } from "./rows.js";
 
 /** Parses and runs one SQL statement. */
 export function sqlStatement(sql: string, ctx: SqlContext): StatementResult {
-  const doubleQuotedIdentifiers = ctx.conf?.get("spark.sql.ansi.doubleQuotedIdentifiers")?.toLowerCase() === "true";
-  return runStatement(parseStatement(sql, { doubleQuotedIdentifiers }), ctx, sql);
+  const on = (key: string) => ctx.conf?.get(key)?.toLowerCase() === "true";
+  const lex = { doubleQuotedIdentifiers: on("spark.sql.ansi.doubleQuotedIdentifiers"), escapedStringLiterals: on("spark.sql.parser.escapedStringLiterals") };
+  return runStatement(parseStatement(sql, lex), ctx, sql);
 }
 
 /** One SQL expression as an unresolved plan expression (`"quantity > 5"`). */
