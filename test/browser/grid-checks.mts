@@ -1,14 +1,14 @@
 /**
  * The grid part of the JupyterLab browser test (lab.browser.mts runs it in the same JupyterLab, so
  * the stage pays for one server and one kernel): df.grid() over spark.range(1000000) with a derived
- * column renders through anywidget, pages forward, sorts a column descending, and the kernel's own
- * count shows that only pages ever went to the browser.
+ * column renders through anywidget, pages forward, sorts a column descending, filters one, and the
+ * kernel's own count shows that only pages ever went to the browser.
  */
 import path from "node:path";
 import type { Page } from "playwright-core";
 
 const ROWS = 1_000_000;
-/** "fewer than a few thousand rows": the pages this test looks at are 4 x 50. */
+/** "fewer than a few thousand rows": the pages this test looks at are 5 x 50. */
 const MAX_ROWS_SENT = 2_000;
 
 /** The notebook cell that shows the grid (appended after the table and chart cells). */
@@ -70,6 +70,17 @@ export async function checkGrid(page: Page, artifacts: string, step: (s: string)
   // 999999^2 mod 1000 = 1, computed here rather than typed: the derived column came along.
   if (top.join(",") !== `999999,${Number((999999n * 999999n) % 1000n)}`) throw new Error(`sorted descending, first row ${top}`);
   step("sorted id descending");
+
+  // A filter box, with the sort kept: the count and first row are computed here, not typed.
+  let matching = 0;
+  let largest = -1;
+  for (let i = 0; i < ROWS; i++) if ((i * i) % 1000 > 990) (matching++, (largest = i));
+  await page.fill('.pijar-grid input.pijar-grid-filter[data-column="sq"]', "> 990");
+  await page.press('.pijar-grid input.pijar-grid-filter[data-column="sq"]', "Enter");
+  await waitForStatus(page, new RegExp(`^rows 1\u201350 of ${matching.toLocaleString("en-US")}$`));
+  const filtered = await firstRow(page);
+  if (filtered.join(",") !== `${largest},${(largest * largest) % 1000}`) throw new Error(`filtered sq > 990, first row ${filtered}`);
+  step(`filtered sq > 990 (${matching} rows)`);
 
   const received = Number(await grid.evaluate((e) => (e as HTMLElement).dataset.rowsReceived));
   const sent = Number((await kernelStdout(page, "console.log(bigGrid.rowsSent)")).trim());
