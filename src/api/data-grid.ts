@@ -10,7 +10,6 @@
  * a grid is asked for: `df.grid()` or `display(df, { grid: true })`.
  */
 import type { DataFrame } from "./dataframe.js";
-import { dataFrameDisplay } from "./display-bundle.js";
 import { GridQuery } from "./grid-query.js";
 import { gridViewBundle, gridWidgetState, isWidgetHost, WIDGET_PROTOCOL_VERSION, type WidgetComm } from "../display/grid/widget.js";
 import { MAX_PAGE_ROWS, parseGridRequest, type GridError } from "../display/grid/protocol.js";
@@ -60,7 +59,9 @@ export class DataGrid {
 
   /** The display bundle; `host` is the kernel's comms (the Pijar kernel passes it). */
   async [Symbol.for("Jupyter.display")](host?: unknown): Promise<Record<string, unknown>> {
-    const fallback = await dataFrameDisplay(this.df);
+    // The DataFrame's own display (local or Spark Connect), so the fallback is what `df` shows.
+    const show = (this.df as unknown as Record<symbol, () => Promise<Record<string, unknown>>>)[Symbol.for("Jupyter.display")]!;
+    const fallback = await show.call(this.df);
     if (!isWidgetHost(host)) return fallback;
     const state = gridWidgetState(this.query.columns(), this.pageSize);
     const comm = host.open("jupyter.widget", { state, buffer_paths: [] }, { version: WIDGET_PROTOCOL_VERSION });
