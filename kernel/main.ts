@@ -47,6 +47,7 @@ const output = new Output(send);
 output.captureProcessStreams();
 const history = new History();
 const comms = new CommManager(output);
+output.widgetHost = comms;
 // Requests that arrive while the runtime modules load wait here.
 const early: ToMain[] = [];
 let onWireMessage: (m: ToMain) => void = (m) => early.push(m);

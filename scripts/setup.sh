@@ -70,9 +70,9 @@ if [ ! -f dist/kernel/checker.blob ] || [ "$BUILD_STAMP" -nt dist/kernel/checker
 fi
 
 if [ "$MODE" = full ]; then
-  REQS=requirements-test.txt PY_CHECK="import pyspark, jupyterlab, nbclient, jupyter_kernel_test" STAMP=.venv/.pijar-installed
+  REQS=requirements-test.txt PY_CHECK="import pyspark, jupyterlab, anywidget, nbclient, jupyter_kernel_test" STAMP=.venv/.pijar-installed
 else
-  REQS=requirements.txt PY_CHECK="import jupyterlab" STAMP=.venv/.pijar-course-installed
+  REQS=requirements.txt PY_CHECK="import jupyterlab, anywidget" STAMP=.venv/.pijar-course-installed
 fi
 if [ ! -x .venv/bin/python ]; then
   log "Python venv (.venv)"

@@ -20,6 +20,8 @@ wireConnect();
 export { SparkSession, SPARK_VERSION, PIJAR_VERSION } from "./api/session.js";
 export { DataFrame } from "./api/dataframe.js";
 export type { ShowOptions } from "./api/dataframe.js";
+export { DataGrid } from "./api/data-grid.js";
+export type { GridOptions } from "./api/data-grid.js";
 export { Column } from "./api/column.js";
 export type { ColumnOrName } from "./api/column.js";
 export { GroupedData } from "./api/grouped-data.js";

@@ -102,7 +102,7 @@ export class Dispatcher {
         case "comm_open":
         case "comm_msg":
         case "comm_close":
-          this.deps.comms.handle(type, msg.content);
+          await this.deps.comms.handle(type, msg.content);
           break;
         default:
           if (type.endsWith("_request")) {

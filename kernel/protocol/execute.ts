@@ -120,7 +120,7 @@ export async function execute(req: JupyterMessage, deps: ExecuteDeps): Promise<E
   try {
     const result = await evaluator.run(code, count);
     if (result.hasValue && !silent) {
-      const bundle = await evaluator.interruptible(toBundle(result.value));
+      const bundle = await evaluator.interruptible(toBundle(result.value, deps.comms));
       if (bundle) output.iopub("execute_result", { execution_count: count, data: bundle, metadata: {} });
     }
     deps.checker?.commit(count);

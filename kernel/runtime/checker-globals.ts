@@ -8,8 +8,8 @@ declare global {
   var F: typeof __P.functions;
   var Window: typeof __P.Window;
   var T: typeof __P.types;
-  /** Shows a value (DataFrame, chart, anything) as a rich output of the running cell. */
-  function display(value: unknown, opts?: { displayId?: string; update?: boolean }): Promise<void>;
+  /** Shows a value (DataFrame, chart, anything) as a rich output of the running cell; grid: a DataFrame as its interactive grid. */
+  function display(value: unknown, opts?: { displayId?: string; update?: boolean; grid?: boolean }): Promise<void>;
   /** Clears the running cell's output (wait: until new output arrives). */
   function clearOutput(wait?: boolean): void;
   /** Asks the user for a line of text (like Python's input()). */

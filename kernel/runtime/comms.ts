@@ -5,6 +5,9 @@
  * comm_close, as ipykernel does, so the front end does not wait for a comm that never comes.
  *
  * Cells reach it as the global `comms` (see globals.ts); the declarations are in checker-worker.ts.
+ * A message handler may return a Promise: the dispatcher waits for it before the next shell
+ * request, as ipykernel handles comm messages in shell order, so a widget's query (a grid page)
+ * neither interleaves with a running cell nor reports idle before its reply is sent.
  */
 import { randomUUID } from "node:crypto";
 import type { Output } from "./output.js";
@@ -18,16 +21,17 @@ export interface Comm {
   send(data: CommData, metadata?: CommData): void;
   /** Closes the comm (sends comm_close unless the front end closed it). */
   close(data?: CommData): void;
-  /** Called with each comm_msg's data the front end sends. */
-  onMsg(handler: (data: CommData, msg: CommData) => void): void;
+  /** Called with each comm_msg's data the front end sends (awaited when it returns a Promise). */
+  onMsg(handler: MsgHandler): void;
   /** Called once when the comm closes (from either side). */
   onClose(handler: (data: CommData) => void): void;
 }
 
-export type TargetHandler = (comm: Comm, data: CommData) => void;
+export type TargetHandler = (comm: Comm, data: CommData) => void | Promise<void>;
+export type MsgHandler = (data: CommData, msg: CommData) => void | Promise<void>;
 
 class OpenComm implements Comm {
-  private readonly msgHandlers: ((data: CommData, msg: CommData) => void)[] = [];
+  private readonly msgHandlers: MsgHandler[] = [];
   private readonly closeHandlers: ((data: CommData) => void)[] = [];
   closed = false;
 
@@ -48,7 +52,7 @@ class OpenComm implements Comm {
     this.closedBy(data);
   }
 
-  onMsg(handler: (data: CommData, msg: CommData) => void): void {
+  onMsg(handler: MsgHandler): void {
     this.msgHandlers.push(handler);
   }
 
@@ -56,8 +60,8 @@ class OpenComm implements Comm {
     this.closeHandlers.push(handler);
   }
 
-  received(data: CommData, msg: CommData): void {
-    for (const h of this.msgHandlers) h(data, msg);
+  async received(data: CommData, msg: CommData): Promise<void> {
+    for (const h of this.msgHandlers) await h(data, msg);
   }
 
   closedBy(data: CommData): void {
@@ -103,7 +107,7 @@ export class CommManager {
   }
 
   /** Handles comm_open / comm_msg / comm_close from the front end; a throwing handler is reported on stderr. */
-  handle(type: string, content: CommData): void {
+  async handle(type: string, content: CommData): Promise<void> {
     const id = String(content["comm_id"] ?? "");
     const data = (content["data"] as CommData | undefined) ?? {};
     try {
@@ -117,9 +121,9 @@ export class CommManager {
         }
         const comm = new OpenComm(id, target, this);
         this.comms.set(id, comm);
-        handler(comm, data);
+        await handler(comm, data);
       } else if (type === "comm_msg") {
-        this.comms.get(id)?.received(data, content);
+        await this.comms.get(id)?.received(data, content);
       } else if (type === "comm_close") {
         this.comms.get(id)?.closedBy(data);
       }

@@ -27,7 +27,7 @@ function missing(name: string, why: string): void {
 export async function installGlobals(output: Output, input: (p?: string, pw?: boolean) => string, comms?: CommManager): Promise<any> {
   const g = globalThis as any;
   if (comms) g.comms = comms;
-  g.display = (value: unknown, opts?: { displayId?: string; update?: boolean }) => output.display(value, opts);
+  g.display = (value: unknown, opts?: { displayId?: string; update?: boolean; grid?: boolean }) => output.display(value, opts);
   g.clearOutput = (wait = false) => output.clearOutput(wait);
   g.input = input;
   g.prompt = input;

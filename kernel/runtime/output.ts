@@ -23,6 +23,8 @@ export class Output {
   private buffers: Record<"stdout" | "stderr", string> = { stdout: "", stderr: "" };
   private lastFlush = Date.now();
   private timer: NodeJS.Timeout | null = null;
+  /** The kernel's comms, handed to display methods so widgets can open their comm (main.ts sets it). */
+  widgetHost: unknown = undefined;
   /** Original writers, for the kernel's own log lines. */
   readonly rawStderr: (s: string) => boolean;
 
@@ -70,9 +72,13 @@ export class Output {
     this.sendMsg("iopub", { msg_type, content, parent_header: this.parent, ...(metadata ? { metadata } : {}) });
   }
 
-  /** Sends a display_data (or update_display_data) for any value. */
-  async display(value: unknown, opts: { displayId?: string; update?: boolean } = {}): Promise<void> {
-    const bundle = await toBundle(value);
+  /**
+   * Sends a display_data (or update_display_data) for any value. `grid: true` shows a DataFrame
+   * as its interactive grid (`value.grid()`); values without one display as usual.
+   */
+  async display(value: unknown, opts: { displayId?: string; update?: boolean; grid?: boolean } = {}): Promise<void> {
+    const v = opts.grid && typeof (value as { grid?: unknown } | null)?.grid === "function" ? (value as { grid(): unknown }).grid() : value;
+    const bundle = await toBundle(v, this.widgetHost);
     if (!bundle) return;
     const transient = opts.displayId ? { display_id: opts.displayId } : {};
     this.iopub(opts.update ? "update_display_data" : "display_data", { data: bundle, metadata: {}, transient });

@@ -38,6 +38,7 @@ import { parseSelectItem } from "./sql-front-end.js";
 import { stringType } from "../types/data-types.js";
 import { toArrowSchema } from "../types/arrow-types.js";
 import { dataFrameDisplay } from "./display-bundle.js";
+import { DataGrid, type GridOptions } from "./data-grid.js";
 import { extensions } from "./extensions.js";
 import type { DataFrameWriter } from "./writer.js";
 
@@ -570,6 +571,15 @@ export class DataFrame {
   /** Rows as plain objects (`asDict()` of each Row). */
   async toJSON(): Promise<Record<string, unknown>[]> {
     return (await this.collect()).map((r) => r.asDict(true));
+  }
+
+  /**
+   * An interactive grid for the notebook: sort, filter and page through all rows, the kernel
+   * sending one page at a time (a Jupyter widget; the HTML table where widgets are absent).
+   * `display(df, { grid: true })` does the same.
+   */
+  grid(options: GridOptions = {}): DataGrid {
+    return new DataGrid(this, options);
   }
 
   /** The Jupyter display bundle: an HTML table, the show() text and a data resource. */

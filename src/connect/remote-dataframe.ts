@@ -488,7 +488,7 @@ Object.defineProperty(RemoteDataFrame.prototype, Symbol.for("Jupyter.display"), 
 });
 
 // Methods of the local DataFrame with no remote form yet fail with a clear error naming them.
-const KEEP = new Set(["printSchema", "explain", "plot", "isStreaming"]);
+const KEEP = new Set(["printSchema", "explain", "plot", "isStreaming", "grid"]);
 const remoteProto = RemoteDataFrame.prototype as unknown as Record<string, unknown>;
 for (const name of Object.getOwnPropertyNames(DataFrame.prototype)) {
   if (name === "constructor" || Object.prototype.hasOwnProperty.call(remoteProto, name)) continue;

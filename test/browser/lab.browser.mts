@@ -1,7 +1,8 @@
 /**
  * Browser test: JupyterLab (from the venv) in headless Chromium runs a Pijar notebook that shows
- * a DataFrame and draws a bar chart; asserts the table and the plot are in the page and saves
- * screenshots to test/artifacts/.
+ * a DataFrame, draws a bar chart and (with the real engine) shows a grid widget over 1M rows
+ * (grid-checks.mts); asserts the table, the plot and the grid work and saves screenshots to
+ * test/artifacts/.
  *
  * Run: npx tsx test/browser/lab.browser.mts   (test/kernel/run.sh does, after installing the
  * kernelspec and exporting JUPYTER_PATH). Exits non-zero on failure.
@@ -12,19 +13,22 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { checkGrid, GRID_CELL } from "./grid-checks.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACTS = path.join(REPO, "test", "artifacts");
 const PORT = 18000 + Math.floor(Math.random() * 1000);
 const TOKEN = "pijar-browser-test";
 
+const ENGINE = existsSync(path.join(REPO, "dist", "src", "index.js")) && !process.env["PIJAR_BROWSER_FAKE"];
+
 /** Cells: the real engine when built, else DataFrame-like stand-ins using the same display code. */
 function cells(): string[] {
-  const engine = existsSync(path.join(REPO, "dist", "src", "index.js")) && !process.env["PIJAR_BROWSER_FAKE"];
-  if (engine) {
+  if (ENGINE) {
     return [
       `const df = spark.createDataFrame([{ city: "Jakarta", revenue: 120.5 }, { city: "Bandung", revenue: 75 }, { city: "Surabaya", revenue: 98.25 }]);\ndf`,
       `df.plot.bar({ x: "city", y: "revenue" })`,
+      GRID_CELL,
     ];
   }
   return [
@@ -104,10 +108,11 @@ async function main(): Promise<void> {
     const headers = await table.$$eval("th", (ths) => ths.map((t) => t.textContent));
     if (!headers.some((h) => h?.startsWith("city"))) throw new Error(`table headers unexpected: ${headers}`);
     const interactive = await page.$(".jp-OutputArea-output .js-plotly-plot");
+    const gridNote = ENGINE ? `; ${await checkGrid(page, ARTIFACTS, step)}` : "";
     await page.screenshot({ path: path.join(ARTIFACTS, "lab-notebook.png"), fullPage: true });
     await plot.screenshot({ path: path.join(ARTIFACTS, "lab-plot.png") });
     await table.screenshot({ path: path.join(ARTIFACTS, "lab-table.png") });
-    console.log(`browser test passed: table with ${headers.length} columns, plot ${interactive ? "drawn by plotly.js" : "static SVG"}; screenshots in test/artifacts/`);
+    console.log(`browser test passed: table with ${headers.length} columns, plot ${interactive ? "drawn by plotly.js" : "static SVG"}${gridNote}; screenshots in test/artifacts/`);
   } catch (e) {
     const pages = browser?.pages() ?? [];
     if (pages[0]) await pages[0].screenshot({ path: path.join(ARTIFACTS, "lab-failure.png"), fullPage: true }).catch(() => undefined);
