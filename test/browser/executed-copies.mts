@@ -71,6 +71,12 @@ function measure(): Measured {
     const b = luminance(background(el));
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   };
+  const alignRules = (cell: Element): string =>
+    [...document.styleSheets]
+      .flatMap((sheet) => { try { return [...sheet.cssRules]; } catch { return []; } })
+      .filter((r): r is CSSStyleRule => r instanceof CSSStyleRule && !!r.style.textAlign && cell.matches(r.selectorText))
+      .map((r) => `${r.selectorText} {text-align: ${r.style.textAlign}}`)
+      .join(" | ");
   const panel = document.querySelector(".jp-NotebookPanel:not(.lm-mod-hidden)")!;
   const tables = [...panel.querySelectorAll("table.pijar-table")];
   let worst = { ratio: Infinity, where: "" };
@@ -81,7 +87,10 @@ function measure(): Measured {
       if (ratio < worst.ratio) worst = { ratio, where: `table ${t + 1}, ${cell.tagName.toLowerCase()} "${cell.textContent?.slice(0, 30)}"` };
       const want = cell.classList.contains("pijar-num") ? "right" : "left";
       const got = getComputedStyle(cell).textAlign;
-      if (got !== want && got !== (want === "left" ? "start" : "end")) misaligned.push(`table ${t + 1} "${cell.textContent?.slice(0, 30)}": ${got}, not ${want}` + (misaligned.length ? "" : ` [styles: ${table.parentElement?.querySelectorAll("style").length}, ${[...document.styleSheets].flatMap((sh) => { try { return [...sh.cssRules]; } catch { return []; } }).filter((r) => r instanceof CSSStyleRule && cell.matches(r.selectorText) && r.style.textAlign).map((r) => (r as CSSStyleRule).selectorText + " " + (r as CSSStyleRule).style.textAlign).join(" | ")}]`));
+      if (got !== want && got !== (want === "left" ? "start" : "end")) {
+        // The first one names the CSS rules that set its alignment: the culprit is among them.
+        misaligned.push(`table ${t + 1} "${cell.textContent?.slice(0, 30)}": ${got}, not ${want}` + (misaligned.length ? "" : ` (rules: ${alignRules(cell)})`));
+      }
     }
   }
   const charts = [...panel.querySelectorAll(".jp-RenderedSVG img, .jp-RenderedSVG svg")];
