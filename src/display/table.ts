@@ -28,17 +28,18 @@ export interface TableData {
 /**
  * CSS scoped to `.pijar-table` so it never restyles the rest of the notebook. Colours come from
  * JupyterLab's theme variables (light, dark, high contrast), with light fallbacks for other
- * front ends. Selectors start with `table.pijar-table` so they outrank JupyterLab's
- * `.jp-RenderedHTMLCommon td { text-align: right }`: strings read left-aligned, numbers right.
+ * front ends. Strings read left-aligned, numbers right: the alignment is `!important` because
+ * JupyterLab 4 right-aligns every cell with `:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td`,
+ * which outranks any selector of one class (test/browser/executed-copies.mts measures it).
  */
 const STYLE =
   "<style>" +
   "table.pijar-table{border-collapse:collapse;font-family:var(--jp-code-font-family,monospace);font-size:12px;color:var(--jp-content-font-color1,inherit)}" +
-  "table.pijar-table th,table.pijar-table td{border:1px solid var(--jp-border-color2,#ccc);padding:2px 8px;text-align:left;vertical-align:top;white-space:pre}" +
+  "table.pijar-table th,table.pijar-table td{border:1px solid var(--jp-border-color2,#ccc);padding:2px 8px;text-align:left!important;vertical-align:top;white-space:pre}" +
   "table.pijar-table thead th{background:var(--jp-layout-color2,#eee);color:var(--jp-ui-font-color1,inherit)}" +
   "table.pijar-table .pijar-type{display:block;font-weight:normal;color:var(--jp-ui-font-color2,#757575);font-size:10px}" +
   "table.pijar-table td.pijar-null{color:var(--jp-ui-font-color3,#999);font-style:italic}" +
-  "table.pijar-table td.pijar-num,table.pijar-table th.pijar-num{text-align:right}" +
+  "table.pijar-table td.pijar-num,table.pijar-table th.pijar-num{text-align:right!important}" +
   ".pijar-note{font-size:11px;color:var(--jp-ui-font-color2,#666);margin:2px 0 0 0}" +
   "</style>";
 

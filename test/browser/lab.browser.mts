@@ -1,22 +1,26 @@
 /**
  * Browser test: JupyterLab (from the venv) in headless Chromium runs a Pijar notebook that shows
  * a DataFrame, draws a bar chart and (with the real engine) shows a grid widget over 1M rows
- * (grid-checks.mts); asserts the table, the plot and the grid work and saves screenshots to
- * test/artifacts/.
+ * (grid-checks.mts), and asserts the table, the plot and the grid work; then it opens every
+ * executed copy of the course (notebooks/executed/, without a kernel) in the light and the dark
+ * theme and checks what GitHub readers see there too (executed-copies.mts).
+ * Screenshots go to a temporary folder, printed at the end.
  *
  * Run: npx tsx test/browser/lab.browser.mts   (test/kernel/run.sh does, after installing the
  * kernelspec and exporting JUPYTER_PATH). Exits non-zero on failure.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { checkGrid, GRID_CELL } from "./grid-checks.mjs";
+import { checkExecutedCopies, executedCopies, THEMES } from "./executed-copies.mjs";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ARTIFACTS = path.join(REPO, "test", "artifacts");
+const SHOTS = mkdtempSync(path.join(os.tmpdir(), "pijar-lab-shots-"));
 const PORT = 18000 + Math.floor(Math.random() * 1000);
 const TOKEN = "pijar-browser-test";
 
@@ -65,15 +69,27 @@ async function waitForServer(url: string, ms: number): Promise<void> {
   throw new Error(`JupyterLab did not start within ${ms} ms at ${url}`);
 }
 
+async function runningKernels(): Promise<number> {
+  const r = await fetch(`http://127.0.0.1:${PORT}/api/kernels?token=${TOKEN}`);
+  return ((await r.json()) as unknown[]).length;
+}
+
 async function main(): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const root = mkdtempSync(path.join(os.tmpdir(), "pijar-lab-"));
   writeFileSync(path.join(root, "demo.ipynb"), notebook(cells()));
+  // The executed copies, signed as trusted (as for whoever ran them): an untrusted notebook shows
+  // text/plain instead of its SVG charts. The signatures live in this run's own data dir.
+  const dataDir = path.join(root, ".data");
+  cpSync(path.join(REPO, "notebooks", "executed"), path.join(root, "executed"), { recursive: true });
+  const copies = executedCopies(path.join(root, "executed"));
+  const trust = spawnSync(path.join(REPO, ".venv", "bin", "jupyter"), ["trust", ...copies.map((c) => path.join(root, c.rel))],
+    { env: { ...process.env, JUPYTER_DATA_DIR: dataDir }, encoding: "utf8" });
+  if (trust.status !== 0) throw new Error(`jupyter trust failed: ${trust.stderr}`);
   const lab: ChildProcess = spawn(
     path.join(REPO, ".venv", "bin", "jupyter"),
     ["lab", "--no-browser", `--port=${PORT}`, `--ServerApp.token=${TOKEN}`, `--ServerApp.root_dir=${root}`,
       "--LabApp.expose_app_in_browser=True", "--ServerApp.disable_check_xsrf=True", "--allow-root"],
-    { env: { ...process.env, JUPYTER_CONFIG_DIR: path.join(root, ".jupyter") }, stdio: ["ignore", "ignore", "pipe"] },
+    { env: { ...process.env, JUPYTER_CONFIG_DIR: path.join(root, ".jupyter"), JUPYTER_DATA_DIR: dataDir }, stdio: ["ignore", "ignore", "pipe"] },
   );
   let labLog = "";
   lab.stderr!.on("data", (d) => (labLog += d));
@@ -108,15 +124,25 @@ async function main(): Promise<void> {
     const headers = await table.$$eval("th", (ths) => ths.map((t) => t.textContent));
     if (!headers.some((h) => h?.startsWith("city"))) throw new Error(`table headers unexpected: ${headers}`);
     const interactive = await page.$(".jp-OutputArea-output .js-plotly-plot");
-    const gridNote = ENGINE ? `; ${await checkGrid(page, ARTIFACTS, step)}` : "";
-    await page.screenshot({ path: path.join(ARTIFACTS, "lab-notebook.png"), fullPage: true });
-    await plot.screenshot({ path: path.join(ARTIFACTS, "lab-plot.png") });
-    await table.screenshot({ path: path.join(ARTIFACTS, "lab-table.png") });
-    console.log(`browser test passed: table with ${headers.length} columns, plot ${interactive ? "drawn by plotly.js" : "static SVG"}${gridNote}; screenshots in test/artifacts/`);
+    const gridNote = ENGINE ? `; ${await checkGrid(page, SHOTS, step)}` : "";
+    await page.screenshot({ path: path.join(SHOTS, "lab-notebook.png"), fullPage: true });
+    await plot.screenshot({ path: path.join(SHOTS, "lab-plot.png") });
+    await table.screenshot({ path: path.join(SHOTS, "lab-table.png") });
+    step(`demo passed: table with ${headers.length} columns, plot ${interactive ? "drawn by plotly.js" : "static SVG"}${gridNote}`);
+    // Closed without the "save your work?" dialog (the demo ran, so it is dirty); its kernel stays.
+    await page.evaluate(() => (window as any).jupyterapp.shell.currentWidget.dispose());
+
+    const kernelsBefore = await runningKernels();
+    const started = Date.now();
+    const problems = await checkExecutedCopies(page, copies, SHOTS, step);
+    const kernelsAfter = await runningKernels();
+    if (kernelsAfter > kernelsBefore) problems.push(`opening the executed copies started ${kernelsAfter - kernelsBefore} kernel(s)`);
+    if (problems.length) throw new Error(`executed copies:\n  ${problems.join("\n  ")}`);
+    console.log(`browser test passed: demo notebook${gridNote}, and ${copies.length} executed copies in ${THEMES.length} themes in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${SHOTS}`);
   } catch (e) {
     const pages = browser?.pages() ?? [];
-    if (pages[0]) await pages[0].screenshot({ path: path.join(ARTIFACTS, "lab-failure.png"), fullPage: true }).catch(() => undefined);
-    console.error(`browser test FAILED: ${(e as Error).message}\n--- jupyter lab log (tail) ---\n${labLog.slice(-3000)}`);
+    if (pages[0]) await pages[0].screenshot({ path: path.join(SHOTS, "lab-failure.png"), fullPage: true }).catch(() => undefined);
+    console.error(`browser test FAILED: ${(e as Error).message}\nscreenshots in ${SHOTS}\n--- jupyter lab log (tail) ---\n${labLog.slice(-3000)}`);
     process.exitCode = 1;
   } finally {
     await browser?.close();

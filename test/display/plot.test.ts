@@ -6,6 +6,16 @@ import { fakeSource, sales } from "./fake-source.js";
 
 const DISPLAY = Symbol.for("Jupyter.display");
 
+/** Tags that give an attribute twice: invalid XML, so an <img> of the SVG draws nothing. */
+function repeatedAttributes(svg: string): string[] {
+  const bad: string[] = [];
+  for (const [tag, attrs] of svg.matchAll(/<[a-zA-Z]+((?:\s+[\w:-]+="[^"]*")*)\s*\/?>/g)) {
+    const names = [...attrs!.matchAll(/([\w:-]+)="/g)].map((m) => m[1]);
+    if (new Set(names).size !== names.length) bad.push(tag);
+  }
+  return bad;
+}
+
 describe("df.plot", () => {
   it("bar: one trace per y, titles, legend only for several y", async () => {
     const one = await plotAccessor(sales).bar({ x: "city", y: "revenue" });
@@ -24,6 +34,7 @@ describe("df.plot", () => {
       expect(fig).toBeInstanceOf(Figure);
       const svg = fig.toSvg();
       expect(svg.startsWith("<svg")).toBe(true);
+      expect(repeatedAttributes(svg), kind).toEqual([]);
       expect(svg).toMatchSnapshot(kind);
     }
   });

@@ -1,7 +1,7 @@
 """Executes every course notebook through the real Jupyter kernel with nbclient.
 
     .venv/bin/python test/notebooks/run_notebooks.py [NOTEBOOK.ipynb ...] \
-        [--kernel-name pijar] [--timeout 600] [--output-dir DIR]
+        [--kernel-name pijar] [--timeout 600] [--output-dir DIR] [--write-executed]
 
 With no notebook given, runs notebooks/id/*.ipynb and notebooks/en/*.ipynb. Each notebook runs
 with its own folder as the working directory (relative paths like ../data/sales.csv), and
@@ -9,7 +9,7 @@ exercise checks run strict (PIJAR_CHECKS_STRICT=1: a wrong worked solution fails
 The kernelspec is found through JUPYTER_PATH (see test/kernel/run.sh, which installs it with
 `node dist/kernel/cli.js install --prefix ...`). Prints one line per notebook and ends with
 `N passed, M failed`; the exit status is 1 when any notebook failed. The committed notebooks are
-never modified; --output-dir saves the executed copies (e.g. as CI artifacts).
+never modified; --output-dir saves the notebooks as they ran (e.g. as CI artifacts).
 
 Exercise cells ship as skeletons (metadata.pijar.exercise names them). Each notebook runs with
 those cells replaced by their reference answers (notebooks/lib/solutions.json) and every
@@ -23,6 +23,13 @@ A notebook whose metadata says `"pijar": {"needs": ["spark-remote"]}` (lesson 06
 SPARK_REMOTE from PIJAR_TEST_SPARK_REMOTE (scripts/connect/start-server.sh prints it); without
 that variable such a notebook fails, saying why. `--no-server` leaves those notebooks out (for a
 run that starts before the server is up) and `--server-only` runs just them.
+
+Executed copies (notebooks/executed/, see executed.py): every run with solutions is compared
+with its committed copy, and a difference fails the notebook, naming the cell; `--write-executed`
+writes the copies instead. So CI's two runs (scripts/test.sh: `--no-server`, then `--server-only`)
+are also the drift check, with no second run. A notebook whose output depends on a variable
+that is unset here (PIJAR_PG_URL: lesson 04 loads into PostgreSQL only then) is neither checked
+nor written, and the run says so.
 """
 from __future__ import annotations
 
@@ -37,6 +44,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+import executed
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
@@ -86,7 +95,20 @@ def check_exercises(nb, shipped: bool, lang: str) -> str:
     return f"exercise cell(s) {', '.join(wrong)} did not print {want!r}" if wrong else ""
 
 
-def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None, shipped: bool = False) -> tuple[bool, str]:
+def executed_copy(nb, path: Path, write: bool) -> tuple[bool, str]:
+    """Compares a run with solutions with its committed executed copy, or writes the copy."""
+    unset = executed.env_dependence(nb, dict(os.environ))
+    if unset:
+        return True, f"executed copy not {'written' if write else 'checked'}: its output depends on {unset}, unset here"
+    copy = executed.normalize(nb, os.environ.get("PIJAR_TEST_SPARK_REMOTE", "") if needs_server(path) else "")
+    if write:
+        return True, f"wrote {executed.write(copy, path).relative_to(REPO)}"
+    problem = executed.drift(copy, path)
+    return not problem, problem
+
+
+def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None, shipped: bool = False,
+            write_executed: bool = False) -> tuple[bool, str]:
     nb = nbformat.read(path, as_version=4)
     if not shipped:
         for cell in exercise_cells(nb):
@@ -119,6 +141,8 @@ def run_one(path: Path, kernel_name: str, timeout: int, output_dir: Path | None,
         problem = check_exercises(nb, shipped, path.parent.name)
         if problem:
             ok, detail = False, problem
+    if ok and not shipped:
+        ok, detail = executed_copy(nb, path, write_executed)
     n_code = sum(1 for c in nb.cells if c.cell_type == "code")
     secs = time.time() - started
     if output_dir is not None:
@@ -136,6 +160,8 @@ def main() -> int:
     parser.add_argument("--output-dir", type=Path, help="also save the executed notebooks here")
     parser.add_argument("--no-server", action="store_true", help="skip notebooks that need a Spark Connect server")
     parser.add_argument("--as-shipped", action="store_true", help="run the given notebooks only as shipped (exercise skeletons)")
+    parser.add_argument("--write-executed", action="store_true",
+                        help="write the executed copies (notebooks/executed/) instead of checking them")
     parser.add_argument("--server-only", action="store_true", help="run only notebooks that need a Spark Connect server")
     args = parser.parse_args()
 
@@ -156,7 +182,7 @@ def main() -> int:
             runs += [(p, True) for p in AS_SHIPPED if p in paths]
     passed = failed = 0
     for path, shipped in runs:
-        ok, detail = run_one(path, args.kernel_name, args.timeout, args.output_dir, shipped)
+        ok, detail = run_one(path, args.kernel_name, args.timeout, args.output_dir, shipped, args.write_executed)
         rel = path.relative_to(REPO) if path.is_relative_to(REPO) else path
         print(f"{'PASS' if ok else 'FAIL'} {rel} {detail}", flush=True)
         passed += ok

@@ -57,8 +57,15 @@ function ticksFor(axis: Axis): { at: number; label: string }[] {
   return niceTicks(axis.min, axis.max).map((t) => ({ at: t, label: axis.kind === "date" ? formatDate(t) : formatNumber(t) }));
 }
 
+/**
+ * A label: 12px, dark blue, unless `attrs` sets its own font-size or fill. The default is left
+ * out then rather than given twice: an attribute repeated makes the SVG invalid XML, which an
+ * <img> (how JupyterLab, GitHub and nbconvert show image/svg+xml) refuses to draw at all.
+ */
 function text(x: number, y: number, s: string, attrs = ""): string {
-  return `<text x="${f(x)}" y="${f(y)}" ${FONT} font-size="12" fill="#2a3f5f" ${attrs}>${escapeXml(s)}</text>`;
+  const size = /\bfont-size=/.test(attrs) ? "" : ` font-size="12"`;
+  const fill = /\bfill=/.test(attrs) ? "" : ` fill="#2a3f5f"`;
+  return `<text x="${f(x)}" y="${f(y)}" ${FONT}${size}${fill} ${attrs}>${escapeXml(s)}</text>`;
 }
 
 function clip(s: string, n = 14): string {
