@@ -51,10 +51,7 @@ export function evalTemporalSequence(args: readonly unknown[][], n: number, call
 
 function elements(start: number, stop: number, st: TemporalStep, step: bigint, tz: string): number[] {
   if (st.date && !st.months && step % MICROS_PER_DAY !== 0n) {
-    throw new PijarError("_LEGACY_ERROR_TEMP_3242", {}, {
-      message: "sequence step must be an interval day to second of day granularity if start and end values are dates",
-      exceptionType: "IllegalArgumentException",
-    });
+    throw new PijarError("_LEGACY_ERROR_TEMP_3242", { intervalType: "interval day to second" });
   }
   const unit = st.date && !st.months ? step / MICROS_PER_DAY : step;
   const at = (k: number): number => {

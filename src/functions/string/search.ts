@@ -109,7 +109,7 @@ definitions.push({
   eval: mapN(([s, sub, position, occurrence]: [string, string, number?, number?]) => {
     if (position === undefined) return indexOfChars(s, sub, 0);
     if (occurrence! < 1) {
-      throw new PijarError("INVALID_PARAMETER_VALUE.OCCURRENCE", { parameter: "`occurrence`", functionName: "`instr`", occurrence: String(occurrence) });
+      throw new PijarError("INVALID_PARAMETER_VALUE.OCCURRENCE", { parameter: "`occurrence`", functionName: "`instr`", actual: String(occurrence) });
     }
     if (position === 0) return 0;
     if (sub === "") return 1;

@@ -78,9 +78,7 @@ function listaggCall(e: FunctionExpr, name: string, t: (x: FunctionExpr["args"][
       const key = (k as { child: PlanExpr }).child;
       // Names still unresolved here: the same text (in any case) is the same input.
       if (exprName(key).toLowerCase() !== exprName(args[0]!).toLowerCase()) {
-        throw new PijarError("INVALID_WITHIN_GROUP_EXPRESSION.MISMATCH_WITH_DISTINCT_INPUT", { funcName: `\`${name}\``, funcArg: `"${exprName(args[0]!)}"`, orderingExpr: `"${exprName(key)}"` }, {
-          message: `Invalid function \`${name}\` with WITHIN GROUP. The function is invoked with DISTINCT and WITHIN GROUP but expressions "${exprName(args[0]!)}" and "${exprName(key)}" do not match. The WITHIN GROUP ordering expression must be picked from the function inputs.`,
-        });
+        throw new PijarError("INVALID_WITHIN_GROUP_EXPRESSION.MISMATCH_WITH_DISTINCT_INPUT", { funcName: `\`${name}\``, funcArg: `"${exprName(args[0]!)}"`, orderingExpr: `"${exprName(key)}"` });
       }
     }
   }
