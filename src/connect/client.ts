@@ -14,6 +14,7 @@ import {
 import type { ConnectionSettings } from "./connection-string.js";
 import { SyncCaller } from "./sync-call.js";
 import { errorInfoFromDetails, serverError, statusDetails } from "./error-details.js";
+import { reattachable } from "./reattachable-stream.js";
 import { PIJAR_VERSION } from "../api/session.js";
 import type { PijarError } from "../errors/pijar-error.js";
 import type { Job } from "../execution/jobs.js";
@@ -93,10 +94,15 @@ export class ConnectClient {
    * ExecutePlan as an async stream of responses, run as a Pijar Job: the kernel's interrupt
    * (or cancelAllJobs) sends an Interrupt for this operation and ends the stream; the server's
    * ExecutionProgress messages feed the job's progress (bytes read), which draws progress bars.
+   * The execution is reattachable: a connection lost mid-result reattaches and goes on after the
+   * last response received (reattachable-stream.ts).
    */
   async *execute(plan: MessageInitShape<typeof ExecutePlanRequestSchema>["plan"], what: string, job?: Job): AsyncGenerator<ExecutePlanResponse> {
     const operationId = randomUUID();
-    const req = { ...this.common, operationId, plan };
+    const req = {
+      ...this.common, operationId, plan,
+      requestOptions: [{ requestOption: { case: "reattachOptions" as const, value: { reattachable: true } } }],
+    };
     const abort = new AbortController();
     let cancelled: unknown = null;
     const watch = job && setInterval(() => {
@@ -112,7 +118,14 @@ export class ConnectClient {
     }, 100);
     const stageBytes = new Map<bigint, bigint>();
     try {
-      for await (const res of this.rpc.executePlan(req, { signal: abort.signal })) {
+      const stream = reattachable<ExecutePlanResponse>({
+        start: (signal) => this.rpc.executePlan(req, { signal }),
+        reattach: (lastResponseId, signal) => this.rpc.reattachExecute({ ...this.common, operationId, lastResponseId }, { signal }),
+        release: () => this.rpc.releaseExecute({ ...this.common, operationId, release: { case: "releaseAll", value: {} } }),
+        responseId: (r) => r.responseId,
+        isComplete: (r) => r.responseType.case === "resultComplete",
+      }, abort.signal);
+      for await (const res of stream) {
         this.observe(res);
         if (job && res.responseType.case === "executionProgress") {
           let delta = 0n;
