@@ -86,6 +86,10 @@ if ! .venv/bin/python -c "$PY_CHECK" 2>/dev/null || [ ! -f "$STAMP" ] || [ "$REQ
   .venv/bin/pip install -q --disable-pip-version-check -r "$REQS"
   touch "$STAMP"
 fi
+# The Spark Connect server's JDBC drivers (remote spark.read.jdbc), for the test stack only.
+if [ "$MODE" = full ]; then
+  bash scripts/connect/jdbc-drivers.sh || { echo "setup: fetching the JDBC driver jars for the Spark Connect server failed" >&2; exit 1; }
+fi
 
 # Cheap (a fraction of a second); keeps the kernelspec's node path and checkout path current.
 node dist/kernel/cli.js install --prefix "$ROOT/.venv" >/dev/null

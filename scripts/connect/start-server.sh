@@ -34,7 +34,16 @@ printf '%s\n' "$TOKEN" > "$STATE/token"
 # spark-daemon.sh writes the PID file into SPARK_PID_DIR and the log into SPARK_LOG_DIR.
 export SPARK_HOME SPARK_LOCAL_IP=127.0.0.1 SPARK_PID_DIR="$STATE" SPARK_LOG_DIR="$STATE" SPARK_IDENT_STRING=pijar
 export SPARK_DAEMON_MEMORY=${SPARK_DAEMON_MEMORY:-1g}
-bash "$SPARK_HOME/sbin/start-connect-server.sh" --master "$MASTER" \
+# JDBC drivers (scripts/connect/jdbc-drivers.sh) for spark.read.jdbc / df.write.jdbc on the
+# server: on the driver's classpath and shipped to the executors.
+JARS=()
+shopt -s nullglob
+drivers=("$ROOT"/.venv/spark-jars/*.jar)
+shopt -u nullglob
+if [ ${#drivers[@]} -gt 0 ]; then
+  JARS=(--jars "$(IFS=,; echo "${drivers[*]}")" --driver-class-path "$(IFS=:; echo "${drivers[*]}")")
+fi
+bash "$SPARK_HOME/sbin/start-connect-server.sh" --master "$MASTER" "${JARS[@]}" \
   --conf spark.connect.grpc.binding.address=127.0.0.1 \
   --conf spark.connect.grpc.binding.port="$PORT" \
   --conf spark.connect.authenticate.token="$TOKEN" \

@@ -46,6 +46,15 @@ export class RemoteDataFrameReader extends RemoteOptionsBuilder {
     return this.format("parquet").load(paths.filter((p): p is string => typeof p === "string"), undefined, undefined, Object.assign({}, ...opts));
   }
 
+  /**
+   * A database table read by the cluster: the URL is the server's view of the network and the
+   * driver jar must be on the server (scripts/connect/jdbc-drivers.sh). Options as PySpark's
+   * (`user`, `password`, `partitionColumn`, `numPartitions`, ...).
+   */
+  jdbc(url: string, table: string, properties: Record<string, OptionValue> = {}): DataFrame {
+    return this.format("jdbc").options({ ...properties, url, dbtable: table }).load();
+  }
+
   table(tableName: string): DataFrame {
     return this.session.table(tableName);
   }

@@ -67,4 +67,13 @@ export class RemoteDataFrameWriter extends RemoteOptionsBuilder {
   parquet(path: string, options: WriteOptions = {}): Promise<void> { return this.format("parquet").save(path, undefined, undefined, undefined, options); }
   text(path: string, options: WriteOptions = {}): Promise<void> { return this.format("text").save(path, undefined, undefined, undefined, options); }
   orc(path: string, options: WriteOptions = {}): Promise<void> { return this.format("orc").save(path, undefined, undefined, undefined, options); }
+
+  /**
+   * Into a database table, written by the cluster: the URL is the server's view of the network
+   * and the driver jar must be on the server (scripts/connect/jdbc-drivers.sh; PySpark's form).
+   */
+  jdbc(url: string, table: string, mode?: string | null, properties: Record<string, OptionValue> = {}): Promise<void> {
+    if (mode) this.mode(mode);
+    return this.format("jdbc").options({ ...properties, url, dbtable: table }).save();
+  }
 }
