@@ -30,8 +30,8 @@ export class Dispatcher {
     private readonly deps: ExecuteDeps,
   ) {}
 
-  /** @param at when the request arrived (epoch ms with a fraction, stamped by the wire thread). */
-  enqueue(channel: "shell" | "control", msg: JupyterMessage, at = performance.timeOrigin + performance.now()): void {
+  /** @param at when the request arrived (the wire thread's Date.now() as it read the socket). */
+  enqueue(channel: "shell" | "control", msg: JupyterMessage, at = Date.now()): void {
     this.queue.push({ channel, msg, at });
     if (!this.running) void this.drain();
   }
@@ -66,13 +66,13 @@ export class Dispatcher {
       const replyType = type.replace(/_request$/, "_reply");
       switch (type) {
         case "execute_request": {
-          if (at < this.abortArrivedBy) {
+          if (at <= this.abortArrivedBy) {
             this.reply(channel, msg, replyType, { status: "aborted", execution_count: null });
             break;
           }
           const outcome = await execute(msg, this.deps);
           // Stamped before the reply leaves, so nothing sent in answer to it can be older.
-          if (outcome.failed && msg.content["stop_on_error"] !== false) this.abortArrivedBy = performance.timeOrigin + performance.now();
+          if (outcome.failed && msg.content["stop_on_error"] !== false) this.abortArrivedBy = Date.now();
           this.reply(channel, msg, replyType, outcome.reply);
           if (outcome.failed && msg.content["stop_on_error"] !== false) this.abortQueuedExecutes();
           break;
@@ -125,7 +125,7 @@ export class Dispatcher {
   private abortQueuedExecutes(): void {
     const keep: typeof this.queue = [];
     for (const item of this.queue) {
-      if (item.msg.header.msg_type !== "execute_request" || item.at >= this.abortArrivedBy) {
+      if (item.msg.header.msg_type !== "execute_request" || item.at > this.abortArrivedBy) {
         keep.push(item);
         continue;
       }

@@ -12,7 +12,7 @@ export type Channel = "shell" | "control" | "stdin" | "iopub";
 
 /** Wire thread -> main thread. */
 export type ToMain =
-  /** `at`: when the wire thread read it (epoch ms with a fraction; stop_on_error aborts by it, see Dispatcher). */
+  /** `at`: when the wire thread read it (Date.now(); stop_on_error aborts by it, see Dispatcher). */
   | { kind: "request"; channel: "shell" | "control"; msg: JupyterMessage; at: number }
   | { kind: "interrupt" }
   | { kind: "shutdown"; restart: boolean };

@@ -64,8 +64,6 @@ function toMain(m: ToMain): void {
 }
 
 function send(channel: Channel, msg: OutgoingMessage): void {
-  // A failed cell's reply ends any read burst: what the client sends in answer to it is new.
-  if (channel === "shell" && msg.msg_type === "execute_reply" && msg.content["status"] === "error") lastShellRead = -Infinity;
   void queues[channel].push(encode(msg, data.session, signer));
 }
 
@@ -130,14 +128,9 @@ const BURST_GAP_MS = 1;
 let burstAt = 0;
 let lastShellRead = -Infinity;
 
-/** Milliseconds since the epoch with a fraction: comparable with the main thread's wallClock(). */
-function wallClock(): number {
-  return performance.timeOrigin + performance.now();
-}
-
 async function serveRouter(sock: zmq.Router, channel: "shell" | "control" | "stdin"): Promise<void> {
   for await (const frames of sock) {
-    if (channel === "shell" && performance.now() - lastShellRead > BURST_GAP_MS) burstAt = wallClock();
+    if (channel === "shell" && performance.now() - lastShellRead > BURST_GAP_MS) burstAt = Date.now();
     const msg = decode(frames as Buffer[], signer);
     if (!msg) {
       process.stderr.write(`pijar kernel: dropped an invalid or wrongly signed message on ${channel}\n`);
