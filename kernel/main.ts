@@ -92,7 +92,9 @@ const startup = Promise.race([
   Promise.all([ready, checker?.whenWarm()]),
   new Promise((r) => setTimeout(r, STARTUP_WAIT_MS).unref()),
 ]);
-const dispatcher: DispatcherT = new Dispatcher(send, output, { evaluator, output, history, checker, comms, ready, startup });
+const dispatcher: DispatcherT = new Dispatcher(send, output, { evaluator, output, history, checker, comms, ready, startup }, () =>
+  toWire({ kind: "barrier" }),
+);
 
 function onInterrupt(): void {
   if (process.env["PIJAR_DEBUG"]) output.rawStderr(`pijar kernel: interrupt (running=${evaluator.running}) ${new Error().stack?.split("\n").slice(2, 4).join(" | ")}\n`);
@@ -111,9 +113,10 @@ process.on("SIGINT", () => {
 });
 
 onWireMessage = (m: ToMain | { kind: "bound" | "closed" }) => {
-  if (m.kind === "request") {
+  if (m.kind === "barrier") dispatcher.barrier();
+  else if (m.kind === "request") {
     m.msg.identities = m.msg.identities.map((b) => Buffer.from(b));
-    dispatcher.enqueue(m.channel, m.msg, m.at);
+    dispatcher.enqueue(m.channel, m.msg);
   } else if (m.kind === "interrupt") onInterrupt();
   else if (m.kind === "shutdown") {
     void cancelJobs().catch(() => undefined);

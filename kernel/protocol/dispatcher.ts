@@ -10,29 +10,36 @@ import { kernelInfo } from "./kernel-info.js";
 import { complete } from "./complete.js";
 import { inspectRequest } from "./inspect.js";
 
+/** Queue marker for the wire thread's barrier (never sent anywhere). */
+const BARRIER = { header: { msg_type: "pijar_barrier" } } as unknown as JupyterMessage;
 
 export class Dispatcher {
-  private readonly queue: { channel: "shell" | "control"; msg: JupyterMessage; at: number }[] = [];
+  private readonly queue: { channel: "shell" | "control"; msg: JupyterMessage }[] = [];
   private running = false;
   /**
-   * stop_on_error: an execute that reached the kernel before this moment (a failed cell's reply
-   * going out) is aborted. The client sent it without having seen that reply ("Run All" sends
-   * every cell at once), whereas a cell it sends after the reply (the learner's next cell) arrives
-   * later and runs. Arrival is stamped by the wire thread as it reads the socket, so a request
-   * still on its way to this thread counts by when it came, as ipykernel's flush of the socket
-   * before it stops aborting does.
+   * After a failed cell, executes are aborted until the wire thread's barrier comes back:
+   * "Run All" sends every cell at once, and requests the wire thread already read may still be on
+   * their way to this thread when a fast cell has failed (ipykernel posts itself a "stop
+   * aborting" message the same way).
    */
-  private abortArrivedBy = -Infinity;
+  private aborting = false;
 
   constructor(
     private readonly send: Sender,
     private readonly output: Output,
     private readonly deps: ExecuteDeps,
+    /** Asks the wire thread for a barrier; its answer must reach barrier(). */
+    private readonly requestBarrier: () => void = () => this.barrier(),
   ) {}
 
-  /** @param at when the request arrived (the wire thread's Date.now() as it read the socket). */
-  enqueue(channel: "shell" | "control", msg: JupyterMessage, at = Date.now()): void {
-    this.queue.push({ channel, msg, at });
+  /** The wire thread's answer to requestBarrier(), queued behind every request read before it. */
+  barrier(): void {
+    this.queue.push({ channel: "shell", msg: BARRIER });
+    if (!this.running) void this.drain();
+  }
+
+  enqueue(channel: "shell" | "control", msg: JupyterMessage): void {
+    this.queue.push({ channel, msg });
     if (!this.running) void this.drain();
   }
 
@@ -40,8 +47,8 @@ export class Dispatcher {
     this.running = true;
     try {
       while (this.queue.length) {
-        const { channel, msg, at } = this.queue.shift()!;
-        await this.handle(channel, msg, at);
+        const { channel, msg } = this.queue.shift()!;
+        await this.handle(channel, msg);
       }
     } finally {
       this.running = false;
@@ -56,7 +63,11 @@ export class Dispatcher {
     this.send(channel, { msg_type: type, content, parent_header: req.header, identities: req.identities });
   }
 
-  private async handle(channel: "shell" | "control", msg: JupyterMessage, at: number): Promise<void> {
+  private async handle(channel: "shell" | "control", msg: JupyterMessage): Promise<void> {
+    if (msg === BARRIER) {
+      this.aborting = false;
+      return;
+    }
     const type = msg.header.msg_type;
     this.output.flush();
     this.output.parent = msg.header;
@@ -66,15 +77,17 @@ export class Dispatcher {
       const replyType = type.replace(/_request$/, "_reply");
       switch (type) {
         case "execute_request": {
-          if (at <= this.abortArrivedBy) {
+          if (this.aborting) {
             this.reply(channel, msg, replyType, { status: "aborted", execution_count: null });
             break;
           }
           const outcome = await execute(msg, this.deps);
-          // Stamped before the reply leaves, so nothing sent in answer to it can be older.
-          if (outcome.failed && msg.content["stop_on_error"] !== false) this.abortArrivedBy = Date.now();
           this.reply(channel, msg, replyType, outcome.reply);
-          if (outcome.failed && msg.content["stop_on_error"] !== false) this.abortQueuedExecutes();
+          if (outcome.failed && msg.content["stop_on_error"] !== false) {
+            this.abortQueuedExecutes();
+            this.aborting = true;
+            this.requestBarrier();
+          }
           break;
         }
         case "kernel_info_request":
@@ -125,7 +138,7 @@ export class Dispatcher {
   private abortQueuedExecutes(): void {
     const keep: typeof this.queue = [];
     for (const item of this.queue) {
-      if (item.msg.header.msg_type !== "execute_request" || item.at > this.abortArrivedBy) {
+      if (item.msg.header.msg_type !== "execute_request") {
         keep.push(item);
         continue;
       }

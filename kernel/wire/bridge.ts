@@ -12,17 +12,19 @@ export type Channel = "shell" | "control" | "stdin" | "iopub";
 
 /** Wire thread -> main thread. */
 export type ToMain =
-  /** `at`: when the wire thread read it (Date.now(); stop_on_error aborts by it, see Dispatcher). */
-  | { kind: "request"; channel: "shell" | "control"; msg: JupyterMessage; at: number }
+  | { kind: "request"; channel: "shell" | "control"; msg: JupyterMessage }
   | { kind: "interrupt" }
-  | { kind: "shutdown"; restart: boolean };
+  | { kind: "shutdown"; restart: boolean }
+  /** Answer to a barrier: every request the wire thread had read before it was sent is ahead. */
+  | { kind: "barrier" };
 
 /** Main thread -> wire thread. */
 export type ToWire =
   | { kind: "send"; channel: Channel; msg: OutgoingMessage }
   | { kind: "interrupt-ack" }
   | { kind: "waiting-input"; value: boolean }
-  | { kind: "close" };
+  | { kind: "close" }
+  | { kind: "barrier" };
 
 /** Connection file fields (see jupyter_client's connect.py). */
 export interface ConnectionInfo {

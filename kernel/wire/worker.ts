@@ -117,20 +117,8 @@ async function serveHeartbeat(): Promise<void> {
   for await (const frames of hb) await hb.send(frames);
 }
 
-/**
- * Shell reads that follow each other within BURST_GAP_MS were waiting in the socket together, so
- * each is stamped with the time its burst began: after a failed cell, the requests that were
- * already in the socket when its reply left count as arrived before it and are aborted, even when
- * reading them (signature checks) takes longer than the cell did. Not `shell.readable`: reading
- * ZMQ_EVENTS consumes the socket's edge-triggered wake-up and stalled this loop.
- */
-const BURST_GAP_MS = 1;
-let burstAt = 0;
-let lastShellRead = -Infinity;
-
 async function serveRouter(sock: zmq.Router, channel: "shell" | "control" | "stdin"): Promise<void> {
   for await (const frames of sock) {
-    if (channel === "shell" && performance.now() - lastShellRead > BURST_GAP_MS) burstAt = Date.now();
     const msg = decode(frames as Buffer[], signer);
     if (!msg) {
       process.stderr.write(`pijar kernel: dropped an invalid or wrongly signed message on ${channel}\n`);
@@ -138,10 +126,7 @@ async function serveRouter(sock: zmq.Router, channel: "shell" | "control" | "std
     }
     if (channel === "stdin") onStdin(msg);
     else if (channel === "control") onControl(msg);
-    else {
-      toMain({ kind: "request", channel: "shell", msg, at: burstAt });
-      lastShellRead = performance.now();
-    }
+    else toMain({ kind: "request", channel: "shell", msg });
   }
 }
 
@@ -175,7 +160,7 @@ function onControl(msg: JupyterMessage): void {
     // If user code keeps the main thread busy, stop it so the process can exit.
     setTimeout(() => inspectorSession.post("Runtime.terminateExecution", () => undefined), 500);
   } else {
-    toMain({ kind: "request", channel: "control", msg, at: Date.now() });
+    toMain({ kind: "request", channel: "control", msg });
   }
 }
 
@@ -184,7 +169,20 @@ port.on("message", (m: ToWire) => {
   else if (m.kind === "interrupt-ack") interruptAcked = true;
   else if (m.kind === "waiting-input") waitingInput = m.value;
   else if (m.kind === "close") void close();
+  else if (m.kind === "barrier") void barrierAfterDrain();
 });
+
+/**
+ * Answers a barrier once the shell socket holds no unread request: a request that reached the
+ * socket before the barrier was asked for must be ahead of it (and so be aborted after a failed
+ * cell), even if this thread's read loop had not taken it yet.
+ */
+async function barrierAfterDrain(): Promise<void> {
+  for (let i = 0; i < 100 && shell.readable; i++) await new Promise((r) => setTimeout(r, 1));
+  // One more turn lets the read loop forward what it took last.
+  await new Promise((r) => setImmediate(r));
+  toMain({ kind: "barrier" });
+}
 
 /** Closes sockets and the inspector session so the process can exit cleanly. */
 async function close(): Promise<void> {
